@@ -1,0 +1,1 @@
+exports.greet = (name) => `hello from ${name}! ${JSON.stringify({ pid: typeof process.pid })}`;
