@@ -1,0 +1,1 @@
+throw new Error("fake.js must come from require.cache, not run");

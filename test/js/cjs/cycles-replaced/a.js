@@ -1,0 +1,3 @@
+exports.partial = true;
+require("./b");
+module.exports = { final: true };

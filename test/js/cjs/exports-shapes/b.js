@@ -1,0 +1,2 @@
+module.exports = { replaced: true };
+exports.lost = "this is not exported";

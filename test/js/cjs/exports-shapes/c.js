@@ -1,0 +1,1 @@
+exports = { alsoLost: true };  // rebinding the variable exports nothing

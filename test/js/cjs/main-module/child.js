@@ -1,0 +1,2 @@
+module.exports = [require.main === module, require.main === module.parent,
+                  require("path").basename(require.main.filename)];

@@ -1,0 +1,1 @@
+module.exports = [require("top"), require("mid"), require("shadow")];
