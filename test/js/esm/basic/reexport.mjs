@@ -1,0 +1,2 @@
+export * from "./star.mjs";
+export { a as again } from "./lib.mjs";

@@ -1,0 +1,2 @@
+export const fromStar = "star";
+export default "star default is not re-exported by export *";

@@ -1,0 +1,3 @@
+import { b, bFunc, bLet } from "./b.mjs";
+export const a = "a";
+export function callB() { return bFunc() + " / " + b; }

@@ -1,0 +1,3 @@
+// ESM cycles: hoisted functions work across the cycle; let bindings in TDZ throw.
+import { a, callB } from "./a.mjs";
+console.log(a, callB());

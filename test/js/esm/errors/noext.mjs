@@ -1,0 +1,1 @@
+export const x = "extension is mandatory in ESM";

@@ -1,0 +1,1 @@
+module.exports = Object.fromEntries([["notThere", 1]]);

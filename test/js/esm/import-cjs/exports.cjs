@@ -1,0 +1,2 @@
+exports.alpha = "a";
+exports.beta = "b";

@@ -1,0 +1,1 @@
+module.exports = { legacy: typeof require };
