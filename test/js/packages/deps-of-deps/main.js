@@ -1,0 +1,2 @@
+// A dependency's own dependency resolves from its nested node_modules first.
+console.log(require("outer"));

@@ -1,0 +1,1 @@
+module.exports = [require("selfref"), require("selfref/util")];
