@@ -54,7 +54,8 @@ static int parse_hostport(const char *s, size_t n, dr__cdp_target_t *t, int defa
     colon = memchr(s, ':', n);
     if (!colon) {
       int p = parse_port(s, n);
-      if (p > 0) {
+      if (strspn(s, "0123456789") >= n) { /* all digits: a port */
+        if (p <= 0) return DR_EUSAGE;
         snprintf(t->host, sizeof(t->host), "127.0.0.1");
         t->port = p;
         return 0;

@@ -1,0 +1,25 @@
+# Tests for devrun-repl and its CDP client (lib/src/cdp*.c, ws_client.c).
+#   unit_lib_cdp    the client: targets, HTTP discovery, dispatch, live round trip
+#   unit_repl_*     the REPL's curses-free layers (model, key parser, formatter)
+#   cli_repl_*      the binary: line mode (stdin/stdout) and full screen (tmux)
+dr_add_unit_test(unit_lib_cdp SOURCES ${DR_TEST_DIR}/unit/lib_cdp.c LABELS "lib;repl")
+
+# Fuzz targets: real libFuzzer binaries with DEVRUN_FUZZ (clang), otherwise
+# the same code linked with a replay driver and run over the corpus.
+function(dr_repl_fuzz name corpus)
+  if(DEVRUN_FUZZ)
+    add_executable(fuzz_${name} ${DR_TEST_DIR}/fuzz/${name}.c ${ARGN})
+    target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address)
+    target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address)
+    target_link_libraries(fuzz_${name} PRIVATE devrun)
+    set_target_properties(fuzz_${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-bin)
+    add_test(NAME fuzz_${name} COMMAND fuzz_${name} -runs=20000 ${DR_TEST_DIR}/fuzz/${corpus})
+  else()
+    add_executable(fuzz_${name} ${DR_TEST_DIR}/fuzz/${name}.c ${DR_TEST_DIR}/fuzz/cdp_fuzz_driver.c ${ARGN})
+    target_link_libraries(fuzz_${name} PRIVATE devrun)
+    set_target_properties(fuzz_${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-bin)
+    add_test(NAME fuzz_${name} COMMAND fuzz_${name} ${DR_TEST_DIR}/fuzz/${corpus})
+  endif()
+  set_tests_properties(fuzz_${name} PROPERTIES LABELS "fuzz;repl")
+endfunction()
+dr_repl_fuzz(cdp_message cdp_message_corpus)
