@@ -1,0 +1,1 @@
+process.nextTick(function tickCallback() { throw new SyntaxError("from tick"); });

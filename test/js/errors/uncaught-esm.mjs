@@ -1,0 +1,2 @@
+console.log("esm before");
+throw new TypeError("esm boom");

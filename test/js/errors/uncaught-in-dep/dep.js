@@ -1,0 +1,3 @@
+// comment line
+const x = 1;
+x();

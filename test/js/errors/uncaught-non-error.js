@@ -1,0 +1,2 @@
+// Throwing a non-Error value.
+throw { code: 42, msg: "an object" };

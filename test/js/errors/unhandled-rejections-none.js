@@ -1,0 +1,3 @@
+// --unhandled-rejections=none: silent.
+Promise.reject(new Error("silent"));
+setTimeout(() => console.log("still alive"), 5);
