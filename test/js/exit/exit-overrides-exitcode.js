@@ -1,0 +1,3 @@
+process.exitCode = 4;
+process.on("exit", (c) => console.log("exit event", c, process.exitCode));
+process.exit(2);

@@ -1,0 +1,2 @@
+// A numeric string is accepted as an exit code.
+process.exit("3");
