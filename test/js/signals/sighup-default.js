@@ -1,0 +1,2 @@
+console.log(process.kill(process.pid, "SIGHUP"));
+setTimeout(() => console.log("not reached"), 5000);
