@@ -1,0 +1,59 @@
+'use strict';
+// internal/main/run — the entry main.c calls with the parsed command line:
+// { mode: 'file' | 'eval' | 'print' | 'stdin', code, argv, execArgv,
+//   argv0, preload, inputType }.  Bootstraps process and globals, then runs
+// the program the way Node's run_main_module / eval_string / eval_stdin do.
+
+const bootstrap = require('internal/bootstrap/node');
+
+function evalScript(name, body, print) {
+  const { runInThisContext } = internalBinding('contextify');
+  const Module = require('internal/modules/cjs/loader');
+  const path = require('path');
+  const module = new Module(name);
+  module.filename = path.join(process.cwd(), name);
+  module.paths = Module._nodeModulePaths(process.cwd());
+  const req = Module.createRequire(path.join(process.cwd(), name));
+  globalThis.module = module;
+  globalThis.exports = module.exports;
+  globalThis.require = req;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  const result = runInThisContext(body, name);
+  if (print) {
+    const { inspect } = require('internal/util/inspect');
+    const out = typeof result === 'string' ? result : inspect(result, { colors: false });
+    internalBinding('stdio').writeString(1, `${out}\n`);
+  }
+}
+
+function readStdin() {
+  return internalBinding('fs').readFileUtf8(0);
+}
+
+function run(opts) {
+  bootstrap(opts);
+  const esm = require('internal/modules/esm');
+  esm.setup();
+  const Module = require('internal/modules/cjs/loader');
+  for (const id of opts.preload) Module._load(id, undefined, false);
+  switch (opts.mode) {
+    case 'file':
+      process.argv[1] = require('path').resolve(process.argv[1]);
+      Module.runMain(process.argv[1]);
+      break;
+    case 'eval':
+    case 'print':
+      if (opts.inputType === 'module') esm.evalModule(opts.code, '[eval1]');
+      else evalScript('[eval]', opts.code, opts.mode === 'print');
+      break;
+    case 'stdin': {
+      const code = readStdin();
+      if (opts.inputType === 'module') esm.evalModule(code, '[stdin]');
+      else evalScript('[stdin]', code, false);
+      break;
+    }
+  }
+}
+
+module.exports = run;

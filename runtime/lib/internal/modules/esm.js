@@ -1,0 +1,344 @@
+'use strict';
+// internal/modules/esm — the ES-module loader on internalBinding('module_wrap').
+//
+// load(url) compiles a module and, recursively, everything it imports
+// (resolution as Node's ESM resolver: relative and absolute URLs without
+// extension searching, bare specifiers through node_modules with "exports"
+// conditions node/import/default, "imports" (#x), node: builtins), links the
+// records, instantiates the root and evaluates it (a promise: top-level await).
+// CommonJS modules and builtins become synthetic modules with a default
+// export plus named exports (builtins: their keys; CommonJS: names detected
+// statically, as cjs-module-lexer does, filled when the module runs).
+// JSON needs `assert { type: 'json' }`.
+
+const path = require('path');
+const fsb = internalBinding('fs');
+const mw = internalBinding('module_wrap');
+const pkg = require('internal/modules/package_json');
+const kConditions = ['node', 'import', 'node-addons'];
+
+const records = new Map(); // url -> { wrap, url, filename, format }
+
+function lazyUrl() { return require('internal/url'); }
+function fileURLToPath(u) { return lazyUrl().fileURLToPath(u); }
+function pathToFileURL(p) { return lazyUrl().pathToFileURL(p).href; }
+
+function err(Ctor, code, msg) {
+  const e = new Ctor(msg);
+  e.code = code;
+  return e;
+}
+
+function isBuiltin(id) { return require('internal/modules/cjs/loader').isBuiltin(id); }
+
+function displayParent(parentURL) {
+  if (!parentURL) return '';
+  if (parentURL.startsWith('file:')) { try { return fileURLToPath(parentURL); } catch {} }
+  return parentURL;
+}
+
+function finalizeFile(file, specifier, parentURL) {
+  const st = fsb.internalModuleStat(file);
+  if (st === 1) {
+    throw err(Error, 'ERR_UNSUPPORTED_DIR_IMPORT',
+      `Directory import '${file}' is not supported resolving ES modules imported from ${displayParent(parentURL)}`);
+  }
+  if (st !== 0) {
+    throw err(Error, 'ERR_MODULE_NOT_FOUND', `Cannot find module '${file}' imported from ${displayParent(parentURL)}`);
+  }
+  let real = file;
+  try { real = fsb.realpath(file); } catch {}
+  return pathToFileURL(real);
+}
+
+function legacyMainResolve(pkgDir, pj, parentURL) {
+  const tries = [];
+  if (pj && pj.main) {
+    tries.push(pj.main, `${pj.main}.js`, `${pj.main}.json`, `${pj.main}.node`,
+      `${pj.main}/index.js`, `${pj.main}/index.json`, `${pj.main}/index.node`);
+  }
+  tries.push('index.js', 'index.json', 'index.node');
+  for (const t of tries) {
+    const f = path.resolve(pkgDir, t);
+    if (fsb.internalModuleStat(f) === 0) return finalizeFile(f, t, parentURL);
+  }
+  throw err(Error, 'ERR_MODULE_NOT_FOUND', `Cannot find package '${pkgDir}' imported from ${displayParent(parentURL)}`);
+}
+
+function packageResolve(specifier, parentURL) {
+  const m = /^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/.exec(specifier);
+  if (!m || specifier.startsWith('@') && !specifier.includes('/')) {
+    throw err(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', `Invalid module "${specifier}" is not a valid package name imported from ${displayParent(parentURL)}`);
+  }
+  const name = m[1];
+  const subpath = `.${m[2] || ''}`;
+  const parentDir = parentURL && parentURL.startsWith('file:') ? path.dirname(fileURLToPath(parentURL)) : process.cwd();
+  // self-reference
+  const self = pkg.scopeOf(parentDir);
+  if (self && self.name === name && self.exports !== undefined && self.exports !== null) {
+    return finalizeFile(pkg.resolveExports(path.dirname(self.path), subpath, self.exports, kConditions, displayParent(parentURL)), specifier, parentURL);
+  }
+  let dir = parentDir;
+  for (;;) {
+    if (path.basename(dir) !== 'node_modules') {
+      const pkgDir = path.join(dir, 'node_modules', name);
+      if (fsb.internalModuleStat(pkgDir) === 1) {
+        const pj = pkg.read(path.join(pkgDir, 'package.json'));
+        if (pj && pj.exports !== undefined && pj.exports !== null) {
+          return finalizeFile(pkg.resolveExports(pkgDir, subpath, pj.exports, kConditions, displayParent(parentURL)), specifier, parentURL);
+        }
+        if (subpath === '.') return legacyMainResolve(pkgDir, pj, parentURL);
+        return finalizeFile(path.join(pkgDir, subpath), specifier, parentURL);
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw err(Error, 'ERR_MODULE_NOT_FOUND', `Cannot find package '${name}' imported from ${displayParent(parentURL)}`);
+}
+
+function resolve(specifier, parentURL) {
+  if (specifier.startsWith('node:')) {
+    if (!isBuiltin(specifier)) throw err(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${specifier}`);
+    return specifier;
+  }
+  if (isBuiltin(specifier)) return `node:${specifier}`;
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/') ||
+      specifier === '.' || specifier === '..') {
+    const base = parentURL && parentURL.startsWith('file:') ? parentURL : pathToFileURL(`${process.cwd()}/`);
+    const url = new (lazyUrl().URL)(specifier, base);
+    return finalizeFile(fileURLToPath(url.href), specifier, parentURL);
+  }
+  if (specifier.startsWith('#')) {
+    const parentDir = parentURL && parentURL.startsWith('file:') ? path.dirname(fileURLToPath(parentURL)) : process.cwd();
+    const r = pkg.resolveImports(specifier, parentDir, kConditions, displayParent(parentURL));
+    if (r.file) return finalizeFile(r.file, specifier, parentURL);
+    return resolve(r.bare, parentURL);
+  }
+  let url;
+  try { url = new (lazyUrl().URL)(specifier); } catch { url = undefined; }
+  if (url !== undefined) {
+    if (url.protocol === 'file:') return finalizeFile(fileURLToPath(url.href), specifier, parentURL);
+    if (url.protocol === 'data:') return url.href;
+    throw err(Error, 'ERR_UNSUPPORTED_ESM_URL_SCHEME',
+      `Only URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol '${url.protocol}'`);
+  }
+  return packageResolve(specifier, parentURL);
+}
+
+function formatOf(url) {
+  if (url.startsWith('node:')) return 'builtin';
+  if (url.startsWith('data:')) {
+    const m = /^data:([^,;]*)/.exec(url);
+    if (m && m[1] === 'application/json') return 'json';
+    return 'module';
+  }
+  const filename = fileURLToPath(url);
+  if (filename.endsWith('.mjs')) return 'module';
+  if (filename.endsWith('.cjs')) return 'commonjs';
+  if (filename.endsWith('.json')) return 'json';
+  if (filename.endsWith('.node')) return 'addon';
+  if (filename.endsWith('.js') || path.extname(filename) === '') {
+    return pkg.typeOf(filename) === 'module' ? 'module' : 'commonjs';
+  }
+  throw err(TypeError, 'ERR_UNKNOWN_FILE_EXTENSION', `Unknown file extension "${path.extname(filename)}" for ${filename}`);
+}
+
+// Named exports of a CommonJS source, detected statically.
+function detectCjsExports(source) {
+  const names = new Set();
+  const id = '[A-Za-z_$][\\w$]*';
+  let m;
+  const re1 = new RegExp(`(?:^|[^.\\w$])(?:module\\.)?exports\\.(${id})\\s*=`, 'g');
+  while ((m = re1.exec(source)) !== null) names.add(m[1]);
+  const re2 = new RegExp(`(?:^|[^.\\w$])(?:module\\.)?exports\\[\\s*(['"])(${id})\\1\\s*\\]\\s*=`, 'g');
+  while ((m = re2.exec(source)) !== null) names.add(m[2]);
+  const re3 = new RegExp(`Object\\.defineProperty\\(\\s*(?:module\\.)?exports\\s*,\\s*(['"])(${id})\\1`, 'g');
+  while ((m = re3.exec(source)) !== null) names.add(m[2]);
+  const re4 = /(?:^|[^.\w$])module\.exports\s*=\s*\{([^}]*)\}/g;
+  while ((m = re4.exec(source)) !== null) {
+    for (const part of m[1].split(',')) {
+      const p = part.trim();
+      const km = new RegExp(`^(?:(${id})|(['"])(${id})\\2)\\s*(?::|$|\\()`).exec(p);
+      if (km) names.add(km[1] || km[3]);
+      else if (/^\.\.\./.test(p)) continue;
+    }
+  }
+  names.delete('default');
+  return [...names];
+}
+
+function cjsLoader() { return require('internal/modules/cjs/loader'); }
+
+function makeCjsRecord(url) {
+  const filename = fileURLToPath(url);
+  const Module = cjsLoader();
+  const cached = Module._cache[filename];
+  let names;
+  if (cached && cached.loaded) {
+    const ex = cached.exports;
+    names = ex !== null && (typeof ex === 'object' || typeof ex === 'function') ? Object.keys(ex) : [];
+  } else {
+    let source = '';
+    try { source = fsb.readFileUtf8(filename); } catch {}
+    names = detectCjsExports(source);
+  }
+  names = names.filter((n) => n !== 'default');
+  const exportNames = ['default', ...names];
+  return mw.synthetic(url, exportNames, (wrap) => {
+    const exports = Module._load(filename, undefined, false);
+    mw.setExport(wrap, 'default', exports);
+    for (const n of names) {
+      let v;
+      try { v = exports == null ? undefined : exports[n]; } catch {}
+      mw.setExport(wrap, n, v);
+    }
+  });
+}
+
+function makeBuiltinRecord(url) {
+  const id = url.slice(5);
+  const exports = require(id);
+  const names = exports !== null && (typeof exports === 'object' || typeof exports === 'function')
+    ? Object.keys(exports).filter((n) => n !== 'default') : [];
+  return mw.synthetic(url, ['default', ...names], (wrap) => {
+    mw.setExport(wrap, 'default', exports);
+    for (const n of names) mw.setExport(wrap, n, exports[n]);
+  });
+}
+
+function makeJsonRecord(url) {
+  let text;
+  if (url.startsWith('data:')) text = decodeURIComponent(url.slice(url.indexOf(',') + 1));
+  else text = fsb.readFileUtf8(fileURLToPath(url));
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    e.message = `${url.startsWith('file:') ? fileURLToPath(url) : url}: ${e.message}`;
+    throw e;
+  }
+  return mw.synthetic(url, ['default'], (wrap) => mw.setExport(wrap, 'default', value));
+}
+
+function sourceOf(url) {
+  if (url.startsWith('data:')) {
+    const comma = url.indexOf(',');
+    const meta = url.slice(5, comma);
+    const body = url.slice(comma + 1);
+    if (meta.endsWith(';base64')) return require('buffer').Buffer.from(body, 'base64').toString();
+    return decodeURIComponent(body);
+  }
+  return fsb.readFileUtf8(fileURLToPath(url));
+}
+
+function checkAssertions(url, format, assertions, parentURL) {
+  const type = assertions && assertions.type;
+  if (format === 'json') {
+    if (type !== 'json') {
+      throw err(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_MISSING',
+        `Module "${url}" needs an import assertion of type "json"`);
+    }
+  } else if (type !== undefined) {
+    if (type === 'json') {
+      throw err(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_FAILED', `Module "${url}" is not of type "json"`);
+    }
+    throw err(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED', `Import assertion type "${type}" is unsupported`);
+  }
+}
+
+// Returns the record for url, compiling and linking its graph.
+function getRecord(url, assertions, parentURL, source) {
+  const format = source !== undefined ? 'module' : formatOf(url);
+  checkAssertions(url, format, assertions, parentURL);
+  let rec = records.get(url);
+  if (rec !== undefined) return rec;
+  let wrap;
+  switch (format) {
+    case 'module': wrap = mw.compile(url, source !== undefined ? source : sourceOf(url)); break;
+    case 'commonjs': wrap = makeCjsRecord(url); break;
+    case 'builtin': wrap = makeBuiltinRecord(url); break;
+    case 'json': wrap = makeJsonRecord(url); break;
+    case 'addon': {
+      throw err(Error, 'ERR_UNKNOWN_FILE_EXTENSION',
+        `Unknown file extension ".node" for ${fileURLToPath(url)}: native addons are not supported by devrun-js`);
+    }
+    default: throw new Error(`unknown format ${format}`);
+  }
+  rec = { url, wrap, format };
+  records.set(url, rec);
+  if (format === 'module') {
+    const reqs = mw.requests(wrap);
+    for (let i = 0; i < reqs.length; i++) {
+      const depUrl = resolve(reqs[i].specifier, url);
+      const dep = getRecord(depUrl, reqs[i].assert, url);
+      mw.link(wrap, i, dep.wrap);
+    }
+  }
+  return rec;
+}
+
+async function importModule(specifier, parentURL, assertions) {
+  const url = resolve(specifier, parentURL);
+  const rec = getRecord(url, assertions, parentURL);
+  mw.instantiate(rec.wrap);
+  await mw.evaluate(rec.wrap);
+  return mw.namespace(rec.wrap);
+}
+
+function referrerToURL(referrer) {
+  if (typeof referrer !== 'string' || referrer === '') return undefined;
+  if (referrer.startsWith('file:') || referrer.startsWith('node:') || referrer.startsWith('data:')) return referrer;
+  if (path.isAbsolute(referrer)) return pathToFileURL(referrer);
+  return undefined; // [eval], [stdin]: relative to cwd
+}
+
+function setup() {
+  mw.setCallbacks(
+    (referrer, specifier, assertions) => importModule(specifier, referrerToURL(referrer), assertions),
+    (wrap, meta) => {
+      const url = mw.url(wrap);
+      meta.url = url;
+      if (url.startsWith('file:')) {
+        const filename = fileURLToPath(url);
+        meta.filename = filename;
+        meta.dirname = path.dirname(filename);
+      }
+      meta.resolve = (specifier) => resolve(`${specifier}`, url);
+    });
+}
+
+let mainPromise;
+let mainUrl;
+
+function runEntry(url, source) {
+  const rec = getRecord(url, undefined, undefined, source);
+  mainUrl = url;
+  mw.instantiate(rec.wrap);
+  mainPromise = mw.evaluate(rec.wrap);
+  mainPromise.then(undefined, (e) => {
+    require('internal/process/execution').triggerUncaughtException(e, false);
+  });
+  process.on('exit', onExitCheckTLA);
+  return mainPromise;
+}
+
+function onExitCheckTLA(code) {
+  const { getPromiseDetails } = internalBinding('util');
+  const d = getPromiseDetails(mainPromise);
+  if (d && d[0] === 0 && (code === 0 || code === undefined) && (process.exitCode === undefined || process.exitCode === 0)) {
+    internalBinding('stdio').writeString(2, `Warning: Detected unsettled top-level await at ${mainUrl}\n`);
+    process.exitCode = 13;
+  }
+}
+
+function runMain(filename) {
+  return runEntry(pathToFileURL(filename));
+}
+
+function evalModule(source, name = '[eval1]') {
+  return runEntry(pathToFileURL(`${process.cwd()}/${name}`), source);
+}
+
+module.exports = { setup, resolve, importModule, runMain, evalModule, detectCjsExports };

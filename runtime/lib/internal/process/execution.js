@@ -1,0 +1,100 @@
+'use strict';
+// internal/process/execution — what happens to an exception nobody caught:
+// 'uncaughtExceptionMonitor' and 'uncaughtException' listeners get it, and
+// without listeners it is printed as Node prints it (the source line with a
+// caret, the stack or the inspected value, the runtime's version) and the
+// process exits with 1 after the 'exit' event.  C calls fatalException()
+// for exceptions that escape a callback; JavaScript calls
+// triggerUncaughtException() for those it catches itself (microtasks,
+// promise rejections).
+
+const { setFatalHandler, messageInfo } = internalBinding('errors');
+const { reallyExit } = internalBinding('process_methods');
+const stdio = internalBinding('stdio');
+
+let handlingFatal = false;
+
+function arrowFor(info) {
+  if (!info || info.sourceLine === undefined || !info.resourceName) return '';
+  const line = info.sourceLine;
+  const start = info.startColumn | 0;
+  let end = info.endColumn | 0;
+  if (end <= start) end = start + 1;
+  let pad = '';
+  for (let i = 0; i < start; i++) pad += line[i] === '\t' ? '\t' : ' ';
+  return `${info.resourceName}:${info.lineNumber}\n${line}\n${pad}${'^'.repeat(Math.min(end - start, 1))}\n`;
+}
+
+function formatError(err) {
+  const { inspect } = require('internal/util/inspect');
+  try {
+    if (err !== null && typeof err === 'object' && err instanceof Error) {
+      return inspect(err, { colors: false });
+    }
+    if (typeof err === 'string') return err;
+    return inspect(err, { colors: false });
+  } catch {
+    try { return String(err); } catch { return '[unprintable exception]'; }
+  }
+}
+
+function printFatal(err, info, fromPromise) {
+  let out = arrowFor(info);
+  const isError = err !== null && typeof err === 'object' && err instanceof Error;
+  if (isError) {
+    out += (out ? '\n' : '') + formatError(err) + '\n';
+  } else {
+    out += formatError(err) + '\n';
+    if (!fromPromise) out += '(Use `devrun-js --trace-uncaught ...` to show where the exception was thrown)\n';
+  }
+  out += `\nNode.js ${process.version}\n`;
+  stdio.writeString(2, out);
+}
+
+function hasUserListeners() {
+  return typeof process.listenerCount === 'function' && process.listenerCount('uncaughtException') > 0;
+}
+
+// Returns true when handled; otherwise the exit code (never returns then,
+// normally: it runs 'exit' listeners and exits).
+function fatalException(err, info, fromPromise = false) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (!handlingFatal && hasUserListeners()) {
+    process.emit('uncaughtExceptionMonitor', err, origin);
+    process.emit('uncaughtException', err, origin);
+    return true;
+  }
+  if (handlingFatal) {
+    printFatal(err, info, fromPromise);
+    reallyExit(7);
+  }
+  handlingFatal = true;
+  if (typeof process.emit === 'function') {
+    try { process.emit('uncaughtExceptionMonitor', err, origin); } catch {}
+  }
+  printFatal(err, info, fromPromise);
+  process.exitCode = 1;
+  try {
+    if (!process._exitEmitted) {
+      process._exiting = true;
+      process._exitEmitted = true;
+      process.emit('exit', 1);
+    }
+  } catch (e) {
+    printFatal(e, messageInfo(e), false);
+    reallyExit(7);
+  }
+  reallyExit(process.exitCode === undefined ? 1 : (process.exitCode | 0) || 1);
+  return 1;
+}
+
+function triggerUncaughtException(err, fromPromise) {
+  const info = (err !== null && typeof err === 'object') ? messageInfo(err) : undefined;
+  fatalException(err, info, fromPromise);
+}
+
+function setup() {
+  setFatalHandler((err, info) => fatalException(err, info, false));
+}
+
+module.exports = { setup, fatalException, triggerUncaughtException, printFatal };

@@ -1,0 +1,88 @@
+'use strict';
+// internal/process/task_queues — process.nextTick, queueMicrotask, and the
+// tick callback C runs after every callback from the event loop:
+// drain the nextTick queue, then microtasks, then report unhandled promise
+// rejections; repeat until all are empty (Node's processTicksAndRejections).
+
+const {
+  tickInfo, setTickCallback, runMicrotasks, enqueueMicrotask,
+} = internalBinding('task_queue');
+const info = new Int32Array(tickInfo);
+const kHasTickScheduled = 0;
+const kHasRejectionToWarn = 1;
+
+// A simple FIFO with an advancing head; compacts when half consumed.
+let queue = [];
+let head = 0;
+
+function validateFunction(fn, name) {
+  if (typeof fn !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'function', fn);
+  }
+}
+
+function nextTick(callback, ...args) {
+  validateFunction(callback, 'callback');
+  if (process._exiting) return;
+  info[kHasTickScheduled] = 1;
+  queue.push(args.length ? { callback, args } : { callback, args: undefined });
+}
+
+let rejections; // internal/process/promises, loaded on first rejection
+
+function processTicksAndRejections() {
+  do {
+    while (head < queue.length) {
+      const tock = queue[head];
+      queue[head++] = undefined;
+      if (head > 1024 && head * 2 > queue.length) {
+        queue = queue.slice(head);
+        head = 0;
+      }
+      const { callback, args } = tock;
+      if (args === undefined) callback();
+      else callback(...args);
+    }
+    queue = [];
+    head = 0;
+    runMicrotasks();
+  } while (head < queue.length || processRejections());
+  info[kHasTickScheduled] = 0;
+  info[kHasRejectionToWarn] = 0;
+}
+
+function processRejections() {
+  if (!info[kHasRejectionToWarn]) return false;
+  info[kHasRejectionToWarn] = 0;
+  if (!rejections) rejections = require('internal/process/promises');
+  return rejections.processPromiseRejections();
+}
+
+function setHasRejectionToWarn(v) { info[kHasRejectionToWarn] = v ? 1 : 0; }
+
+function runMicrotask() {
+  const callback = this;
+  try {
+    callback();
+  } catch (error) {
+    require('internal/process/execution').triggerUncaughtException(error, false);
+  }
+}
+
+function queueMicrotask(callback) {
+  validateFunction(callback, 'callback');
+  enqueueMicrotask(runMicrotask.bind(callback));
+}
+
+function setupTaskQueue() {
+  setTickCallback(processTicksAndRejections);
+}
+
+module.exports = {
+  nextTick, queueMicrotask, setupTaskQueue, processTicksAndRejections,
+  setHasRejectionToWarn, runNextTicks() {
+    if (head < queue.length || info[kHasRejectionToWarn]) processTicksAndRejections();
+    else runMicrotasks();
+  },
+};

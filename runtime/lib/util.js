@@ -1,0 +1,280 @@
+'use strict';
+// util: Node's `util` module for devrun-js.  Formatting lives in
+// internal/util/inspect, deep equality in internal/util/comparisons,
+// debuglog in internal/util/debuglog; this file wires the public API.
+
+const {
+  codes: {
+    ERR_FALSY_VALUE_REJECTION,
+    ERR_INVALID_ARG_TYPE,
+  },
+} = require('internal/errors');
+const {
+  format,
+  formatWithOptions,
+  inspect,
+  stripVTControlCharacters,
+} = require('internal/util/inspect');
+const { debuglog } = require('internal/util/debuglog');
+const {
+  validateBoolean,
+  validateFunction,
+  validateOneOf,
+  validateString,
+  validateAbortSignal,
+} = require('internal/validators');
+const {
+  deprecate,
+  toUSVString,
+  customPromisifySymbol,
+  customPromisifyArgs,
+} = require('internal/util');
+const { isDeepStrictEqual } = require('internal/util/comparisons');
+const { shouldColorize } = require('internal/util/colors');
+
+const typesBinding = internalBinding('types');
+
+// util.types: the predicates of the 'types' binding, in Node's order.
+const typeNames = [
+  'isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject',
+  'isBooleanObject', 'isNumberObject', 'isStringObject', 'isSymbolObject',
+  'isNativeError', 'isRegExp', 'isAsyncFunction', 'isGeneratorFunction',
+  'isGeneratorObject', 'isPromise', 'isMap', 'isSet', 'isMapIterator',
+  'isSetIterator', 'isWeakMap', 'isWeakSet', 'isArrayBuffer', 'isDataView',
+  'isSharedArrayBuffer', 'isProxy', 'isModuleNamespaceObject',
+  'isAnyArrayBuffer', 'isBoxedPrimitive', 'isArrayBufferView',
+  'isTypedArray', 'isUint8Array', 'isUint8ClampedArray', 'isUint16Array',
+  'isUint32Array', 'isInt8Array', 'isInt16Array', 'isInt32Array',
+  'isFloat32Array', 'isFloat64Array', 'isBigInt64Array', 'isBigUint64Array',
+];
+const types = {};
+for (const name of typeNames) {
+  if (typeof typesBinding[name] === 'function') types[name] = typesBinding[name];
+}
+// No crypto in devrun-js yet: nothing is a KeyObject or CryptoKey.
+types.isKeyObject = function isKeyObject(obj) { return false; };
+types.isCryptoKey = function isCryptoKey(obj) { return false; };
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) {
+    throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  }
+  if (superCtor === undefined || superCtor === null) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  }
+  if (superCtor.prototype === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', {
+    value: superCtor, writable: true, configurable: true,
+  });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+function copyDescriptors(target, source) {
+  const descriptors = Object.getOwnPropertyDescriptors(source);
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  return Object.defineProperties(target, descriptors);
+}
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[customPromisifySymbol]) {
+    const fn = original[customPromisifySymbol];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, customPromisifySymbol, {
+      value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  // Multi-value callbacks (fs.read and co.) resolve with an object.
+  const argumentNames = original[customPromisifyArgs];
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      args.push((err, ...values) => {
+        if (err) return reject(err);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++) {
+            obj[argumentNames[i]] = values[i];
+          }
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      });
+      Reflect.apply(original, this, args);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, customPromisifySymbol, {
+    value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  return copyDescriptors(fn, original);
+}
+promisify.custom = customPromisifySymbol;
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection reason would look like success to the callback.
+  if (!reason) {
+    reason = new ERR_FALSY_VALUE_REJECTION(reason);
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args)
+      .then((ret) => process.nextTick(cb, null, ret),
+            (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
+  validateString(text, 'text');
+  validateBoolean(validateStream, 'options.validateStream');
+  let skipColorize = false;
+  if (validateStream) {
+    if (stream === null || typeof stream !== 'object' || typeof stream.write !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skipColorize = !shouldColorize(stream);
+  }
+  const formatArray = Array.isArray(format) ? format : [format];
+  let left = '';
+  let right = '';
+  for (const key of formatArray) {
+    const formatCodes = inspect.colors[key];
+    if (formatCodes == null) {
+      validateOneOf(key, 'format', Object.keys(inspect.colors));
+    }
+    if (skipColorize) continue;
+    left += `\u001b[${formatCodes[0]}m`;
+    right = `\u001b[${formatCodes[1]}m${right}`;
+  }
+  return skipColorize ? text : `${left}${text}${right}`;
+}
+
+function aborted(signal, resource) {
+  if (signal === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  validateAbortSignal(signal, 'signal');
+  if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('resource', 'Object', resource);
+  }
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+// Legacy helpers (deprecated in Node's docs, still exported).
+function isBoolean(arg) { return typeof arg === 'boolean'; }
+function isNull(arg) { return arg === null; }
+function isNullOrUndefined(arg) { return arg === null || arg === undefined; }
+function isNumber(arg) { return typeof arg === 'number'; }
+function isString(arg) { return typeof arg === 'string'; }
+function isSymbol(arg) { return typeof arg === 'symbol'; }
+function isUndefined(arg) { return arg === undefined; }
+function isObject(arg) { return arg !== null && typeof arg === 'object'; }
+function isFunction(arg) { return typeof arg === 'function'; }
+function isPrimitive(arg) {
+  return arg === null || (typeof arg !== 'object' && typeof arg !== 'function');
+}
+function isError(e) {
+  return typesBinding.isNativeError(e) || e instanceof Error;
+}
+function isBuffer(arg) {
+  try {
+    return require('buffer').Buffer.isBuffer(arg);
+  } catch {
+    return false;
+  }
+}
+
+function pad(n) {
+  return n.toString().padStart(2, '0');
+}
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
+                'Oct', 'Nov', 'Dec'];
+function timestamp() {
+  const d = new Date();
+  const t = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${d.getDate()} ${months[d.getMonth()]} ${t}`;
+}
+function log(...args) {
+  console.log('%s - %s', timestamp(), format(...args));
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+let parseArgsImpl;
+
+module.exports = {
+  _extend: deprecate(_extend, 'The `util._extend` API is deprecated. Please use Object.assign() instead.', 'DEP0060'),
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate,
+  format,
+  styleText,
+  formatWithOptions,
+  inherits,
+  inspect,
+  isArray: Array.isArray,
+  isBoolean,
+  isBuffer,
+  isDeepStrictEqual,
+  isNull,
+  isNullOrUndefined,
+  isNumber,
+  isString,
+  isSymbol,
+  isUndefined,
+  isRegExp: typesBinding.isRegExp,
+  isObject,
+  isDate: typesBinding.isDate,
+  isError,
+  isFunction,
+  isPrimitive,
+  log,
+  promisify,
+  stripVTControlCharacters,
+  toUSVString,
+  aborted,
+  types,
+};
+
+Object.defineProperty(module.exports, 'parseArgs', {
+  get() {
+    if (parseArgsImpl === undefined) parseArgsImpl = require('internal/util/parse_args').parseArgs;
+    return parseArgsImpl;
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+// TextEncoder/TextDecoder are re-exported when the runtime provides them.
+for (const name of ['TextEncoder', 'TextDecoder']) {
+  if (typeof globalThis[name] === 'function') {
+    Object.defineProperty(module.exports, name, {
+      value: globalThis[name], enumerable: true, configurable: true, writable: true,
+    });
+  }
+}
