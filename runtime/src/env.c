@@ -1,0 +1,83 @@
+/* env.c — the runtime's state, the callback discipline and the event loop.
+ *
+ * Every entry into JavaScript from libuv goes through rt_make_callback(),
+ * which runs the callback and then rt_tick(): Node's rule that the nextTick
+ * queue and then the microtask queue are drained after every callback.  The
+ * JavaScript side (internal/process/task_queues) owns the nextTick queue and
+ * tells C through tick_info whether it has work, so the common case costs one
+ * microtask checkpoint and no call into JavaScript.
+ *
+ * rt_env_run_loop() is Node's SpinEventLoop: run libuv until it is empty,
+ * emit 'beforeExit', and go on if that scheduled more work.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "runtime.h"
+
+rt_env *rt_env_current;
+
+void rt_tick(void) {
+  rt_env *env = rt_env_current;
+  if (!env->tick_info[0] && !env->tick_info[1]) {
+    rt_run_microtasks();
+    if (!env->tick_info[0] && !env->tick_info[1]) return;
+  }
+  if (!env->tick_fn) return;
+  rt_scope *s = rt_scope_open();
+  rt_call_toplevel(rt_ref_get(env->tick_fn), rt_ref_get(env->process), 0, NULL);
+  rt_scope_close(s);
+}
+
+rt_val rt_make_callback(rt_val fn, rt_val recv, int argc, rt_val *argv) {
+  rt_val r = rt_call_toplevel(fn, recv, argc, argv);
+  rt_tick();
+  return r;
+}
+
+static bool emit(const char *event, int code) {
+  rt_env *env = rt_env_current;
+  if (!env->emit_fn) return false;
+  rt_scope *s = rt_scope_open();
+  rt_val argv[2] = {rt_string(event), rt_int(code)};
+  rt_make_callback(rt_ref_get(env->emit_fn), rt_ref_get(env->process), 2, argv);
+  rt_scope_close(s);
+  return true;
+}
+
+static int current_exit_code(void) {
+  rt_env *env = rt_env_current;
+  rt_scope *s = rt_scope_open();
+  rt_val code = rt_get(rt_ref_get(env->process), "exitCode");
+  int c = 0;
+  if (code && !rt_is_undefined(code)) c = rt_to_int32(code);
+  rt_scope_close(s);
+  return c;
+}
+
+int rt_env_run_loop(void) {
+  rt_env *env = rt_env_current;
+  for (;;) {
+    uv_run(env->loop, UV_RUN_DEFAULT);
+    if (env->exiting) break;
+    emit("beforeExit", current_exit_code());
+    if (!uv_loop_alive(env->loop)) break;
+  }
+  return current_exit_code();
+}
+
+void rt_exit(int code) {
+  rt_env *env = rt_env_current;
+  if (!env->exiting) {
+    env->exiting = true;
+    rt_scope *s = rt_scope_open();
+    rt_set(rt_ref_get(env->process), "_exiting", rt_bool(true));
+    if (code) rt_set(rt_ref_get(env->process), "exitCode", rt_int(code));
+    rt_scope_close(s);
+    emit("exit", code);
+    code = current_exit_code();
+  }
+  fflush(stdout);
+  fflush(stderr);
+  exit(code);
+}

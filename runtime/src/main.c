@@ -1,0 +1,230 @@
+/* main.c — devrun-js: command line, bootstrap and the process's life.
+ *
+ *   devrun-js [options] [script.js | -e code | -p code | -] [args...]
+ *
+ * Options we know are declared in the table below; anything else that starts
+ * with "--" is offered to V8 (--max-old-space-size, --trace-gc, --expose-gc,
+ * --stack-size ...) and is a usage error if V8 does not know it either.
+ * Options end at the script name or at "--".
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "devrun/util.h"
+#include "runtime.h"
+
+static const char usage[] =
+    "Usage: devrun-js [options] [script.js | -e \"code\" | -p \"code\" | -] [arguments]\n"
+    "\n"
+    "Runs a JavaScript program (CommonJS or ES module) on V8 and libuv, as Node does.\n"
+    "With no script and stdin not a terminal, the program is read from stdin.\n"
+    "\n"
+    "Options:\n"
+    "  -e, --eval CODE          evaluate CODE as a script\n"
+    "  -p, --print CODE         evaluate CODE and print the result\n"
+    "  -r, --require MODULE     preload MODULE (CommonJS) before the main module\n"
+    "  --input-type=module      treat -e/-p/stdin input as an ES module\n"
+    "  --inspect[=[host:]port]  start the inspector (default 127.0.0.1:9229)\n"
+    "  --inspect-brk[=...]      ... and pause on the first statement\n"
+    "  --inspect-wait[=...]     ... and wait for a debugger before running\n"
+    "  --inspect-port=[host:]port  inspector address without starting it\n"
+    "  --gc-trace=FILE          write one JSON line per GC to FILE\n"
+    "  --heapsnapshot-signal=SIG  write a heap snapshot when SIG arrives\n"
+    "  --heapsnapshot-near-heap-limit=N  write up to N snapshots near the heap limit\n"
+    "  --cpu-prof, --cpu-prof-dir=DIR, --heap-prof  profiles, as Node names them\n"
+    "  --v8-options             print V8's options and exit\n"
+    "  -v, --version            print the version and exit\n"
+    "  -h, --help               print this help and exit\n"
+    "  --                       end of options\n"
+    "\n"
+    "V8 options pass through: --max-old-space-size=MB, --stack-size=KB, --expose-gc,\n"
+    "--trace-gc, --trace-gc-nvp and the rest of `devrun-js --v8-options`.\n"
+    "\n"
+    "Examples:\n"
+    "  devrun-js app.js --port 8080\n"
+    "  devrun-js -p \"process.versions.v8\"\n"
+    "  echo \"console.log(1 + 1)\" | devrun-js\n"
+    "  devrun-js --max-old-space-size=4096 --expose-gc build.mjs\n"
+    "\n"
+    "Documentation: docs/runtime.md\n";
+
+enum { OPT_V8_OPTIONS = 256, OPT_INPUT_TYPE, OPT_INSPECT, OPT_INSPECT_BRK, OPT_INSPECT_WAIT,
+       OPT_INSPECT_PORT, OPT_INSPECT_PUBLISH, OPT_GC_TRACE, OPT_SNAP_SIGNAL, OPT_SNAP_NEAR,
+       OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF };
+
+static const struct option long_options[] = {
+    {"eval", required_argument, NULL, 'e'},
+    {"print", required_argument, NULL, 'p'},
+    {"require", required_argument, NULL, 'r'},
+    {"version", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"v8-options", no_argument, NULL, OPT_V8_OPTIONS},
+    {"input-type", required_argument, NULL, OPT_INPUT_TYPE},
+    {"inspect", optional_argument, NULL, OPT_INSPECT},
+    {"inspect-brk", optional_argument, NULL, OPT_INSPECT_BRK},
+    {"inspect-wait", optional_argument, NULL, OPT_INSPECT_WAIT},
+    {"inspect-port", required_argument, NULL, OPT_INSPECT_PORT},
+    {"inspect-publish-uid", required_argument, NULL, OPT_INSPECT_PUBLISH},
+    {"gc-trace", required_argument, NULL, OPT_GC_TRACE},
+    {"heapsnapshot-signal", required_argument, NULL, OPT_SNAP_SIGNAL},
+    {"heapsnapshot-near-heap-limit", required_argument, NULL, OPT_SNAP_NEAR},
+    {"cpu-prof", no_argument, NULL, OPT_CPU_PROF},
+    {"cpu-prof-dir", required_argument, NULL, OPT_CPU_PROF_DIR},
+    {"heap-prof", no_argument, NULL, OPT_HEAP_PROF},
+    {NULL, 0, NULL, 0}};
+
+typedef struct {
+  const char *mode; /* "file", "eval", "print", "stdin" */
+  const char *code;
+  const char *input_type;
+  char **preload;
+  int npreload;
+} run_opts;
+
+static char *self_exe(void) {
+  char buf[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return dr_strdup("devrun-js");
+  buf[n] = 0;
+  return dr_strdup(buf);
+}
+
+/* Builds the options object handed to internal/main/run. */
+static rt_val options_object(rt_env *env, run_opts *ro, int script_index) {
+  rt_val o = rt_object();
+  rt_set(o, "mode", rt_string(ro->mode));
+  if (ro->code) rt_set(o, "code", rt_string(ro->code));
+  if (ro->input_type) rt_set(o, "inputType", rt_string(ro->input_type));
+  rt_val pre = rt_array(0);
+  for (int i = 0; i < ro->npreload; i++) rt_set_i(pre, (uint32_t)i, rt_string(ro->preload[i]));
+  rt_set(o, "preload", pre);
+  rt_val argv = rt_array(0);
+  uint32_t k = 0;
+  rt_set_i(argv, k++, rt_string(env->exec_path));
+  for (int i = script_index; i < env->argc; i++) rt_set_i(argv, k++, rt_string(env->argv[i]));
+  rt_set(o, "argv", argv);
+  rt_val exec_argv = rt_array(0);
+  for (int i = 0; i < env->exec_argc; i++)
+    rt_set_i(exec_argv, (uint32_t)i, rt_string(env->exec_argv[i]));
+  rt_set(o, "execArgv", exec_argv);
+  rt_set(o, "argv0", rt_string(env->argv[0]));
+  return o;
+}
+
+int rt_inspector_option(int opt, const char *arg); /* inspector_hooks.c */
+
+int main(int argc, char **argv) {
+  dr_set_progname("devrun-js");
+  run_opts ro = {.mode = "file"};
+  ro.preload = dr_calloc((size_t)argc, sizeof(char *));
+  char **v8argv = dr_calloc((size_t)argc + 2, sizeof(char *));
+  int v8argc = 1;
+  v8argv[0] = argv[0];
+  bool print_v8_options = false;
+
+  opterr = 0;
+  int c;
+  /* "+" stops at the first non-option: the script and its arguments. */
+  while ((c = getopt_long(argc, argv, "+e:p:r:vh", long_options, NULL)) != -1) {
+    switch (c) {
+      case 'e': ro.mode = "eval"; ro.code = optarg; break;
+      case 'p': ro.mode = "print"; ro.code = optarg; break;
+      case 'r': ro.preload[ro.npreload++] = optarg; break;
+      case 'v': printf("v%s\n", "20.20.2-devrun." DEVRUN_VERSION); return 0;
+      case 'h': fputs(usage, stdout); return 0;
+      case OPT_V8_OPTIONS: print_v8_options = true; break;
+      case OPT_INPUT_TYPE:
+        if (strcmp(optarg, "module") && strcmp(optarg, "commonjs")) {
+          fprintf(stderr, "devrun-js: --input-type must be \"module\" or \"commonjs\"\n");
+          return 9;
+        }
+        ro.input_type = optarg;
+        break;
+      case OPT_INSPECT: case OPT_INSPECT_BRK: case OPT_INSPECT_WAIT: case OPT_INSPECT_PORT:
+      case OPT_INSPECT_PUBLISH: case OPT_GC_TRACE: case OPT_SNAP_SIGNAL: case OPT_SNAP_NEAR:
+      case OPT_CPU_PROF: case OPT_CPU_PROF_DIR: case OPT_HEAP_PROF:
+        if (rt_inspector_option(c, optarg) < 0) return 9;
+        break;
+      case '?': {
+        const char *bad = argv[optind - 1];
+        if (optopt && strncmp(bad, "--", 2) != 0) {
+          if (optopt == 'e' || optopt == 'p' || optopt == 'r')
+            fprintf(stderr, "devrun-js: %s requires an argument\n", bad);
+          else
+            fprintf(stderr, "devrun-js: bad option: %s\n", bad);
+          return 9;
+        }
+        v8argv[v8argc++] = (char *)bad; /* maybe a V8 flag */
+        break;
+      }
+    }
+  }
+  int script_index = optind;
+  if (optind > 1 && strcmp(argv[optind - 1], "--") == 0) { /* getopt consumed "--" */
+  }
+
+  if (v8argc > 1 || print_v8_options) {
+    int n = v8argc;
+    rt_engine_set_flags(&n, v8argv, true);
+    for (int i = 1; i < n; i++) {
+      fprintf(stderr, "devrun-js: bad option: %s\n", v8argv[i]);
+      return 9;
+    }
+  }
+  if (print_v8_options) {
+    rt_engine_print_v8_options();
+    return 0;
+  }
+
+  if (!strcmp(ro.mode, "file")) {
+    if (script_index >= argc) {
+      ro.mode = "stdin";
+    } else if (!strcmp(argv[script_index], "-")) {
+      ro.mode = "stdin";
+      script_index++;
+    }
+  }
+
+  signal(SIGPIPE, SIG_IGN);
+  rt_env env = {0};
+  env.loop = uv_default_loop();
+  env.argc = argc;
+  env.argv = argv;
+  env.exec_argc = optind - 1 - (optind > 1 && !strcmp(argv[optind - 1], "--") ? 1 : 0);
+  env.exec_argv = argv + 1;
+  env.exec_path = self_exe();
+  rt_env_current = &env;
+
+  rt_engine_on_uncaught(rt_on_uncaught);
+  rt_engine_on_promise_reject(rt_on_promise_reject);
+  if (rt_engine_init() < 0) dr_die("cannot initialize V8");
+
+  rt_scope *scope = rt_scope_open();
+  rt_val process = rt_object();
+  env.process = rt_ref_new(process);
+  rt_val ib = rt_function(rt_internal_binding_fn, "internalBinding", NULL);
+
+  /* internal/bootstrap/loaders returns the builtin require. */
+  rt_val loaders = rt_builtin_compile("internal/bootstrap/loaders");
+  rt_val module = rt_object();
+  rt_val exports = rt_object();
+  rt_set(module, "exports", exports);
+  rt_val largv[5] = {exports, rt_undefined(), module, process, ib};
+  if (!loaders || !rt_call_toplevel(loaders, rt_undefined(), 5, largv)) return 1;
+  rt_val require = rt_get(module, "exports");
+
+  rt_val id = rt_string("internal/main/run");
+  rt_val run = rt_call_toplevel(require, rt_undefined(), 1, &id);
+  if (!run) return 1;
+  rt_val opts = options_object(&env, &ro, script_index);
+  rt_make_callback(run, rt_undefined(), 1, &opts);
+  rt_scope_close(scope);
+
+  int code = rt_env_run_loop();
+  rt_exit(code);
+}
