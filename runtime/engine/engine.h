@@ -2,7 +2,7 @@
  * the rest of the runtime.
  *
  * Everything above this header (bindings, the event loop, main) is C; only
- * runtime/engine/*.cc sees V8's C++ API.  The layer is deliberately small:
+ * the engine .cc files see V8's C++ API.  The layer is deliberately small:
  *
  *   - one engine per process (rt_engine_*): platform, isolate, main context;
  *   - values are opaque handles (rt_val) valid inside the current handle scope

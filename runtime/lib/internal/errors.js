@@ -157,11 +157,15 @@ function determineSpecificType(value) {
     }
     return `${lazyInspect().inspect(value, { depth: -1 })}`;
   }
-  if (typeof value === 'string' && value.length > 28) {
-    value = `${value.slice(0, 25)}...`;
+  if (typeof value === 'string') {
+    // Strings are shown raw (not escaped), cut at 25 characters.
+    if (value.length > 28) value = `${value.slice(0, 25)}...`;
+    if (value.includes("'")) {
+      return `type string ("${value.replace(/"/g, '\\"')}")`;
+    }
+    return `type string ('${value}')`;
   }
-  let inspected = lazyInspect().inspect(value, { colors: false });
-  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
+  const inspected = lazyInspect().inspect(value, { colors: false });
   return `type ${typeof value} (${inspected})`;
 }
 
@@ -505,12 +509,7 @@ E('ERR_UNHANDLED_ERROR', (err = undefined) => {
 }, Error);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
 E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
-E('ERR_UNKNOWN_FILE_EXTENSION', function(ext, path) {
-  const suggestion = arguments[2];
-  let msg = `Unknown file extension "${ext}" for ${path}`;
-  if (suggestion) msg += `. ${suggestion}`;
-  return msg;
-}, TypeError);
+E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError);
 E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeError);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {

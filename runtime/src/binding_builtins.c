@@ -1,4 +1,4 @@
-/* builtins.c — compiling embedded builtin modules (runtime/lib/**.js).
+/* builtins.c — compiling embedded builtin modules (runtime/lib, all .js files).
  *
  * Builtins are compiled lazily, on first require, as functions with the
  * parameters (exports, require, module, process, internalBinding) and the
