@@ -2,7 +2,8 @@
  * view).
  *
  * Class names follow the classic DevTools rules: hidden → "(system)", code →
- * "(compiled code)", object and native → the node's name (the constructor),
+ * "(compiled code)", object and native → the node's name (the constructor;
+ * "Detached <name>" for native nodes whose detachedness is 2),
  * everything else "(<type>)": "(closure)", "(string)", "(array)",
  * "(concatenated string)", "(number)", "(regexp)" ...
  *
@@ -34,6 +35,7 @@ void heap_classes_build(heap_snap_t *s) {
   uint32_t cap = 0;
   uint32_t *by_type = dr_malloc((size_t)s->n_node_types * 4);
   uint32_t *by_string = dr_malloc(((size_t)s->nstrings + 1) * 4);
+  uint32_t *by_detached = NULL; /* native nodes with detachedness 2 */
   for (int i = 0; i < s->n_node_types; i++)
     by_type[i] = HEAP_NONE;
   memset(by_string, 0xFF, ((size_t)s->nstrings + 1) * 4);
@@ -41,7 +43,19 @@ void heap_classes_build(heap_snap_t *s) {
   for (uint32_t o = 0; o < s->n; o++) {
     int t = s->ntype[o];
     uint32_t c;
-    if (t == s->t.object || t == s->t.native) {
+    if (t == s->t.native && s->ndetached && s->ndetached[o] == 2) {
+      uint32_t si = s->nname[o];
+      if (!by_detached) {
+        by_detached = dr_malloc(((size_t)s->nstrings + 1) * 4);
+        memset(by_detached, 0xFF, ((size_t)s->nstrings + 1) * 4);
+      }
+      if (by_detached[si] == HEAP_NONE) {
+        dr_buf_t b = DR_BUF_INIT;
+        dr_buf_addf(&b, "Detached %s", s->pool + s->soff[si]);
+        by_detached[si] = add_class(s, dr_buf_detach(&b, NULL), 1, &cap);
+      }
+      c = by_detached[si];
+    } else if (t == s->t.object || t == s->t.native) {
       uint32_t si = s->nname[o];
       if (by_string[si] == HEAP_NONE)
         by_string[si] = add_class(s, s->pool + s->soff[si], 0, &cap);
@@ -66,6 +80,7 @@ void heap_classes_build(heap_snap_t *s) {
   }
   free(by_type);
   free(by_string);
+  free(by_detached);
 }
 
 int heap_node_counted(const heap_snap_t *s, uint32_t o) {

@@ -543,11 +543,68 @@ static int build_dominated(heap_snap_t *s, dr_buf_t *err) {
   return 0;
 }
 
+/* DevTools' propagateDOMState: native nodes inherit "attached" from an
+ * attached native parent, else "detached" from a detached one, never through
+ * JavaScript objects nor weak or hidden edges.  Detached native nodes get the class "Detached <name>". */
+static int propagates(const heap_snap_t *s, uint32_t e) {
+  /* memlab looks the edge types up in meta.edge_fields by mistake, which ends
+   * up skipping only edge type 3 (internal); reproduce that for --rules=memlab */
+  if (s->rules == HEAP_RULES_MEMLAB)
+    return s->etype[e] != 3;
+  return s->etype[e] != s->t.e_weak && s->etype[e] != s->t.e_hidden;
+}
+
+static void propagate_dom_state(heap_snap_t *s) {
+  if (!s->ndetached)
+    return;
+  uint32_t N = s->n;
+  uint8_t *visited = dr_calloc(N, 1);
+  uint32_t *att = dr_malloc((size_t)N * 4), *det = dr_malloc((size_t)N * 4), na = 0, nd = 0;
+#define PROCESS(o, st)                                                                         \
+  do {                                                                                         \
+    uint32_t o_ = (o);                                                                         \
+    if (!visited[o_]) {                                                                        \
+      visited[o_] = 1;                                                                         \
+      if (s->ntype[o_] == s->t.native) {                                                       \
+        s->ndetached[o_] = (st);                                                               \
+        if ((st) == 1)                                                                         \
+          att[na++] = o_;                                                                      \
+        else if ((st) == 2)                                                                    \
+          det[nd++] = o_;                                                                      \
+      }                                                                                        \
+    }                                                                                          \
+  } while (0)
+  for (uint32_t o = 0; o < N; o++)
+    if (s->ndetached[o] != 0) {
+      uint8_t st = s->ndetached[o];
+      PROCESS(o, st);
+    }
+  while (na) {
+    uint32_t o = att[--na];
+    for (uint32_t e = s->first_edge[o]; e < s->first_edge[o + 1]; e++)
+      if (propagates(s, e))
+        PROCESS(s->eto[e], 1);
+  }
+  while (nd) {
+    uint32_t o = det[--nd];
+    if (s->ndetached[o] == 1)
+      continue;
+    for (uint32_t e = s->first_edge[o]; e < s->first_edge[o + 1]; e++)
+      if (propagates(s, e))
+        PROCESS(s->eto[e], 2);
+  }
+#undef PROCESS
+  free(visited);
+  free(att);
+  free(det);
+}
+
 int heap_graph_build(heap_snap_t *s, enum heap_rules rules, dr_buf_t *err) {
   int rc;
   s->rules = rules;
   if ((rc = build_retainers(s, err)) < 0)
     return rc;
+  propagate_dom_state(s);
   rc = 0;
   uint32_t *queue = xmalloc_big((size_t)s->n * 4 + 4, err, &rc);
   s->flags = xmalloc_big(s->n, err, &rc);
