@@ -1,0 +1,3 @@
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.default = "babel default";
+exports.named = "named";
