@@ -2,7 +2,9 @@
 # test per case, named js/<family>/<name>, labels "js;runtime", run by
 # test/js/run against ${DR_BIN_DIR}/devrun-js.  Expected failures listed in
 # test/js/KNOWN_FAILURES exit 77 and show as skipped, not failed.
-# Registered only when the runtime is built (DEVRUN_RUNTIME=ON).
+# js/v8check compiles every case with the V8 devrun-js embeds, so that no case
+# relies on syntax newer than V8 10.2.  Registered only when the runtime is
+# built (DEVRUN_RUNTIME=ON).
 if(TARGET devrun-js)
   find_package(Python3 COMPONENTS Interpreter)
   if(NOT Python3_Interpreter_FOUND)
@@ -30,5 +32,8 @@ if(TARGET devrun-js)
                              TIMEOUT 60)
       endforeach()
     endif()
+    # No case may use syntax newer than the V8 devrun-js embeds (10.2).
+    add_test(NAME js/v8check COMMAND ${Python3_EXECUTABLE} ${DR_TEST_DIR}/js/v8check)
+    set_tests_properties(js/v8check PROPERTIES LABELS "js;runtime" TIMEOUT 300)
   endif()
 endif()
