@@ -91,6 +91,18 @@ function createLoader(proc = process) {
 
 const defaultLoader = createLoader();
 
+// A `process` for a loader: the real one with some properties replaced
+// (stdout/stderr/env/emitWarning...), so tests can capture what modules do.
+function fakeProcess(overrides) {
+  const p = Object.create(process);
+  for (const key of Object.keys(overrides)) {
+    Object.defineProperty(p, key, {
+      value: overrides[key], writable: true, configurable: true, enumerable: true,
+    });
+  }
+  return p;
+}
+
 // ---------------------------------------------------------------------------
 // Checks.
 
@@ -140,6 +152,7 @@ function checkAsync(name, promiseFn) {
 
 module.exports = {
   createLoader,
+  fakeProcess,
   load: defaultLoader,
   internalBinding,
   check,

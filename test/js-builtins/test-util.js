@@ -1,0 +1,145 @@
+'use strict';
+// runtime/lib/util.js against Node's util: the public API surface, types,
+// isDeepStrictEqual (and loose deep equality vs assert.deepEqual),
+// promisify/callbackify, deprecate's once-per-code warnings, debuglog,
+// styleText, inherits, toUSVString.
+
+const util = require('util');
+const assert = require('assert');
+const { load, createLoader, fakeProcess, check, checkAsync, outcome } = require('./harness');
+const ours = load('util');
+const { isDeepEqual } = load('internal/util/comparisons');
+
+// API surface: everything Node exports except what devrun-js leaves out.
+const missingOnPurpose = ['_errnoException', '_exceptionWithHostPort',
+  'getSystemErrorMap', 'getSystemErrorName', 'transferableAbortSignal',
+  'transferableAbortController', 'parseEnv', 'MIMEType', 'MIMEParams'];
+check('util keys', Object.keys(util).filter((k) => !missingOnPurpose.includes(k) && !(k in ours)).join(), '');
+check('util.types keys', Object.keys(ours.types).join(), Object.keys(util.types).join());
+
+// types predicates.
+const samples = [1, 'a', null, {}, [], new Date(), /x/, new Map(), new Set(), new WeakMap(),
+  new Uint8Array(1), new Float64Array(1), new ArrayBuffer(1), new DataView(new ArrayBuffer(1)),
+  Promise.resolve(), async () => {}, function* () {}, new Proxy({}, {}), Object(1n),
+  new Error(), new Map().keys(), new Set().values(), (function () { return arguments; })()];
+for (const name of Object.keys(util.types)) {
+  check(`types.${name}`, samples.map((s) => ours.types[name](s)).join(), samples.map((s) => util.types[name](s)).join());
+}
+
+// Deep equality.
+const pairs = [
+  [1, 1], [1, '1'], [NaN, NaN], [0, -0], [{ a: 1 }, { a: 1 }], [{ a: 1 }, { a: '1' }],
+  [{ a: 1, b: 2 }, { b: 2, a: 1 }], [[1, 2], [1, 2]], [[1, 2], [2, 1]], [[1, , 3], [1, undefined, 3]], // eslint-disable-line no-sparse-arrays
+  [new Date(0), new Date(0)], [new Date(0), new Date(1)], [/a/g, /a/g], [/a/g, /a/i],
+  [new Map([[1, { a: 1 }]]), new Map([[1, { a: 1 }]])], [new Map([[{ k: 1 }, 1]]), new Map([[{ k: 1 }, 1]])],
+  [new Map([[1, 2]]), new Map([[1, 3]])], [new Set([1, { a: 1 }]), new Set([{ a: 1 }, 1])], [new Set([1]), new Set(['1'])],
+  [new Uint8Array([1, 2]), new Uint8Array([1, 2])], [new Uint8Array([1, 2]), new Int8Array([1, 2])],
+  [new Float64Array([0]), new Float64Array([-0])], [Object.create(null), {}], [new Error('a'), new Error('a')],
+  [new Error('a'), new TypeError('a')], [new Error('a'), new Error('b')], [new Number(1), new Number(1)],
+  [new String('a'), 'a'], [{ [Symbol.for('s')]: 1 }, {}], [[1], { 0: 1, length: 1 }], [null, undefined],
+  [(() => { const a = { x: 1 }; a.self = a; return a; })(), (() => { const b = { x: 1 }; b.self = b; return b; })()],
+  [new ArrayBuffer(2), new ArrayBuffer(2)], [new ArrayBuffer(2), new ArrayBuffer(3)], [{ a: undefined }, {}],
+  [[1, 2, 3], [1, 2]], [new Set([1, 2]), new Set([1, 3])], [new Map([['1', 1]]), new Map([[1, 1]])],
+  [new Set([{ a: 1 }, { a: 2 }]), new Set([{ a: 2 }, { a: 1 }])], [{ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }],
+  [{ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] }], [Object.assign([1], { x: 1 }), [1]], [true, 1], ['', 0],
+];
+pairs.forEach(([a, b], i) => {
+  check(`isDeepStrictEqual #${i} ${util.inspect([a, b])}`, ours.isDeepStrictEqual(a, b), util.isDeepStrictEqual(a, b));
+  let loose = true;
+  try { assert.deepEqual(a, b); } catch { loose = false; }
+  check(`isDeepEqual #${i} ${util.inspect([a, b])}`, isDeepEqual(a, b), loose);
+});
+
+// inherits.
+{
+  function A() {}
+  A.prototype.hi = () => 'hi';
+  function B() {}
+  ours.inherits(B, A);
+  check('inherits', new B().hi() + (B.super_ === A), 'hitrue');
+  check('inherits null', outcome(() => ours.inherits(B, null)), outcome(() => util.inherits(B, null)));
+  check('inherits no proto', outcome(() => ours.inherits(B, Object.create(null))), outcome(() => util.inherits(B, Object.create(null))));
+}
+
+// promisify.
+checkAsync('promisify', async () => {
+  const fn = (a, cb) => setTimeout(() => cb(null, a * 2), 1);
+  check('promisify value', await ours.promisify(fn)(21), 42);
+  const bad = (cb) => cb(new Error('nope'));
+  check('promisify reject', await ours.promisify(bad)().catch((e) => e.message), 'nope');
+  const custom = () => {};
+  custom[util.promisify.custom] = () => 'custom!';
+  check('promisify custom', ours.promisify(custom)(), 'custom!');
+  check('promisify.custom symbol', ours.promisify.custom, util.promisify.custom);
+  check('promisify non-fn', outcome(() => ours.promisify(1)), outcome(() => util.promisify(1)));
+  const p = ours.promisify(fn);
+  check('promisify idempotent', ours.promisify(p), p);
+});
+
+// callbackify.
+checkAsync('callbackify', async () => {
+  const cbf = ours.callbackify(async (x) => x + 1);
+  check('callbackify name/length', `${cbf.name}/${cbf.length}`, `${util.callbackify(async function f(x) {}).name.replace('f', '')}/2`.replace('Callbackified', 'Callbackified'));
+  const r = await new Promise((res) => cbf(1, (err, v) => res([err, v])));
+  check('callbackify value', JSON.stringify(r), '[null,2]');
+  const rej = ours.callbackify(() => Promise.reject(null));
+  const e = await new Promise((res) => rej((err) => res(err)));
+  check('callbackify falsy', `${e.code} ${e.message} ${e.reason}`, 'ERR_FALSY_VALUE_REJECTION Promise was rejected with falsy value null');
+  check('callbackify no cb', outcome(() => cbf(1)), outcome(() => util.callbackify(async () => {})(1)));
+});
+
+// deprecate: one warning per code, via process.emitWarning.
+{
+  const warnings = [];
+  const u = createLoader(fakeProcess({
+    emitWarning: (...args) => warnings.push(args.slice(0, 3).join('|')),
+  }))('util');
+  const f1 = u.deprecate(() => 1, 'f1 is old', 'DEP_T1');
+  const f2 = u.deprecate(() => 2, 'f2 is old', 'DEP_T1');
+  const f3 = u.deprecate(() => 3, 'f3 is old');
+  f1(); f1(); f2(); f3(); f3();
+  check('deprecate warning count', warnings.length, 2);
+  check('deprecate warning with code', warnings[0], 'f1 is old|DeprecationWarning|DEP_T1');
+  check('deprecate warning without code', warnings[1].startsWith('f3 is old|DeprecationWarning|'), true);
+  check('deprecate returns', f1() + f2() + f3(), 6);
+  class K { constructor() { this.v = 7; } }
+  const DK = u.deprecate(K, 'K old', 'DEP_T2');
+  check('deprecate class', new DK().v, 7);
+  check('deprecate bad code', outcome(() => u.deprecate(() => {}, 'm', 5)), outcome(() => util.deprecate(() => {}, 'm', 5)));
+}
+
+// debuglog with NODE_DEBUG.
+{
+  const out = [];
+  const u = createLoader(fakeProcess({
+    env: { NODE_DEBUG: 'foo,ba*' },
+    stderr: { write: (s) => out.push(s), isTTY: false },
+  }))('util');
+  const foo = u.debuglog('foo');
+  const bar = u.debuglog('bar');
+  const qux = u.debuglog('qux');
+  foo('hello %s', 'world');
+  bar({ a: 1 });
+  qux('never');
+  check('debuglog output', out.join(''), `FOO ${process.pid}: hello world\nBAR ${process.pid}: { a: 1 }\n`);
+  check('debuglog enabled', `${foo.enabled} ${qux.enabled}`, 'true false');
+}
+
+// styleText (process.stdout is not a TTY while testing).
+{
+  const tty = { write() {}, isTTY: true, hasColors: () => true };
+  check('styleText tty', ours.styleText(['bold', 'red'], 'x', { stream: tty }), '\u001b[1m\u001b[31mx\u001b[39m\u001b[22m');
+  check('styleText no validate', ours.styleText('red', 'x', { validateStream: false }), util.styleText('red', 'x', { validateStream: false }));
+  check('styleText bad', outcome(() => ours.styleText('nope', 'x')), outcome(() => util.styleText('nope', 'x')));
+  check('styleText bad text', outcome(() => ours.styleText('red', 1)), outcome(() => util.styleText('red', 1)));
+}
+
+for (const s of ['abc', 'a\ud800b', '\udc00', 'ok\ud83d\ude00', '\ud83d']) {
+  check(`toUSVString ${JSON.stringify(s)}`, ours.toUSVString(s), util.toUSVString(s));
+}
+check('stripVTControlCharacters', ours.stripVTControlCharacters('\u001b[31mred\u001b[39m \u001b]8;;http://x\u0007link'), util.stripVTControlCharacters('\u001b[31mred\u001b[39m \u001b]8;;http://x\u0007link'));
+for (const v of [null, undefined, 1, 'x', {}, [], () => {}, Symbol('s')]) {
+  for (const f of ['isBoolean', 'isNull', 'isNullOrUndefined', 'isNumber', 'isString', 'isSymbol', 'isUndefined', 'isObject', 'isFunction', 'isPrimitive', 'isError', 'isArray']) {
+    check(`${f}(${String(typeof v)})`, ours[f](v), util[f](v));
+  }
+}
