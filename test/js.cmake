@@ -29,7 +29,7 @@ if(TARGET devrun-js)
         set_tests_properties(js/${_case} PROPERTIES
                              LABELS "js;runtime"
                              SKIP_RETURN_CODE 77
-                             TIMEOUT 60)
+                             TIMEOUT 30)
       endforeach()
     endif()
     # No case may use syntax newer than the V8 devrun-js embeds (10.2).
