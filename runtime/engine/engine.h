@@ -252,6 +252,8 @@ void rt_module_link(rt_module *m, int i, rt_module *dep);
 bool rt_module_instantiate(rt_module *m); /* false: exception pending */
 rt_val rt_module_evaluate(rt_module *m);  /* a promise, or NULL */
 rt_val rt_module_namespace(rt_module *m);
+/* True if evaluating m's graph needs top-level await (after instantiate). */
+bool rt_module_is_graph_async(rt_module *m);
 int rt_module_status(rt_module *m); /* v8::Module::Status */
 rt_val rt_module_exception(rt_module *m);
 rt_val rt_module_url(rt_module *m);

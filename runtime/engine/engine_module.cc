@@ -171,6 +171,9 @@ rt_val rt_module_evaluate(rt_module *m) {
 rt_val rt_module_namespace(rt_module *m) {
   return W(Local<Module>::New(iso, m->mod)->GetModuleNamespace());
 }
+bool rt_module_is_graph_async(rt_module *m) {
+  return Local<Module>::New(iso, m->mod)->IsGraphAsync();
+}
 int rt_module_status(rt_module *m) { return (int)Local<Module>::New(iso, m->mod)->GetStatus(); }
 rt_val rt_module_exception(rt_module *m) {
   return W(Local<Module>::New(iso, m->mod)->GetException());

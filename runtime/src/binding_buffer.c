@@ -1,11 +1,654 @@
-/* binding_buffer.c — internalBinding('buffer'): Buffer's encoders and
- * decoders in C (utf8, latin1, ascii, ucs2, hex, base64, base64url), byte
- * length, compare, indexOf and fill.  Filled in by the core-modules work;
- * until then it only offers byteLengthUtf8. */
+/* binding_buffer.c — internalBinding('buffer'): the byte work behind the
+ * buffer module (runtime/lib/buffer.js), in C.
+ *
+ * Encodings are small integers shared with the JavaScript side
+ * (ENC_* below, exported as `encodings`): utf8, ucs2 (= utf16le), latin1
+ * (= binary), ascii, base64, base64url, hex.  Decoders follow Node's rules
+ * byte for byte: base64 skips characters outside the alphabet and accepts
+ * both alphabets, stopping at '='; hex stops at the first pair that is not
+ * hex; ascii decoding clears the top bit; ucs2 ignores an odd trailing byte;
+ * utf8 decoding replaces invalid sequences with U+FFFD (V8 does it).
+ *
+ * Every function receives already validated arguments from buffer.js (views
+ * are Uint8Arrays, offsets integers within range): the JavaScript layer owns
+ * argument validation and Node's error codes, this file owns speed.
+ *
+ * Exports:
+ *   byteLengthUtf8(str)                          -> bytes
+ *   byteLength(str, enc)                         -> exact bytes
+ *   write(view, str, offset, max, enc)           -> bytes written
+ *   fromString(str, enc)                         -> ArrayBuffer of exact size
+ *   toString(view, enc, start, end)              -> string
+ *   compare(a, b), compareOffset(a, b, tS, sS, tE, sE) -> -1 | 0 | 1
+ *   indexOfString(view, str, off, enc, fwd), indexOfBuffer(view, needle,
+ *     off, enc, fwd), indexOfNumber(view, n, off, fwd) -> index | -1
+ *   fill(view, value, start, end, enc)           -> 0, -1 invalid, -2 bounds
+ *   swap16/swap32/swap64(view), isUtf8(view), isAscii(view)
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "runtime.h"
 
-static void byte_length_utf8(rt_args *a) {
+enum { ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX };
+
+static const char b64_std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+static const char b64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* 0..63 for either alphabet, 255 otherwise. */
+static uint8_t unb64[256];
+static int8_t unhex_tab[256];
+
+static void init_tables(void) {
+  memset(unb64, 255, sizeof unb64);
+  for (int i = 0; i < 64; i++) {
+    unb64[(uint8_t)b64_std[i]] = (uint8_t)i;
+    unb64[(uint8_t)b64_url[i]] = (uint8_t)i;
+  }
+  memset(unhex_tab, -1, sizeof unhex_tab);
+  for (int i = 0; i < 10; i++) unhex_tab['0' + i] = (int8_t)i;
+  for (int i = 0; i < 6; i++) {
+    unhex_tab['a' + i] = (int8_t)(10 + i);
+    unhex_tab['A' + i] = (int8_t)(10 + i);
+  }
+}
+
+/* ---- string access ------------------------------------------------------
+ * A string's characters as either one-byte (latin1) or two-byte units, in a
+ * malloc'd copy.  Small strings use the stack buffer. */
+typedef struct {
+  bool one_byte;
+  size_t len;
+  void *data;
+  uint8_t small[256];
+} str_units;
+
+static void units_get(str_units *u, rt_val s) {
+  u->len = rt_string_length(s);
+  u->one_byte = rt_string_is_one_byte(s);
+  size_t bytes = u->len * (u->one_byte ? 1 : 2);
+  u->data = bytes <= sizeof u->small ? u->small : malloc(bytes);
+  if (!u->data) abort();
+  if (u->one_byte)
+    rt_string_write_latin1(s, u->data, 0, u->len);
+  else
+    rt_string_write_utf16(s, u->data, 0, u->len);
+}
+static void units_release(str_units *u) {
+  if (u->data != u->small) free(u->data);
+}
+static inline unsigned unit_at(const str_units *u, size_t i) {
+  return u->one_byte ? ((const uint8_t *)u->data)[i] : ((const uint16_t *)u->data)[i];
+}
+
+/* ---- base64 -------------------------------------------------------------- */
+
+static size_t b64_encoded_len(size_t n, bool url) {
+  return url ? (n / 3) * 4 + (n % 3 ? n % 3 + 1 : 0) : (n + 2) / 3 * 4;
+}
+
+static size_t b64_encode(const uint8_t *src, size_t n, char *dst, bool url) {
+  const char *t = url ? b64_url : b64_std;
+  size_t i = 0, k = 0;
+  for (; i + 2 < n; i += 3) {
+    uint32_t v = (uint32_t)src[i] << 16 | (uint32_t)src[i + 1] << 8 | src[i + 2];
+    dst[k++] = t[v >> 18];
+    dst[k++] = t[(v >> 12) & 63];
+    dst[k++] = t[(v >> 6) & 63];
+    dst[k++] = t[v & 63];
+  }
+  if (n - i == 1) {
+    uint32_t v = (uint32_t)src[i] << 16;
+    dst[k++] = t[v >> 18];
+    dst[k++] = t[(v >> 12) & 63];
+    if (!url) {
+      dst[k++] = '=';
+      dst[k++] = '=';
+    }
+  } else if (n - i == 2) {
+    uint32_t v = (uint32_t)src[i] << 16 | (uint32_t)src[i + 1] << 8;
+    dst[k++] = t[v >> 18];
+    dst[k++] = t[(v >> 12) & 63];
+    dst[k++] = t[(v >> 6) & 63];
+    if (!url) dst[k++] = '=';
+  }
+  return k;
+}
+
+/* Node's decoder: upper bound of the decoded size (padding aware). */
+static size_t b64_decoded_size(const str_units *u) {
+  size_t n = u->len;
+  if (n < 2) return 0;
+  if (unit_at(u, n - 1) == '=') {
+    n--;
+    if (unit_at(u, n - 1) == '=') n--;
+  }
+  return (n / 4) * 3 + (n % 4 + 1) / 2;
+}
+
+/* One group of up to four characters, skipping characters outside the
+ * alphabet; false when decoding must stop (as Node's slow path). */
+static bool b64_group_slow(uint8_t *dst, size_t dstlen, const str_units *u, size_t *i, size_t *k) {
+  uint8_t hi = 0, lo;
+  for (int step = 0; step < 4; step++) {
+    for (;;) {
+      unsigned c = unit_at(u, *i);
+      lo = c < 256 ? unb64[c] : 255;
+      *i += 1;
+      if (lo < 64) break;
+      if (c == '=' || *i >= u->len) return false;
+    }
+    if (step == 1) dst[(*k)++] = (uint8_t)(((hi & 0x3F) << 2) | ((lo & 0x30) >> 4));
+    else if (step == 2) dst[(*k)++] = (uint8_t)(((hi & 0x0F) << 4) | ((lo & 0x3C) >> 2));
+    else if (step == 3) dst[(*k)++] = (uint8_t)(((hi & 0x03) << 6) | (lo & 0x3F));
+    if (*i >= u->len) return false;
+    if (*k >= dstlen) return false;
+    hi = lo;
+  }
+  return true;
+}
+
+static size_t b64_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
+  size_t decoded = b64_decoded_size(u);
+  size_t avail = dstlen < decoded ? dstlen : decoded;
+  size_t max_k = avail / 3 * 3;
+  size_t max_i = u->len / 4 * 4;
+  size_t i = 0, k = 0;
+  while (i < max_i && k < max_k) {
+    unsigned c0 = unit_at(u, i), c1 = unit_at(u, i + 1), c2 = unit_at(u, i + 2),
+             c3 = unit_at(u, i + 3);
+    uint8_t a = c0 < 256 ? unb64[c0] : 255, b = c1 < 256 ? unb64[c1] : 255,
+            c = c2 < 256 ? unb64[c2] : 255, d = c3 < 256 ? unb64[c3] : 255;
+    if ((a | b | c | d) & 0x80) {
+      if (!b64_group_slow(dst, dstlen, u, &i, &k)) return k;
+      max_i = i + (u->len - i) / 4 * 4;
+    } else {
+      dst[k] = (uint8_t)(a << 2 | b >> 4);
+      dst[k + 1] = (uint8_t)(b << 4 | c >> 2);
+      dst[k + 2] = (uint8_t)(c << 6 | d);
+      i += 4;
+      k += 3;
+    }
+  }
+  if (i < u->len && k < dstlen) b64_group_slow(dst, dstlen, u, &i, &k);
+  return k;
+}
+
+/* ---- hex ------------------------------------------------------------------ */
+
+static size_t hex_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
+  size_t i;
+  for (i = 0; i < dstlen && i * 2 + 1 < u->len; i++) {
+    unsigned c0 = unit_at(u, i * 2), c1 = unit_at(u, i * 2 + 1);
+    int a = c0 < 256 ? unhex_tab[c0] : -1, b = c1 < 256 ? unhex_tab[c1] : -1;
+    if (a < 0 || b < 0) return i;
+    dst[i] = (uint8_t)(a << 4 | b);
+  }
+  return i;
+}
+
+/* ---- writing a string ---------------------------------------------------- */
+
+/* Exact byte length of str in enc (for base64: the decoder's upper bound). */
+static size_t byte_length(rt_val s, int enc) {
+  switch (enc) {
+    case ENC_UTF8: return rt_string_utf8_length(s);
+    case ENC_UCS2: return rt_string_length(s) * 2;
+    case ENC_HEX: return rt_string_length(s) / 2;
+    case ENC_BASE64:
+    case ENC_BASE64URL: {
+      str_units u;
+      units_get(&u, s);
+      size_t n = b64_decoded_size(&u);
+      units_release(&u);
+      return n;
+    }
+    default: return rt_string_length(s);
+  }
+}
+
+/* Writes at most cap bytes of str encoded as enc into dst. */
+static size_t write_string(rt_val s, int enc, uint8_t *dst, size_t cap) {
+  if (cap == 0) return 0;
+  switch (enc) {
+    case ENC_UTF8: return rt_string_write_utf8(s, (char *)dst, cap);
+    case ENC_LATIN1:
+    case ENC_ASCII: {
+      size_t n = rt_string_length(s);
+      if (n > cap) n = cap;
+      return rt_string_write_latin1(s, dst, 0, n);
+    }
+    case ENC_UCS2: {
+      size_t n = rt_string_length(s);
+      if (n > cap / 2) n = cap / 2;
+      if (((uintptr_t)dst & 1) == 0) return rt_string_write_utf16(s, (uint16_t *)dst, 0, n) * 2;
+      uint16_t *tmp = malloc(n * 2 + 2);
+      if (!tmp) abort();
+      n = rt_string_write_utf16(s, tmp, 0, n);
+      memcpy(dst, tmp, n * 2);
+      free(tmp);
+      return n * 2;
+    }
+    default: {
+      str_units u;
+      units_get(&u, s);
+      size_t n = enc == ENC_HEX ? hex_decode(dst, cap, &u) : b64_decode(dst, cap, &u);
+      units_release(&u);
+      return n;
+    }
+  }
+}
+
+static void byte_length_utf8_fn(rt_args *a) {
   rt_return_int(a, (int64_t)rt_string_utf8_length(rt_arg(a, 0)));
 }
 
-void rt_binding_init_buffer(rt_val e) { rt_set_method(e, "byteLengthUtf8", byte_length_utf8); }
+static void byte_length_fn(rt_args *a) {
+  rt_return_int(a, (int64_t)byte_length(rt_arg(a, 0), rt_to_int32(rt_arg(a, 1))));
+}
+
+/* write(view, str, offset, max, enc) */
+static void write_fn(rt_args *a) {
+  size_t len;
+  uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
+  int64_t off = rt_to_int64(rt_arg(a, 2));
+  int64_t max = rt_to_int64(rt_arg(a, 3));
+  if (off < 0 || (size_t)off > len) {
+    rt_throw_range_error("The value of \"offset\" is out of range.");
+    return;
+  }
+  if (max < 0) max = 0;
+  if ((size_t)max > len - (size_t)off) max = (int64_t)(len - (size_t)off);
+  rt_return_int(a, (int64_t)write_string(rt_arg(a, 1), rt_to_int32(rt_arg(a, 4)), p ? p + off : NULL,
+                                          (size_t)max));
+}
+
+/* fromString(str, enc) -> ArrayBuffer holding exactly the encoded bytes. */
+static void from_string_fn(rt_args *a) {
+  rt_val s = rt_arg(a, 0);
+  int enc = rt_to_int32(rt_arg(a, 1));
+  size_t cap = byte_length(s, enc);
+  uint8_t *p = malloc(cap ? cap : 1);
+  if (!p) {
+    rt_throw_range_error("Array buffer allocation failed");
+    return;
+  }
+  size_t n = write_string(s, enc, p, cap);
+  if (n < cap && n > 0) {
+    uint8_t *q = realloc(p, n);
+    if (q) p = q;
+  }
+  rt_return(a, rt_array_buffer_take(p, n));
+}
+
+/* ---- decoding ------------------------------------------------------------- */
+
+static rt_val decode(const uint8_t *p, size_t n, int enc) {
+  if (n == 0) return rt_string("");
+  switch (enc) {
+    case ENC_UTF8: return rt_string_n((const char *)p, n);
+    case ENC_LATIN1: return rt_string_latin1(p, n);
+    case ENC_ASCII: {
+      size_t i = 0;
+      while (i < n && p[i] < 0x80) i++;
+      if (i == n) return rt_string_latin1(p, n);
+      uint8_t *q = malloc(n);
+      if (!q) abort();
+      for (i = 0; i < n; i++) q[i] = p[i] & 0x7f;
+      rt_val r = rt_string_latin1(q, n);
+      free(q);
+      return r;
+    }
+    case ENC_UCS2: {
+      size_t m = n / 2;
+      if (m == 0) return rt_string("");
+      uint16_t *q = malloc(m * 2);
+      if (!q) abort();
+      for (size_t i = 0; i < m; i++) q[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
+      rt_val r = rt_string_utf16(q, m);
+      free(q);
+      return r;
+    }
+    case ENC_HEX: {
+      static const char hx[] = "0123456789abcdef";
+      uint8_t *q = malloc(n * 2);
+      if (!q) abort();
+      for (size_t i = 0; i < n; i++) {
+        q[2 * i] = (uint8_t)hx[p[i] >> 4];
+        q[2 * i + 1] = (uint8_t)hx[p[i] & 15];
+      }
+      rt_val r = rt_string_latin1(q, n * 2);
+      free(q);
+      return r;
+    }
+    default: {
+      bool url = enc == ENC_BASE64URL;
+      size_t m = b64_encoded_len(n, url);
+      char *q = malloc(m ? m : 1);
+      if (!q) abort();
+      b64_encode(p, n, q, url);
+      rt_val r = rt_string_latin1((const uint8_t *)q, m);
+      free(q);
+      return r;
+    }
+  }
+}
+
+/* toString(view, enc, start, end) */
+static void to_string_fn(rt_args *a) {
+  size_t len;
+  const uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
+  int64_t s = rt_to_int64(rt_arg(a, 2)), e = rt_to_int64(rt_arg(a, 3));
+  if (e > (int64_t)len) e = (int64_t)len;
+  if (s < 0) s = 0;
+  if (e <= s) {
+    rt_return(a, rt_string(""));
+    return;
+  }
+  rt_val r = decode(p + s, (size_t)(e - s), rt_to_int32(rt_arg(a, 1)));
+  if (r) rt_return(a, r);
+}
+
+/* ---- compare ------------------------------------------------------------- */
+
+static int cmp_bytes(const uint8_t *a, size_t an, const uint8_t *b, size_t bn) {
+  size_t n = an < bn ? an : bn;
+  int r = n ? memcmp(a, b, n) : 0;
+  if (r == 0) return an < bn ? -1 : an > bn ? 1 : 0;
+  return r < 0 ? -1 : 1;
+}
+
+static void compare_fn(rt_args *a) {
+  size_t an, bn;
+  const uint8_t *ap = rt_view_data(rt_arg(a, 0), &an);
+  const uint8_t *bp = rt_view_data(rt_arg(a, 1), &bn);
+  rt_return_int(a, cmp_bytes(ap, an, bp, bn));
+}
+
+/* compareOffset(source, target, targetStart, sourceStart, targetEnd, sourceEnd) */
+static void compare_offset_fn(rt_args *a) {
+  size_t sn, tn;
+  const uint8_t *sp = rt_view_data(rt_arg(a, 0), &sn);
+  const uint8_t *tp = rt_view_data(rt_arg(a, 1), &tn);
+  int64_t ts = rt_to_int64(rt_arg(a, 2)), ss = rt_to_int64(rt_arg(a, 3));
+  int64_t te = rt_to_int64(rt_arg(a, 4)), se = rt_to_int64(rt_arg(a, 5));
+  if (ss > (int64_t)sn) {
+    rt_throw_code("ERR_OUT_OF_RANGE", "The value of \"sourceStart\" is out of range.");
+    return;
+  }
+  if (ts > (int64_t)tn) {
+    rt_throw_code("ERR_OUT_OF_RANGE", "The value of \"targetStart\" is out of range.");
+    return;
+  }
+  if (se > (int64_t)sn) se = (int64_t)sn;
+  if (te > (int64_t)tn) te = (int64_t)tn;
+  size_t sl = se > ss ? (size_t)(se - ss) : 0, tl = te > ts ? (size_t)(te - ts) : 0;
+  rt_return_int(a, cmp_bytes(sp ? sp + ss : NULL, sl, tp ? tp + ts : NULL, tl));
+}
+
+/* ---- indexOf --------------------------------------------------------------- */
+
+static int64_t index_of_offset(size_t length, int64_t off, int64_t nlen, bool fwd) {
+  int64_t len = (int64_t)length;
+  if (off < 0) {
+    if (off + len >= 0) return len + off;
+    if (fwd || nlen == 0) return 0;
+    return -1;
+  }
+  if (off + nlen <= len) return off;
+  if (nlen == 0) return len;
+  if (fwd) return -1;
+  return len - 1;
+}
+
+/* Searches units of size w (1 or 2 bytes) of hay for needle, forward from or
+ * backward from position off (in units). */
+static int64_t search(const uint8_t *h, size_t hn, const uint8_t *nd, size_t nn, size_t off,
+                      bool fwd, size_t w) {
+  if (nn > hn) return -1;
+  size_t last = hn - nn;
+  if (fwd) {
+    if (w == 1 && nn == 1) {
+      const uint8_t *r = off < hn ? memchr(h + off, nd[0], hn - off) : NULL;
+      return r ? r - h : -1;
+    }
+    for (size_t i = off; i <= last; i++) {
+      if (h[i * w] == nd[0] && memcmp(h + i * w, nd, nn * w) == 0) return (int64_t)i;
+      if (w == 1) {
+        const uint8_t *r = i + 1 <= last ? memchr(h + i + 1, nd[0], last - i) : NULL;
+        if (!r) return -1;
+        i = (size_t)(r - h) - 1;
+      }
+    }
+    return -1;
+  }
+  size_t i = off < last ? off : last;
+  for (;;) {
+    if (memcmp(h + i * w, nd, nn * w) == 0) return (int64_t)i;
+    if (i == 0) return -1;
+    i--;
+  }
+}
+
+static void index_of_bytes(rt_args *a, const uint8_t *h, size_t hn, const uint8_t *nd, size_t nn,
+                           int64_t off_arg, int enc, bool fwd) {
+  int64_t opt = index_of_offset(hn, off_arg, (int64_t)nn, fwd);
+  if (nn == 0) {
+    rt_return_int(a, opt);
+    return;
+  }
+  if (hn == 0 || opt <= -1 || (fwd && nn + (size_t)opt > hn) || nn > hn) {
+    rt_return_int(a, -1);
+    return;
+  }
+  int64_t r;
+  if (enc == ENC_UCS2) {
+    if (hn < 2 || nn < 2) {
+      rt_return_int(a, -1);
+      return;
+    }
+    /* Compare as 16-bit units at even byte offsets. */
+    r = search(h, hn / 2, nd, nn / 2, (size_t)opt / 2, fwd, 2);
+    rt_return_int(a, r < 0 ? -1 : r * 2);
+    return;
+  }
+  r = search(h, hn, nd, nn, (size_t)opt, fwd, 1);
+  rt_return_int(a, r);
+}
+
+/* indexOfString(view, str, byteOffset, enc, forward) for utf8, ucs2, latin1 */
+static void index_of_string_fn(rt_args *a) {
+  size_t hn;
+  const uint8_t *h = rt_view_data(rt_arg(a, 0), &hn);
+  rt_val s = rt_arg(a, 1);
+  int enc = rt_to_int32(rt_arg(a, 3));
+  size_t nn = byte_length(s, enc);
+  uint8_t small[256];
+  uint8_t *nd = nn <= sizeof small ? small : malloc(nn);
+  if (!nd) abort();
+  nn = write_string(s, enc, nd, nn);
+  index_of_bytes(a, h, hn, nd, nn, rt_to_int64(rt_arg(a, 2)), enc, rt_is_true(rt_arg(a, 4)));
+  if (nd != small) free(nd);
+}
+
+static void index_of_buffer_fn(rt_args *a) {
+  size_t hn, nn;
+  const uint8_t *h = rt_view_data(rt_arg(a, 0), &hn);
+  const uint8_t *nd = rt_view_data(rt_arg(a, 1), &nn);
+  index_of_bytes(a, h, hn, nd, nn, rt_to_int64(rt_arg(a, 2)), rt_to_int32(rt_arg(a, 3)),
+                 rt_is_true(rt_arg(a, 4)));
+}
+
+static void index_of_number_fn(rt_args *a) {
+  size_t hn;
+  const uint8_t *h = rt_view_data(rt_arg(a, 0), &hn);
+  uint8_t c = (uint8_t)(uint32_t)rt_to_int64(rt_arg(a, 1));
+  bool fwd = rt_is_true(rt_arg(a, 3));
+  int64_t opt = index_of_offset(hn, rt_to_int64(rt_arg(a, 2)), 1, fwd);
+  if (opt <= -1 || hn == 0) {
+    rt_return_int(a, -1);
+    return;
+  }
+  if (fwd) {
+    const uint8_t *r = memchr(h + opt, c, hn - (size_t)opt);
+    rt_return_int(a, r ? r - h : -1);
+    return;
+  }
+  for (int64_t i = opt; i >= 0; i--)
+    if (h[i] == c) {
+      rt_return_int(a, i);
+      return;
+    }
+  rt_return_int(a, -1);
+}
+
+/* ---- fill ------------------------------------------------------------------ */
+
+/* fill(view, value, start, end, enc): value is a string or a Uint8Array (a
+ * number is filled by buffer.js).  The first copy is repeated by doubling. */
+static void fill_fn(rt_args *a) {
+  size_t len;
+  uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
+  rt_val v = rt_arg(a, 1);
+  int64_t s = rt_to_int64(rt_arg(a, 2)), e = rt_to_int64(rt_arg(a, 3));
+  if (s < 0 || e > (int64_t)len || s > e) {
+    rt_return_int(a, -2);
+    return;
+  }
+  size_t n = (size_t)(e - s);
+  if (n == 0) {
+    rt_return_int(a, 0);
+    return;
+  }
+  uint8_t *dst = p + s;
+  size_t w;
+  if (rt_is_string(v)) {
+    int enc = rt_to_int32(rt_arg(a, 4));
+    if (enc == ENC_UTF8) {
+      /* Node copies the whole UTF-8 form, cut at the end of the range even
+       * inside a character. */
+      size_t need = rt_string_utf8_length(v);
+      uint8_t *tmp = malloc(need ? need : 1);
+      if (!tmp) abort();
+      w = write_string(v, enc, tmp, need);
+      memcpy(dst, tmp, w < n ? w : n);
+      free(tmp);
+    } else {
+      w = write_string(v, enc, dst, n);
+    }
+  } else {
+    size_t vn;
+    const uint8_t *vp = rt_view_data(v, &vn);
+    w = vn;
+    if (vn) memmove(dst, vp, vn < n ? vn : n);
+  }
+  if (w == 0) {
+    rt_return_int(a, -1);
+    return;
+  }
+  if (w < n) {
+    size_t done = w;
+    while (done < n) {
+      size_t k = done < n - done ? done : n - done;
+      memcpy(dst + done, dst, k);
+      done += k;
+    }
+  }
+  rt_return_int(a, 0);
+}
+
+/* ---- swaps and validation ------------------------------------------------ */
+
+static void swap_n(rt_args *a, size_t w) {
+  size_t len;
+  uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
+  for (size_t i = 0; i + w <= len; i += w)
+    for (size_t j = 0; j < w / 2; j++) {
+      uint8_t t = p[i + j];
+      p[i + j] = p[i + w - 1 - j];
+      p[i + w - 1 - j] = t;
+    }
+  rt_return(a, rt_arg(a, 0));
+}
+static void swap16_fn(rt_args *a) { swap_n(a, 2); }
+static void swap32_fn(rt_args *a) { swap_n(a, 4); }
+static void swap64_fn(rt_args *a) { swap_n(a, 8); }
+
+static bool utf8_valid(const uint8_t *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    size_t k;
+    uint32_t cp;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      k = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      k = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      k = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    for (size_t j = 1; j <= k; j++) {
+      if (i + j >= n || (s[i + j] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + j] & 0x3F);
+    }
+    if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return false;
+    i += k + 1;
+  }
+  return true;
+}
+
+static void is_utf8_fn(rt_args *a) {
+  size_t n;
+  const uint8_t *p = rt_view_data(rt_arg(a, 0), &n);
+  rt_return_bool(a, n == 0 || utf8_valid(p, n));
+}
+
+static void is_ascii_fn(rt_args *a) {
+  size_t n;
+  const uint8_t *p = rt_view_data(rt_arg(a, 0), &n);
+  for (size_t i = 0; i < n; i++)
+    if (p[i] & 0x80) {
+      rt_return_bool(a, false);
+      return;
+    }
+  rt_return_bool(a, true);
+}
+
+void rt_binding_init_buffer(rt_val e) {
+  init_tables();
+  rt_set_method(e, "byteLengthUtf8", byte_length_utf8_fn);
+  rt_set_method(e, "byteLength", byte_length_fn);
+  rt_set_method(e, "write", write_fn);
+  rt_set_method(e, "fromString", from_string_fn);
+  rt_set_method(e, "toString", to_string_fn);
+  rt_set_method(e, "compare", compare_fn);
+  rt_set_method(e, "compareOffset", compare_offset_fn);
+  rt_set_method(e, "indexOfString", index_of_string_fn);
+  rt_set_method(e, "indexOfBuffer", index_of_buffer_fn);
+  rt_set_method(e, "indexOfNumber", index_of_number_fn);
+  rt_set_method(e, "fill", fill_fn);
+  rt_set_method(e, "swap16", swap16_fn);
+  rt_set_method(e, "swap32", swap32_fn);
+  rt_set_method(e, "swap64", swap64_fn);
+  rt_set_method(e, "isUtf8", is_utf8_fn);
+  rt_set_method(e, "isAscii", is_ascii_fn);
+  rt_val enc = rt_object();
+  rt_set(enc, "utf8", rt_int(ENC_UTF8));
+  rt_set(enc, "ucs2", rt_int(ENC_UCS2));
+  rt_set(enc, "latin1", rt_int(ENC_LATIN1));
+  rt_set(enc, "ascii", rt_int(ENC_ASCII));
+  rt_set(enc, "base64", rt_int(ENC_BASE64));
+  rt_set(enc, "base64url", rt_int(ENC_BASE64URL));
+  rt_set(enc, "hex", rt_int(ENC_HEX));
+  rt_set(e, "encodings", enc);
+}

@@ -70,6 +70,11 @@ static void namespace_(rt_args *a) {
   if (m) rt_return(a, rt_module_namespace(m));
 }
 
+static void is_graph_async(rt_args *a) {
+  rt_module *m = M(a, 0);
+  if (m) rt_return_bool(a, rt_module_is_graph_async(m));
+}
+
 static void status(rt_args *a) {
   rt_module *m = M(a, 0);
   if (m) rt_return_int(a, rt_module_status(m));
@@ -114,6 +119,7 @@ void rt_binding_init_module_wrap(rt_val e) {
   rt_set_method(e, "evaluate", evaluate);
   rt_set_method(e, "namespace", namespace_);
   rt_set_method(e, "status", status);
+  rt_set_method(e, "isGraphAsync", is_graph_async);
   rt_set_method(e, "exception", exception);
   rt_set_method(e, "url", url);
   rt_set_method(e, "setCallbacks", set_callbacks);

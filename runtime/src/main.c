@@ -200,6 +200,8 @@ int main(int argc, char **argv) {
   env.exec_path = self_exe();
   rt_env_current = &env;
 
+  /* What Node 18+ turns on by default in this V8. */
+  rt_engine_set_flags_string("--harmony-import-assertions");
   rt_engine_on_uncaught(rt_on_uncaught);
   rt_engine_on_promise_reject(rt_on_promise_reject);
   if (rt_engine_init() < 0) dr_die("cannot initialize V8");

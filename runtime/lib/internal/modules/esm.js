@@ -20,8 +20,45 @@ const kConditions = ['node', 'import', 'node-addons'];
 const records = new Map(); // url -> { wrap, url, filename, format }
 
 function lazyUrl() { return require('internal/url'); }
-function fileURLToPath(u) { return lazyUrl().fileURLToPath(u); }
-function pathToFileURL(p) { return lazyUrl().pathToFileURL(p).href; }
+
+// File URL conversions done here (not with URL) so that loading modules does
+// not need the WHATWG URL parser.
+function fileURLToPath(u) {
+  if (typeof u !== 'string') u = `${u.href}`;
+  if (!u.startsWith('file://')) return lazyUrl().fileURLToPath(u);
+  let p = u.slice(7);
+  if (!p.startsWith('/')) return lazyUrl().fileURLToPath(u); // file://host/...
+  const q = p.search(/[?#]/);
+  if (q !== -1) p = p.slice(0, q);
+  if (/%2f/i.test(p)) return lazyUrl().fileURLToPath(u);
+  return decodeURIComponent(p);
+}
+function pathToFileURL(p) {
+  let r = '';
+  for (const ch of path.resolve(p)) {
+    const c = ch.codePointAt(0);
+    if (ch === '%' || ch === '?' || ch === '#' || ch === '"' || ch === '<' || ch === '>' || ch === '`' ||
+        ch === '{' || ch === '}' || ch === ' ' || ch === '^' || ch === '|' || ch === '\\' || ch === '[' || ch === ']' || c < 0x21 || c > 0x7e) {
+      r += encodeURIComponent(ch).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
+      if (ch === '[' || ch === ']' || ch === '^' || ch === '|' || ch === '`' || ch === '{' || ch === '}' || ch === '\\') {
+        // encodeURIComponent encodes these already
+      }
+    } else {
+      r += ch;
+    }
+  }
+  return `file://${r}`;
+}
+
+// Resolves a relative URL reference against a file: URL (paths only).
+function resolveRelativeFile(specifier, base) {
+  const q = specifier.search(/[?#]/);
+  const spec = q === -1 ? specifier : specifier.slice(0, q);
+  const basePath = fileURLToPath(base);
+  const dir = base.endsWith('/') ? basePath : path.dirname(basePath);
+  const decoded = decodeURIComponent(spec);
+  return decoded.startsWith('/') ? path.resolve(decoded) : path.resolve(dir, decoded);
+}
 
 function err(Ctor, code, msg) {
   const e = new Ctor(msg);
@@ -106,9 +143,8 @@ function resolve(specifier, parentURL) {
   if (isBuiltin(specifier)) return `node:${specifier}`;
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/') ||
       specifier === '.' || specifier === '..') {
-    const base = parentURL && parentURL.startsWith('file:') ? parentURL : pathToFileURL(`${process.cwd()}/`);
-    const url = new (lazyUrl().URL)(specifier, base);
-    return finalizeFile(fileURLToPath(url.href), specifier, parentURL);
+    const base = parentURL && parentURL.startsWith('file:') ? parentURL : `${pathToFileURL(process.cwd())}/`;
+    return finalizeFile(resolveRelativeFile(specifier, base), specifier, parentURL);
   }
   if (specifier.startsWith('#')) {
     const parentDir = parentURL && parentURL.startsWith('file:') ? path.dirname(fileURLToPath(parentURL)) : process.cwd();
@@ -117,7 +153,11 @@ function resolve(specifier, parentURL) {
     return resolve(r.bare, parentURL);
   }
   let url;
-  try { url = new (lazyUrl().URL)(specifier); } catch { url = undefined; }
+  if (specifier.startsWith('file:')) return finalizeFile(fileURLToPath(specifier), specifier, parentURL);
+  if (specifier.startsWith('data:')) return specifier;
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(specifier)) {
+    try { url = new (lazyUrl().URL)(specifier); } catch { url = undefined; }
+  }
   if (url !== undefined) {
     if (url.protocol === 'file:') return finalizeFile(fileURLToPath(url.href), specifier, parentURL);
     if (url.protocol === 'data:') return url.href;
@@ -279,12 +319,75 @@ function getRecord(url, assertions, parentURL, source) {
   return rec;
 }
 
+function instantiate(rec) {
+  try {
+    mw.instantiate(rec.wrap);
+  } catch (e) {
+    improveLinkError(e);
+    throw e;
+  }
+}
+
+// V8's message for a missing export of a CommonJS module becomes Node's.
+function improveLinkError(e) {
+  if (!(e instanceof SyntaxError)) return;
+  const m = /^The requested module '([^']+)' does not provide an export named '([^']+)'$/.exec(e.message);
+  if (!m) return;
+  const [, spec, name] = m;
+  for (const rec of records.values()) {
+    if (rec.format !== 'commonjs') continue;
+    if (!rec.url.endsWith(spec.replace(/^\.\.?\//, '/')) && !rec.url.endsWith(spec)) continue;
+    e.message = `Named export '${name}' not found. The requested module '${spec}' is a CommonJS module, ` +
+      'which may not support all module.exports as named exports.\nCommonJS modules can always be ' +
+      `imported via the default export, for example using:\n\nimport pkg from '${spec}';\n` +
+      `const { ${name} } = pkg;\n`;
+    const stack = e.stack;
+    if (typeof stack === 'string') {
+      const nl = stack.indexOf('\n    at');
+      e.stack = `SyntaxError: ${e.message}${nl === -1 ? '' : stack.slice(nl)}`;
+    }
+    return;
+  }
+}
+
 async function importModule(specifier, parentURL, assertions) {
+  await undefined; // loading is asynchronous in Node: never evaluate inside import()'s caller
   const url = resolve(specifier, parentURL);
   const rec = getRecord(url, assertions, parentURL);
-  mw.instantiate(rec.wrap);
+  instantiate(rec);
   await mw.evaluate(rec.wrap);
   return mw.namespace(rec.wrap);
+}
+
+// require(esm): loads an ES module synchronously (Node 20.19+); a graph
+// with top-level await cannot be required.
+function requireModule(filename, parentFilename) {
+  const url = pathToFileURL(filename);
+  const rec = getRecord(url, undefined, parentFilename ? pathToFileURL(parentFilename) : undefined);
+  instantiate(rec);
+  if (mw.isGraphAsync(rec.wrap)) {
+    throw err(Error, 'ERR_REQUIRE_ASYNC_MODULE',
+      'require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
+      'To see where the top-level await comes from, use --experimental-print-required-tla.');
+  }
+  const p = mw.evaluate(rec.wrap);
+  const { getPromiseDetails } = internalBinding('util');
+  const d = getPromiseDetails(p);
+  if (d && d[0] === 2) {
+    p.catch(() => {});
+    throw d[1];
+  }
+  const ns = mw.namespace(rec.wrap);
+  if (!('default' in ns) || '__esModule' in ns) return ns;
+  // Node adds __esModule to what require() returns when there is a default export.
+  const names = Object.keys(ns);
+  const wrapper = mw.synthetic(`${url}#require`, ['__esModule', ...names], (w) => {
+    mw.setExport(w, '__esModule', true);
+    for (const n of names) mw.setExport(w, n, ns[n]);
+  });
+  mw.instantiate(wrapper);
+  mw.evaluate(wrapper);
+  return mw.namespace(wrapper);
 }
 
 function referrerToURL(referrer) {
@@ -315,7 +418,7 @@ let mainUrl;
 function runEntry(url, source) {
   const rec = getRecord(url, undefined, undefined, source);
   mainUrl = url;
-  mw.instantiate(rec.wrap);
+  instantiate(rec);
   mainPromise = mw.evaluate(rec.wrap);
   mainPromise.then(undefined, (e) => {
     require('internal/process/execution').triggerUncaughtException(e, false);
@@ -341,4 +444,4 @@ function evalModule(source, name = '[eval1]') {
   return runEntry(pathToFileURL(`${process.cwd()}/${name}`), source);
 }
 
-module.exports = { setup, resolve, importModule, runMain, evalModule, detectCjsExports };
+module.exports = { fileURLToPath, pathToFileURL, setup, resolve, importModule, runMain, evalModule, detectCjsExports, requireModule };

@@ -22,7 +22,7 @@ function arrowFor(info) {
   if (end <= start) end = start + 1;
   let pad = '';
   for (let i = 0; i < start; i++) pad += line[i] === '\t' ? '\t' : ' ';
-  return `${info.resourceName}:${info.lineNumber}\n${line}\n${pad}${'^'.repeat(Math.min(end - start, 1))}\n`;
+  return `${info.resourceName}:${info.lineNumber}\n${line}\n${pad}${'^'.repeat(end - start)}\n`;
 }
 
 function formatError(err) {

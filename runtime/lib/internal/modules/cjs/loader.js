@@ -279,7 +279,12 @@ Module.prototype.load = function(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
-  if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) throw requireEsmError(filename, this.parent);
+  if (filename.endsWith('.mjs') ||
+      (extension === '.js' && filename.endsWith('.js') && pkg.typeOf(filename) === 'module')) {
+    this.exports = requireBuiltin('internal/modules/esm').requireModule(filename, this.parent && this.parent.filename);
+    this.loaded = true;
+    return;
+  }
   Module._extensions[extension](this, filename);
   this.loaded = true;
 };
@@ -373,7 +378,7 @@ Module.createRequire = function createRequire(filename) {
   let filepath;
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') filename = filename.href;
   if (typeof filename === 'string' && filename.startsWith('file:')) {
-    filepath = requireBuiltin('internal/url').fileURLToPath(filename);
+    filepath = requireBuiltin('internal/modules/esm').fileURLToPath(filename);
   } else if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
     const { codes } = requireBuiltin('internal/errors');
     throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
