@@ -6,6 +6,7 @@
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "devrun/util.h"
 #include "heap.h"
@@ -38,7 +39,7 @@ static int an_parse(int argc, char **argv, const char *usage, struct heap_common
   heap_common_init(c);
   optind = 1;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, "+hn:", lo, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "hn:", lo, NULL)) != -1) {
     if (opt == 'h') {
       fputs(usage, stdout);
       return -2;
@@ -99,11 +100,12 @@ int cmd_dups(int argc, char **argv) {
       "  devrun-heap dups --min 100 --json app.heapsnapshot\n";
   AN_BEGIN(((struct an_opts){.top = 20, .min = 2}));
   dup_t *d = dr_calloc((size_t)s->nstrings + 1, sizeof *d);
+  uint32_t *canon = heap_canonical_strings(s);
   for (uint32_t i = 0; i < s->n; i++) {
     if (s->ntype[i] != s->t.string)
       continue;
-    dup_t *x = &d[s->nname[i]];
-    x->str = s->nname[i];
+    dup_t *x = &d[canon[s->nname[i]]];
+    x->str = canon[s->nname[i]];
     x->count++;
     x->total += s->nself[i];
     if (s->nself[i] > x->largest)
@@ -154,6 +156,7 @@ int cmd_dups(int argc, char **argv) {
     heap_json_print(root);
   }
   free(d);
+  free(canon);
   heap_snap_free(s);
   return 0;
 }

@@ -67,7 +67,7 @@ int cmd_leaks(int argc, char **argv) {
   heap_common_init(&c);
   optind = 1;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, "+hn:", lo, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "hn:", lo, NULL)) != -1) {
     if (opt == 'h') {
       fputs(usage, stdout);
       return 0;

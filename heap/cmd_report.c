@@ -114,7 +114,7 @@ int cmd_report(int argc, char **argv) {
   heap_common_init(&c);
   optind = 1;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, "+ho:", lo, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "ho:", lo, NULL)) != -1) {
     if (opt == 'h') {
       fputs(usage, stdout);
       return 0;

@@ -25,7 +25,7 @@ static int parse_opts(int argc, char **argv, const struct option *lo, const char
   heap_common_init(c);
   optind = 1;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, "+hn:o:", lo, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "hn:o:", lo, NULL)) != -1) {
     if (opt == 'h') {
       fputs(usage, stdout);
       return -2;

@@ -16,12 +16,15 @@
  *               (the key's edge is kept); nodes unreachable from the root
  *               are brought in from nodes with only weak retainers, then any
  *               remaining cliques hang off the root
+ *   shallow     with user roots, hidden/array nodes with a single owner move
+ *               their self size to it (calculateShallowSizes)
  *   retained    self sizes accumulated up the dominator tree in reverse DFS
  *               order
  *
  * HEAP_RULES_MEMLAB reproduces memlab's TraceFinder instead (page-owned
  * flags seeded from the root's non-shortcut edges, no WeakMap table rule,
- * "only weak retainers" meaning no non-weak non-shortcut retainer), so the
+ * "only weak retainers" meaning no non-weak non-shortcut retainer, no
+ * shallow-size reassignment, classic class names), so the
  * figures can be cross-checked against memlab exactly.
  */
 #include <pthread.h>
@@ -599,6 +602,73 @@ static void propagate_dom_state(heap_snap_t *s) {
   free(det);
 }
 
+/* DevTools' calculateShallowSizes: when the snapshot has user roots, hidden
+ * and array nodes (and "system / ExternalStringData") owned by exactly one
+ * other object through non-weak edges give their self size to that owner,
+ * so a JS object's shallow size includes its backing stores. */
+static int has_user_roots(const heap_snap_t *s) {
+  for (uint32_t e = s->first_edge[s->root]; e < s->first_edge[s->root + 1]; e++) {
+    uint32_t to = s->eto[e];
+    if (s->ntype[to] != s->t.synthetic || !strcmp(heap_node_name(s, to), "(Document DOM trees)"))
+      return 1;
+  }
+  return 0;
+}
+
+static int shallow_sizes(heap_snap_t *s, dr_buf_t *err) {
+  const uint32_t UNVISITED = 0xFFFFFFFFu, MULTI = 0xFFFFFFFEu;
+  uint32_t N = s->n;
+  int rc = 0;
+  if (!has_user_roots(s))
+    return 0;
+  uint32_t *owners = xmalloc_big((size_t)N * 4, err, &rc);
+  size_t cap = (size_t)N + 16, len = 0;
+  uint32_t *work = xmalloc_big(cap * 4, err, &rc);
+  if (rc) {
+    free(owners);
+    free(work);
+    return rc;
+  }
+  for (uint32_t i = 0; i < N; i++) {
+    int t = s->ntype[i];
+    if (t == s->t.hidden || t == s->t.array ||
+        (t == s->t.native && !strcmp(heap_node_name(s, i), "system / ExternalStringData"))) {
+      owners[i] = UNVISITED;
+    } else {
+      owners[i] = i;
+      work[len++] = i;
+    }
+  }
+  while (len) {
+    uint32_t id = work[--len], owner = owners[id];
+    for (uint32_t e = s->first_edge[id]; e < s->first_edge[id + 1]; e++) {
+      if (s->etype[e] == s->t.e_weak)
+        continue;
+      uint32_t t = s->eto[e], o = owners[t];
+      if (o == t || o == owner || o == MULTI)
+        continue;
+      owners[t] = o == UNVISITED ? owner : MULTI;
+      if (len == cap) {
+        cap *= 2;
+        work = dr_realloc(work, cap * 4);
+      }
+      work[len++] = t;
+    }
+  }
+  for (uint32_t i = 0; i < N; i++) {
+    uint32_t o = owners[i];
+    if (o == UNVISITED || o == MULTI || o == i)
+      continue;
+    if (s->ntype[o] == s->t.synthetic || o == s->root)
+      continue;
+    s->nself[o] += s->nself[i];
+    s->nself[i] = 0;
+  }
+  free(owners);
+  free(work);
+  return 0;
+}
+
 int heap_graph_build(heap_snap_t *s, enum heap_rules rules, dr_buf_t *err) {
   int rc;
   s->rules = rules;
@@ -615,6 +685,12 @@ int heap_graph_build(heap_snap_t *s, enum heap_rules rules, dr_buf_t *err) {
   }
   memset(s->flags, 0, s->n);
   mark_page_owned(s, queue);
+  free(queue);
+  if (rules == HEAP_RULES_DEVTOOLS && (rc = shallow_sizes(s, err)) < 0)
+    return rc;
+  queue = xmalloc_big((size_t)s->n * 4 + 4, err, &rc);
+  if (rc)
+    return rc;
   calc_distances(s, queue);
   free(queue);
   uint8_t *ess = essential_edges(s, err, &rc);

@@ -51,6 +51,9 @@ typedef struct heap_snap_s {
   uint8_t *etype;
   uint32_t *ename; /* string index, or the element/hidden index */
   uint32_t *eto;   /* target ordinal */
+  /* locations (may be absent): script, line, column per entry */
+  uint32_t *loc, *loc_node, nlocs;
+  uint32_t *nloc; /* per node: location entry or HEAP_NONE; NULL if none */
   /* strings */
   char *pool; /* each string NUL-terminated */
   uint64_t *soff; /* nstrings + 1 offsets into pool */
@@ -66,9 +69,10 @@ typedef struct heap_snap_s {
   uint32_t *first_dominated; /* n + 1 */
   uint32_t *dominated;
   uint32_t *cls;      /* class index per node */
-  char **class_names; /* nclasses entries, borrowed from pool or owned */
-  uint8_t *class_owned;
+  char **class_names; /* nclasses entries, borrowed from names_v */
   uint32_t nclasses;
+  char **names_v; /* owned class-name strings */
+  uint32_t names_n;
   enum heap_rules rules;
 } heap_snap_t;
 
@@ -122,7 +126,10 @@ static inline const char *heap_class_name(const heap_snap_t *s, uint32_t o) {
 /* Returns an array of nclasses aggregates (caller frees), sorted by retained
  * size descending then name; *count receives how many have count > 0. */
 heap_class_agg_t *heap_classes_aggregate(const heap_snap_t *s, uint32_t *count);
-/* Whether DevTools counts the node in aggregates (self size > 0 or native). */
+/* Maps each string index to the first index with the same content (the
+ * strings table may repeat a content); caller frees. */
+uint32_t *heap_canonical_strings(const heap_snap_t *s);
+/* Whether DevTools counts the node in aggregates (self size > 0). */
 int heap_node_counted(const heap_snap_t *s, uint32_t o);
 
 /* ---- paths.c: retainer paths ---- */

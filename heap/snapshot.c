@@ -47,7 +47,7 @@ typedef struct strlist_s {
 } strlist_t;
 
 typedef struct meta_s {
-  strlist_t node_fields, edge_fields;
+  strlist_t node_fields, edge_fields, location_fields;
   strlist_t node_types_at[16]; /* node_types[i] when it is an array */
   strlist_t edge_types_at[16];
   int have;
@@ -391,6 +391,8 @@ static int read_meta(reader_t *r, meta_t *m) {
       rc = read_strlist(r, &m->node_fields);
     else if (!strcmp(key.buf, "edge_fields"))
       rc = read_strlist(r, &m->edge_fields);
+    else if (!strcmp(key.buf, "location_fields"))
+      rc = read_strlist(r, &m->location_fields);
     else if (!strcmp(key.buf, "node_types"))
       rc = read_typelists(r, m->node_types_at);
     else if (!strcmp(key.buf, "edge_types"))
@@ -716,6 +718,57 @@ static int find_array_end(reader_t *r, const char **b, const char **e) {
   return 0;
 }
 
+/* "locations": [object_index, script_id, line, column, ...] — kept as a
+ * per-node index into three small arrays (DevTools splits classes of
+ * objects by constructor location). */
+static int read_locations(reader_t *r, heap_snap_t *s, const meta_t *m, int node_stride) {
+  int lf = m->location_fields.n;
+  int oi = list_index(&m->location_fields, "object_index");
+  int si = list_index(&m->location_fields, "script_id");
+  int li = list_index(&m->location_fields, "line");
+  int ci = list_index(&m->location_fields, "column");
+  int rc;
+  if ((rc = expect(r, '[', "'[' opening \"locations\"")) < 0)
+    return rc;
+  const char *b, *e;
+  if ((rc = find_array_end(r, &b, &e)) < 0)
+    return rc;
+  if (lf <= 0 || oi < 0 || si < 0 || li < 0 || ci < 0 || node_stride <= 0)
+    return 0; /* unknown layout: ignore, as DevTools does */
+  reader_t sub = {r->base, b, e, r->err, 0, b};
+  uint64_t cap = ((uint64_t)(e - b) / 2 + 1) / (uint64_t)lf + 1, n = 0, row[32];
+  if (lf > 32)
+    return 0;
+  s->loc = malloc(cap * 3 * 4 + 4);
+  s->loc_node = malloc(cap * 4 + 4);
+  if (!s->loc || !s->loc_node)
+    return failf(r->err, DR_ENOMEM, (uint64_t)(b - r->base), "out of memory for locations");
+  skip_ws(&sub);
+  while (sub.p < sub.end) {
+    for (int f = 0; f < lf; f++) {
+      if (f && (rc = expect(&sub, ',', "','")) < 0)
+        return rc;
+      if ((rc = read_uint(&sub, &row[f])) < 0)
+        return rc;
+    }
+    if (row[oi] % (uint64_t)node_stride || row[si] > UINT32_MAX || row[li] > UINT32_MAX ||
+        row[ci] > UINT32_MAX || row[oi] / (uint64_t)node_stride > UINT32_MAX)
+      return failf(r->err, DR_EFORMAT, (uint64_t)(sub.p - r->base),
+                   "malformed snapshot: bad location entry");
+    s->loc_node[n] = (uint32_t)(row[oi] / (uint64_t)node_stride);
+    s->loc[n * 3] = (uint32_t)row[si];
+    s->loc[n * 3 + 1] = (uint32_t)row[li];
+    s->loc[n * 3 + 2] = (uint32_t)row[ci];
+    n++;
+    skip_ws(&sub);
+    if (sub.p < sub.end && (rc = expect(&sub, ',', "','")) < 0)
+      return rc;
+    skip_ws(&sub);
+  }
+  s->nlocs = (uint32_t)n;
+  return 0;
+}
+
 static int read_strings(reader_t *r, heap_snap_t *s) {
   dr_buf_t pool = DR_BUF_INIT;
   uint64_t *off = NULL;
@@ -811,6 +864,13 @@ static int validate(heap_snap_t *s, span_job_t *nj, span_job_t *ej, meta_t *m, d
                    "malformed snapshot: edge %llu names string %u of %u (edges array)",
                    (unsigned long long)e, s->ename[e], s->nstrings);
   }
+  if (s->nlocs) {
+    s->nloc = dr_malloc((size_t)n * 4);
+    memset(s->nloc, 0xFF, (size_t)n * 4);
+    for (uint32_t i = 0; i < s->nlocs; i++)
+      if (s->loc_node[i] < n)
+        s->nloc[s->loc_node[i]] = i; /* the last entry wins, like DevTools' Map */
+  }
   s->root = 0;
   if (m->have_root_index) {
     if (m->root_index % (uint64_t)nj->stride || m->root_index / (uint64_t)nj->stride >= n)
@@ -873,6 +933,8 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
         if ((rc = start_edges(s, &ej, nj.stride, err)) < 0)
           goto out;
       }
+    } else if (!strcmp(key.buf, "locations") && !s->loc) {
+      rc = read_locations(&r, s, &m, m.have ? m.node_fields.n : 0);
     } else if (!strcmp(key.buf, "strings") && !have_strings) {
       rc = read_strings(&r, s);
       have_strings = 1;
@@ -938,6 +1000,7 @@ out:
     atomic_fetch_add(&heap_parse_progress, (uint64_t)(r.end - r.dropped));
   strlist_free(&m.node_fields);
   strlist_free(&m.edge_fields);
+  strlist_free(&m.location_fields);
   for (int i = 0; i < 16; i++) {
     strlist_free(&m.node_types_at[i]);
     strlist_free(&m.edge_types_at[i]);
@@ -1023,6 +1086,9 @@ void heap_snap_free(heap_snap_t *s) {
   free(s->eto);
   free(s->pool);
   free(s->soff);
+  free(s->loc);
+  free(s->loc_node);
+  free(s->nloc);
   free(s->first_ret);
   free(s->ret_edge);
   free(s->ret_node);
@@ -1033,11 +1099,9 @@ void heap_snap_free(heap_snap_t *s) {
   free(s->first_dominated);
   free(s->dominated);
   free(s->cls);
-  if (s->class_names)
-    for (uint32_t i = 0; i < s->nclasses; i++)
-      if (s->class_owned[i])
-        free(s->class_names[i]);
+  for (uint32_t i = 0; i < s->names_n; i++)
+    free(s->names_v[i]);
+  free(s->names_v);
   free(s->class_names);
-  free(s->class_owned);
   free(s);
 }

@@ -6,7 +6,7 @@
 // Loads SNAPSHOT with memlab (getFullHeapFromFile: memlab's own parser and
 // its Lengauer–Tarjan dominator tree, ported from DevTools), then
 // aggregates per class with DevTools' Summary rules (count and shallow size
-// over nodes with self size > 0 or native; retained size over the topmost
+// over nodes with self size > 0; retained size over the topmost
 // instance on each dominator-tree path) and prints
 //   {"classes": [{"name", "count", "self_size", "retained_size"}, ...],
 //    "total_size": ..., "nodes": ..., "top_retained": [[id, retained], ...]}
@@ -40,7 +40,7 @@ async function main() {
     self[o] = node.self_size;
     ret[o] = node.retainedSize;
     ids[o] = node.id;
-    counted[o] = node.self_size !== 0 || node.type === 'native' ? 1 : 0;
+    counted[o] = node.self_size !== 0 ? 1 : 0;
     const d = node.dominatorNode;
     dom[o] = d ? d.nodeIndex : 0;
   });
