@@ -245,22 +245,20 @@ function clearImmediate(imm) {
 
 function processImmediate() {
   if (!runNextTicks) runNextTicks = require('internal/process/task_queues').runNextTicks;
-  // only those queued before this pass
-  let imm = immHead;
-  const last = immTail;
+  // Run only the immediates queued before this pass; new ones wait for the
+  // next loop iteration.  Detach them first so clearImmediate() on one of
+  // them only marks it destroyed.
+  const list = [];
+  for (let i = immHead; i !== null; i = i._idleNext) list.push(i);
+  for (const imm of list) imm._idleNext = imm._idlePrev = null;
   immHead = immTail = null;
   let ranAny = false;
-  while (imm !== null) {
-    const next = imm === last ? null : imm._idleNext;
-    if (imm === last && imm._idleNext) {
-      // immediates added during this pass start the new queue
-      immHead = imm._idleNext; immHead._idlePrev = null;
-      let t = immHead; while (t._idleNext) t = t._idleNext; immTail = t;
-    }
-    imm._idleNext = imm._idlePrev = null;
-    if (imm._destroyed) { imm = next; continue; }
+  for (let k = 0; k < list.length; k++) {
+    const imm = list[k];
+    if (imm._destroyed) continue;
     if (ranAny) runNextTicks();
     ranAny = true;
+    if (imm._destroyed) continue;
     imm._destroyed = true;
     immediateInfo[kCount]--;
     if (imm[kImmRefed] && --immediateInfo[kRefCount] === 0) toggleImmediateRef(false);
@@ -270,20 +268,22 @@ function processImmediate() {
       if (imm._argv === undefined) cb();
       else cb(...imm._argv);
     } catch (e) {
-      // requeue the rest before reporting
-      if (next !== null) requeueFront(next, last);
+      requeueFront(list.slice(k + 1).filter((x) => !x._destroyed));
       throw e;
     }
-    imm = next;
   }
 }
 
-function requeueFront(first, last) {
-  // put first..last back in front of the current queue
+function requeueFront(items) {
+  if (items.length === 0) return;
+  for (let i = 0; i < items.length; i++) {
+    items[i]._idlePrev = i > 0 ? items[i - 1] : null;
+    items[i]._idleNext = i + 1 < items.length ? items[i + 1] : null;
+  }
+  const last = items[items.length - 1];
   last._idleNext = immHead;
   if (immHead) immHead._idlePrev = last; else immTail = last;
-  immHead = first;
-  first._idlePrev = null;
+  immHead = items[0];
 }
 
 binding.setupTimers(processImmediate, processTimers);

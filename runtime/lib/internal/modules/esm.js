@@ -275,6 +275,9 @@ function sourceOf(url) {
 
 function checkAssertions(url, format, assertions, parentURL) {
   const type = assertions && assertions.type;
+  if (type !== undefined && type !== 'json') {
+    throw err(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED', `Import assertion type "${type}" is unsupported`);
+  }
   if (format === 'json') {
     if (type !== 'json') {
       throw err(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_MISSING',

@@ -57,7 +57,13 @@ function hasUserListeners() {
 
 // Returns true when handled; otherwise the exit code (never returns then,
 // normally: it runs 'exit' listeners and exits).
+const { getHiddenValue } = internalBinding('util');
+
 function fatalException(err, info, fromPromise = false) {
+  if (err !== null && typeof err === 'object') {
+    const remembered = getHiddenValue(err, 'arrowInfo');
+    if (remembered !== undefined) info = remembered;
+  }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (!handlingFatal && hasUserListeners()) {
     process.emit('uncaughtExceptionMonitor', err, origin);
