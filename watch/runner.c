@@ -238,7 +238,7 @@ static void start_now(worker_t *w) {
   if (rc < 0) {
     if (w->stdin_wr >= 0) close(w->stdin_wr);
     w->stdin_wr = -1;
-    watch_status(WATCH_LVL_ERROR, "cannot run '%s': %s — waiting for changes", argv.v[0], dr_strerror(rc));
+    watch_status(WATCH_LVL_ERROR, "cannot run '%s': %s — waiting for changes", argv.v[0], strerror(-rc));
     w->state = W_IDLE;
     if (r->o->exit_on_crash) {
       r->exiting = 1;
