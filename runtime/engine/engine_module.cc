@@ -79,11 +79,25 @@ void rt__module_teardown() {
 void rt_engine_on_dynamic_import(rt_dynamic_import_fn fn) { dyn_import_fn = fn; }
 void rt_engine_on_import_meta(rt_import_meta_fn fn) { import_meta_fn = fn; }
 
+// Keeps where an error was thrown (the import statement, the syntax error)
+// on the exception itself, so that JavaScript may catch and rethrow it and
+// the fatal-exception printer still shows the original source line.
+static void remember_arrow(TryCatch &tc) {
+  Local<Value> ex = tc.Exception();
+  if (!ex.IsEmpty() && ex->IsObject() && !tc.Message().IsEmpty())
+    rt_set_private(W(ex), "arrowInfo", rt__message_info(tc.Message()));
+  tc.ReThrow();
+}
+
 rt_module *rt_module_compile(rt_val source, rt_val url) {
   ScriptOrigin origin(iso, L(url), 0, 0, false, -1, Local<Value>(), false, false, true);
   ScriptCompiler::Source src(L(source).As<String>(), origin);
   Local<Module> m;
-  if (!ScriptCompiler::CompileModule(iso, &src).ToLocal(&m)) return nullptr;
+  TryCatch tc(iso);
+  if (!ScriptCompiler::CompileModule(iso, &src).ToLocal(&m)) {
+    remember_arrow(tc);
+    return nullptr;
+  }
   return track(m, L(url));
 }
 
@@ -156,9 +170,12 @@ static MaybeLocal<Module> resolve_cb(Local<Context>, Local<String> specifier, Lo
 }
 
 bool rt_module_instantiate(rt_module *m) {
-  return Local<Module>::New(iso, m->mod)
-      ->InstantiateModule(iso->GetCurrentContext(), resolve_cb)
-      .FromMaybe(false);
+  TryCatch tc(iso);
+  bool ok = Local<Module>::New(iso, m->mod)
+                ->InstantiateModule(iso->GetCurrentContext(), resolve_cb)
+                .FromMaybe(false);
+  if (!ok && tc.HasCaught()) remember_arrow(tc);
+  return ok;
 }
 
 rt_val rt_module_evaluate(rt_module *m) {

@@ -133,7 +133,12 @@ int main(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "+e:p:r:vh", long_options, NULL)) != -1) {
     switch (c) {
       case 'e': ro.mode = "eval"; ro.code = optarg; break;
-      case 'p': ro.mode = "print"; ro.code = optarg; break;
+      case 'p':
+        ro.mode = "print";
+        ro.code = optarg;
+        /* "-pe code" is -p -e code, as Node reads it */
+        if (!strcmp(optarg, "e") && argv[optind - 1][0] == '-' && optind < argc) ro.code = argv[optind++];
+        break;
       case 'r': ro.preload[ro.npreload++] = optarg; break;
       case 'v': printf("v%s\n", "20.20.2-devrun." DEVRUN_VERSION); return 0;
       case 'h': fputs(usage, stdout); return 0;
@@ -185,8 +190,7 @@ int main(int argc, char **argv) {
     if (script_index >= argc) {
       ro.mode = "stdin";
     } else if (!strcmp(argv[script_index], "-")) {
-      ro.mode = "stdin";
-      script_index++;
+      ro.mode = "stdin"; /* "-" stays in process.argv, as in Node */
     }
   }
 

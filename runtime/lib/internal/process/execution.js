@@ -38,14 +38,16 @@ function formatError(err) {
   }
 }
 
-function printFatal(err, info, fromPromise) {
+function printFatal(err, info, fromPromise, decorated) {
   let out = arrowFor(info);
   const isError = err !== null && typeof err === 'object' && err instanceof Error;
   if (isError) {
-    out += (out ? '\n' : '') + formatError(err) + '\n';
+    // An arrow remembered on the error (module link/compile errors) is part
+    // of the error's stack in Node: no blank line after it.
+    out += (out && !decorated ? '\n' : '') + formatError(err) + '\n';
   } else {
-    out += formatError(err) + '\n';
-    if (!fromPromise) out += '(Use `devrun-js --trace-uncaught ...` to show where the exception was thrown)\n';
+    out = (out ? '\n' : '') + out + formatError(err) + '\n';
+    if (!fromPromise) out += '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
   }
   out += `\nNode.js ${process.version}\n`;
   stdio.writeString(2, out);
@@ -60,9 +62,10 @@ function hasUserListeners() {
 const { getHiddenValue } = internalBinding('util');
 
 function fatalException(err, info, fromPromise = false) {
+  let decorated = false;
   if (err !== null && typeof err === 'object') {
     const remembered = getHiddenValue(err, 'arrowInfo');
-    if (remembered !== undefined) info = remembered;
+    if (remembered !== undefined) { info = remembered; decorated = true; }
   }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (!handlingFatal && hasUserListeners()) {
@@ -71,14 +74,14 @@ function fatalException(err, info, fromPromise = false) {
     return true;
   }
   if (handlingFatal) {
-    printFatal(err, info, fromPromise);
+    printFatal(err, info, fromPromise, decorated);
     reallyExit(7);
   }
   handlingFatal = true;
   if (typeof process.emit === 'function') {
     try { process.emit('uncaughtExceptionMonitor', err, origin); } catch {}
   }
-  printFatal(err, info, fromPromise);
+  printFatal(err, info, fromPromise, decorated);
   process.exitCode = 1;
   try {
     if (!process._exitEmitted) {
