@@ -6,4 +6,4 @@ console.log(process.env.BAR, typeof process.env.BAR);
 delete process.env.FOO;
 console.log(process.env.FOO, "FOO" in process.env);
 console.log(process.env.CASE_VAR, process.env.EMPTY === "", Object.keys(process.env).includes("CASE_VAR"));
-console.log(require("child_process") && typeof process.env.HOME);
+console.log(typeof process.env.HOME, process.env.HOME === process.cwd());
