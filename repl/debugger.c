@@ -161,7 +161,9 @@ void repl_debugger_on_paused(repl_debugger_t *d, json_t *params) {
   size_t i;
   frames_clear(d);
   free(d->reason);
-  d->reason = dr_strdup(json_string_value(json_object_get(params, "reason")));
+  d->reason = dr_strdup(json_array_size(json_object_get(params, "hitBreakpoints"))
+                           ? "breakpoint"
+                           : json_string_value(json_object_get(params, "reason")));
   d->paused = 1;
   d->nframes = json_array_size(frames);
   d->frames = dr_calloc(d->nframes ? d->nframes : 1, sizeof(repl_frame_t));
@@ -346,7 +348,7 @@ static int step(repl_debugger_t *d, const char *method, dr_buf_t *out) {
     return 1;
   }
   call(d, method, NULL);
-  return 1;
+  return 2;
 }
 
 int repl_debugger_command(repl_debugger_t *d, const char *cmd, dr_buf_t *out) {

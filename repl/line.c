@@ -214,9 +214,10 @@ static void pause_loop(line_t *L) {
     }
     {
       unsigned before = L->resumed;
-      if (repl_debugger_command(&L->dbg, in, &out)) {
+      int r = repl_debugger_command(&L->dbg, in, &out);
+      if (r) {
         if (out.len) print(L, out.buf);
-        wait_resumed(L, before);
+        if (r == 2) wait_resumed(L, before);
       } else if (in[0] == '.') {
         if (dot_command(L, in) < 0) L->exiting = 1;
       } else if (*in) {

@@ -317,6 +317,7 @@ void repl_model_popup(repl_model_t *m, char **items, size_t n, size_t prefix_len
   m->popup_prefix = prefix_len;
   m->popup_sel = 0;
   m->popup_visible = n > 0;
+  m->popup_chosen = 0;
 }
 
 void repl_model_popup_close(repl_model_t *m) {

@@ -33,6 +33,7 @@ typedef struct repl_model_s {
   char **popup;
   size_t npopup, popup_sel, popup_prefix;
   int popup_visible;
+  int popup_chosen; /* opened by Tab or navigated: Enter accepts */
   /* history browsing and search */
   long hist_pos; /* -1: editing a new input */
   char *hist_saved;

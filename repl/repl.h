@@ -203,8 +203,9 @@ void repl_debugger_attach(repl_debugger_t *d);
 void repl_debugger_on_paused(repl_debugger_t *d, json_t *params);
 void repl_debugger_on_resumed(repl_debugger_t *d);
 /* Runs a debugger command typed at the prompt ("c", "n", "b a.js:3",
- * "watch x" ...).  Returns 1 when `cmd` was a command (output appended to
- * `out`), 0 when it is not one (evaluate it instead). */
+ * "watch x" ...).  Returns 2 for a command that resumed execution (c, n, s,
+ * o), 1 for another command (output appended to `out`), 0 when it is not
+ * one (evaluate it instead). */
 int repl_debugger_command(repl_debugger_t *d, const char *cmd, dr_buf_t *out);
 /* The source of a script (cached); NULL when unavailable.  Borrowed. */
 const char *repl_debugger_source(repl_debugger_t *d, const char *script_id);

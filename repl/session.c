@@ -121,6 +121,12 @@ static void on_close(dr_cdp_t *c, int status, void *data) {
   if (status != 0 && s->cbs.gone) s->cbs.gone(s->cbs.ud, dr_cdp_last_error(c));
 }
 
+/* DEVRUN_REPL_TRACE=1 logs every incoming message to stderr (debugging). */
+static int on_raw(dr_cdp_t *c, const char *msg, size_t len, void *data) {
+  fprintf(stderr, "<- %.*s\n", (int)(len > 300 ? 300 : len), msg);
+  return 0;
+}
+
 static int open_cdp(repl_session_t *s, const char *target, char *err, size_t errlen) {
   dr_cdp_options_t opt = {10000, 0};
   json_t *r = NULL;
@@ -135,6 +141,7 @@ static int open_cdp(repl_session_t *s, const char *target, char *err, size_t err
   dr_cdp_subscribe(s->cdp, "Runtime.consoleAPICalled", on_console, s);
   dr_cdp_subscribe(s->cdp, "Debugger.", on_debugger, s);
   dr_cdp_set_close_cb(s->cdp, on_close, s);
+  if (getenv("DEVRUN_REPL_TRACE")) dr_cdp_set_raw_cb(s->cdp, on_raw, s);
   rc = dr_cdp_call(s->cdp, "Runtime.enable", NULL, &r, CALL_TIMEOUT);
   json_decref(r);
   if (rc < 0) {
@@ -478,10 +485,10 @@ json_t *repl_session_eval_pure(repl_session_t *s, const char *expr, const char *
                      &r, 5000);
   else
     rc = dr_cdp_call(s->cdp, "Runtime.evaluate",
-                     ctx_params(s, json_pack("{s:s, s:b, s:b, s:i, s:s, s:b, s:b}", "expression",
+                     ctx_params(s, json_pack("{s:s, s:b, s:b, s:i, s:s, s:b}", "expression",
                                              expr, "generatePreview", 1, "throwOnSideEffect", 1,
                                              "timeout", PREVIEW_TIMEOUT, "objectGroup", group,
-                                             "silent", 1, "replMode", 1)),
+                                             "silent", 1)),
                      &r, 5000);
   if (rc == 0 && !json_object_get(r, "exceptionDetails"))
     ro = json_incref(json_object_get(r, "result"));
@@ -499,7 +506,7 @@ char *repl_session_preview(repl_session_t *s, const char *src, int maxcols) {
   if (!ro) return NULL;
   {
     const char *type = json_string_value(json_object_get(ro, "type"));
-    if (type && !strcmp(type, "function")) {
+    if (type && (!strcmp(type, "function") || !strcmp(type, "undefined"))) {
       json_decref(ro);
       return NULL;
     }

@@ -283,6 +283,7 @@ static void complete(ui_t *u, int explicit_tab) {
     u->input_changed = 1;
   } else if (c.n > 0 && !(c.n == 1 && strlen(c.items[0]) == c.prefix_len)) {
     repl_model_popup(&u->m, c.items, c.n < 500 ? c.n : 500, c.prefix_len);
+    u->m.popup_chosen = explicit_tab;
   } else {
     repl_model_popup_close(&u->m);
   }
@@ -505,12 +506,22 @@ static int popup_key(ui_t *u, const repl_key_t *k) {
   switch (k->key) {
   case K_UP:
     m->popup_sel = m->popup_sel ? m->popup_sel - 1 : m->npopup - 1;
+    m->popup_chosen = 1;
     return 1;
   case K_DOWN:
     m->popup_sel = m->popup_sel + 1 < m->npopup ? m->popup_sel + 1 : 0;
+    m->popup_chosen = 1;
+    return 1;
+  case K_ENTER:
+    /* A popup that appeared while typing must not eat Enter. */
+    if (!m->popup_chosen) {
+      repl_model_popup_close(m);
+      return 0;
+    }
+    repl_model_popup_accept(m);
+    u->input_changed = 1;
     return 1;
   case K_TAB:
-  case K_ENTER:
     repl_model_popup_accept(m);
     u->input_changed = 1;
     return 1;
@@ -538,6 +549,12 @@ static void handle_key(void *ud, const repl_key_t *k) {
     repl_model_insert(&u->m, k->text, strlen(k->text));
     u->auto_complete = is_word_char(k->ch) || k->ch == '.' || k->ch == '\'' || k->ch == '"' ||
                        k->ch == '/';
+    {
+      /* no popup inside a number */
+      size_t w = u->m.cursor;
+      while (w > 0 && is_word_char((unsigned char)u->m.input.buf[w - 1])) w--;
+      if (u->m.input.buf[w] >= '0' && u->m.input.buf[w] <= '9') u->auto_complete = 0;
+    }
     if (!u->auto_complete) repl_model_popup_close(&u->m);
   } else if (k->key == K_PASTE) {
     /* One input, never executed line by line. */

@@ -181,6 +181,9 @@ int dr_cdp_open(dr_cdp_t **out, const char *target, const dr_cdp_options_t *opt,
 
 static int transmit(dr_cdp_t *c, const char *text, size_t len) {
   int closed;
+  static int trace = -1;
+  if (trace < 0) trace = getenv("DEVRUN_CDP_TRACE") != NULL;
+  if (trace) fprintf(stderr, "-> %.*s\n", (int)(len > 300 ? 300 : len), text);
   pthread_mutex_lock(&c->mu);
   closed = c->peer_closed;
   pthread_mutex_unlock(&c->mu);
