@@ -24,6 +24,7 @@
  *     off, enc, fwd), indexOfNumber(view, n, off, fwd) -> index | -1
  *   fill(view, value, start, end, enc)           -> 0, -1 invalid, -2 bounds
  *   swap16/swap32/swap64(view), isUtf8(view), isAscii(view)
+ *   createUnsafeArrayBuffer(size)                -> ArrayBuffer, not zeroed
  */
 #include <stdlib.h>
 #include <string.h>
@@ -624,6 +625,15 @@ static void is_ascii_fn(rt_args *a) {
   rt_return_bool(a, true);
 }
 
+/* createUnsafeArrayBuffer(size): an ArrayBuffer whose memory is not zeroed
+ * (Buffer.allocUnsafe, the pool). */
+static void create_unsafe_fn(rt_args *a) {
+  double n = rt_to_number(rt_arg(a, 0));
+  if (!(n >= 0)) n = 0;
+  rt_val ab = rt_array_buffer((size_t)n, false);
+  if (ab) rt_return(a, ab);
+}
+
 void rt_binding_init_buffer(rt_val e) {
   init_tables();
   rt_set_method(e, "byteLengthUtf8", byte_length_utf8_fn);
@@ -642,6 +652,7 @@ void rt_binding_init_buffer(rt_val e) {
   rt_set_method(e, "swap64", swap64_fn);
   rt_set_method(e, "isUtf8", is_utf8_fn);
   rt_set_method(e, "isAscii", is_ascii_fn);
+  rt_set_method(e, "createUnsafeArrayBuffer", create_unsafe_fn);
   rt_val enc = rt_object();
   rt_set(enc, "utf8", rt_int(ENC_UTF8));
   rt_set(enc, "ucs2", rt_int(ENC_UCS2));

@@ -47,15 +47,26 @@ static void print_raw(rt_val ex) {
 }
 
 void rt_on_uncaught(rt_val ex, rt_val info) {
+  static int depth;
   rt_env *env = rt_env_current;
   if (!env || !env->fatal_fn) {
     print_raw(ex);
     exit(1);
   }
+  if (depth > 0) {
+    /* An 'uncaughtException' listener threw: Node prints that error and
+     * exits with 7.  The JS printer is reused without its listeners. */
+    rt_val argv[3] = {ex, info, rt_bool(true)};
+    rt_val printer = rt_get(rt_ref_get(env->process), "_printFatal");
+    if (printer && rt_is_function(printer)) rt_call(printer, rt_undefined(), 3, argv);
+    fflush(stdout);
+    exit(7);
+  }
   rt_val argv[2] = {ex, info};
+  depth++;
   rt_val r = rt_call_toplevel(rt_ref_get(env->fatal_fn), rt_undefined(), 2, argv);
+  depth--;
   if (!r) {
-    /* the handler itself threw: Node exits with 7 */
     fflush(stdout);
     exit(7);
   }

@@ -118,6 +118,21 @@ static rt_val options_object(rt_env *env, run_opts *ro, int script_index) {
 
 int rt_inspector_option(int opt, const char *arg); /* inspector_hooks.c */
 
+/* Node options without an argument of their own that the JavaScript side
+ * honours from process.execArgv. */
+static const char *const node_flags[] = {
+    "--unhandled-rejections=", "--no-warnings", "--no-deprecation", "--throw-deprecation",
+    "--trace-deprecation", "--trace-warnings", "--title=", NULL};
+
+static bool is_node_flag(const char *arg) {
+  for (int i = 0; node_flags[i]; i++) {
+    size_t n = strlen(node_flags[i]);
+    if (node_flags[i][n - 1] == '=' ? !strncmp(arg, node_flags[i], n) : !strcmp(arg, node_flags[i]))
+      return true;
+  }
+  return false;
+}
+
 int main(int argc, char **argv) {
   dr_set_progname("devrun-js");
   run_opts ro = {.mode = "file"};
@@ -164,6 +179,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "devrun-js: bad option: %s\n", bad);
           return 9;
         }
+        if (is_node_flag(bad)) break; /* kept in execArgv, read by the JS side */
         v8argv[v8argc++] = (char *)bad; /* maybe a V8 flag */
         break;
       }

@@ -353,7 +353,8 @@ class EventTarget {
         !this[kMaxEventTargetListenersWarned]) {
       this[kMaxEventTargetListenersWarned] = true;
       const w = new Error('Possible EventTarget memory leak detected. ' +
-        `${size} ${type} listeners added to ${inspect(this, { depth: -1 })}. Use ` +
+        `${size} ${type} listeners added to ${inspect(this, { depth: -1 })}. ` +
+        `MaxListeners is ${this[kMaxEventTargetListeners]}. Use ` +
         'events.setMaxListeners() to increase limit');
       w.name = 'MaxListenersExceededWarning';
       w.target = this;

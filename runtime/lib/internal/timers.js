@@ -115,7 +115,7 @@ function insert(t) {
   t._expiry = getLibuvNow() + t._idleTimeout;
   t._seq = seq++;
   heapInsert(t);
-  if (heap[0] === t) arm();
+  arm();
 }
 
 function unenroll(t) {

@@ -40,7 +40,8 @@ function setupProcess(opts) {
   });
 
   const info = pm.getInfo();
-  process.title = 'devrun-js';
+  const titleFlag = opts.execArgv.find((a) => a.startsWith('--title='));
+  process.title = titleFlag ? titleFlag.slice(8) : 'devrun-js';
   process.version = 'v20.20.2';
   process.versions = {
     node: '20.20.2',
@@ -62,6 +63,10 @@ function setupProcess(opts) {
   process.config = { target_defaults: {}, variables: {} };
   process.debugPort = 9229;
   process._exiting = false;
+  const argvHas = (flag) => opts.execArgv.includes(flag);
+  if (argvHas('--no-deprecation')) process.noDeprecation = true;
+  if (argvHas('--throw-deprecation')) process.throwDeprecation = true;
+  if (argvHas('--trace-deprecation')) process.traceDeprecation = true;
 
   let exitCode;
   Object.defineProperty(process, 'exitCode', {
@@ -73,9 +78,13 @@ function setupProcess(opts) {
       if (code !== null && code !== undefined) {
         let v = code;
         if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) v = +code;
+        if (typeof v !== 'number') {
+          const { codes } = require('internal/errors');
+          throw new codes.ERR_INVALID_ARG_TYPE('code', 'number', code);
+        }
         if (!Number.isInteger(v)) {
           const { codes } = require('internal/errors');
-          throw new codes.ERR_INVALID_ARG_TYPE('code', 'integer', code);
+          throw new codes.ERR_OUT_OF_RANGE('code', 'an integer', code);
         }
       }
       exitCode = code;

@@ -68,6 +68,10 @@ function fatalException(err, info, fromPromise = false) {
     if (remembered !== undefined) { info = remembered; decorated = true; }
   }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (typeof process._captureCallback === 'function' && !handlingFatal) {
+    process._captureCallback(err);
+    return true;
+  }
   if (!handlingFatal && hasUserListeners()) {
     process.emit('uncaughtExceptionMonitor', err, origin);
     process.emit('uncaughtException', err, origin);
@@ -104,6 +108,13 @@ function triggerUncaughtException(err, fromPromise) {
 
 function setup() {
   setFatalHandler((err, info) => fatalException(err, info, false));
+  Object.defineProperty(process, '_printFatal', {
+    value: (err, info) => {
+      const remembered = err !== null && typeof err === 'object' ? getHiddenValue(err, 'arrowInfo') : undefined;
+      printFatal(err, remembered || info, false, remembered !== undefined);
+    },
+    enumerable: false,
+  });
 }
 
 module.exports = { setup, fatalException, triggerUncaughtException, printFatal };

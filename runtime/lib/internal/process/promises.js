@@ -9,6 +9,7 @@ const { setHasRejectionToWarn } = require('internal/process/task_queues');
 
 const maybeUnhandled = new WeakMap();
 let pending = [];
+let asyncHandled = [];
 const kNoHandler = 0;
 const kHandlerAdded = 1;
 
@@ -21,7 +22,10 @@ function promiseRejectHandler(type, promise, reason) {
     const info = maybeUnhandled.get(promise);
     if (info !== undefined) {
       maybeUnhandled.delete(promise);
-      if (info.warned) process.nextTick(() => process.emit('rejectionHandled', promise));
+      if (info.warned) {
+        asyncHandled.push(promise);
+        setHasRejectionToWarn(true);
+      }
     }
   }
 }
@@ -41,6 +45,12 @@ class UnhandledPromiseRejection extends Error {
 
 function processPromiseRejections() {
   let hadAny = false;
+  while (asyncHandled.length > 0) {
+    const list = asyncHandled;
+    asyncHandled = [];
+    for (const promise of list) process.emit('rejectionHandled', promise);
+    hadAny = true;
+  }
   while (pending.length > 0) {
     const list = pending;
     pending = [];
