@@ -286,12 +286,12 @@ function setupGlobals() {
   lazyGlobal('EventTarget', 'internal/event_target');
   lazyGlobal('Event', 'internal/event_target');
   lazyGlobal('CustomEvent', 'internal/event_target');
-  lazyGlobal('DOMException', 'internal/dom_exception', 'DOMException');
+  lazyGlobal('DOMException', 'internal/domexception', 'DOMException');
   lazyGlobal('atob', 'buffer');
   lazyGlobal('btoa', 'buffer');
   lazyGlobal('Buffer', 'buffer');
   lazyGlobal('Blob', 'buffer');
-  lazyGlobal('performance', 'perf_hooks');
+  lazyGlobal('performance', 'internal/perf', 'performance');
   lazyGlobal('BroadcastChannel', 'worker_threads');
   lazyGlobal('MessageChannel', 'worker_threads');
   lazyGlobal('MessagePort', 'worker_threads');

@@ -136,6 +136,22 @@ class StdinStream extends EventEmitter {
   _start() {
     if (this._reading || this._ended) return;
     this._reading = true;
+    const type = stdio.guessHandleType(0);
+    if (type === 'FILE' || type === 'UNKNOWN') {
+      // Files (and /dev/null) are read with plain reads, a chunk per turn.
+      const fsb = internalBinding('fs');
+      const step = () => {
+        if (!this._reading) return;
+        const buf = new Uint8Array(65536);
+        let n;
+        try { n = fsb.read(0, buf, 0, buf.length, -1); } catch (e) { this._onData(e); return; }
+        if (n === 0) { this._onData(null); return; }
+        this._onData(buf.subarray(0, n));
+        setImmediate(step);
+      };
+      setImmediate(step);
+      return;
+    }
     stdio.readStart((chunk) => this._onData(chunk));
   }
   _onData(chunk) {
@@ -194,7 +210,11 @@ class StdinStream extends EventEmitter {
   }
   pause() {
     this.readableFlowing = false;
-    if (this._reading) { stdio.readStop(); this._reading = false; }
+    if (this._reading) {
+      const type = stdio.guessHandleType(0);
+      if (type !== 'FILE' && type !== 'UNKNOWN') stdio.readStop();
+      this._reading = false;
+    }
     return this;
   }
   isPaused() { return this.readableFlowing === false; }

@@ -23,7 +23,7 @@ function onWarning(warning) {
     const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
   }
-  internalBinding('stdio').writeString(2, `${msg}\n`);
+  process.stderr.write(`${msg}\n`);
 }
 
 function createWarning(warning, type, code, ctor) {
