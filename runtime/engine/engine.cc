@@ -644,6 +644,13 @@ rt_val rt_uint8array(rt_val ab, size_t off, size_t len) {
   return W(Uint8Array::New(L(ab).As<ArrayBuffer>(), off, len));
 }
 
+bool rt_array_buffer_detach(rt_val ab) {
+  Local<ArrayBuffer> b = L(ab).As<ArrayBuffer>();
+  if (!b->IsDetachable()) return false;
+  b->Detach();
+  return true;
+}
+
 void *rt_view_data(rt_val v, size_t *len) {
   Local<Value> x = L(v);
   if (x->IsArrayBuffer()) return rt_array_buffer_data(v, len);

@@ -232,6 +232,8 @@ rt_val rt_array_buffer(size_t len, bool zero);
 rt_val rt_array_buffer_take(void *data, size_t len);
 void *rt_array_buffer_data(rt_val ab, size_t *len);
 rt_val rt_uint8array(rt_val ab, size_t offset, size_t len);
+/* Detaches an ArrayBuffer (its contents move elsewhere: transfer). */
+bool rt_array_buffer_detach(rt_val ab);
 /* Data pointer/length of any ArrayBufferView (or ArrayBuffer). */
 void *rt_view_data(rt_val view, size_t *len);
 

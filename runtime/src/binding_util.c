@@ -78,7 +78,13 @@ static void structured_clone(rt_args *a) {
   if (r) rt_return(a, r);
 }
 
+static void detach_array_buffer(rt_args *a) {
+  rt_val ab = rt_arg(a, 0);
+  rt_return_bool(a, rt_is_array_buffer(ab) && rt_array_buffer_detach(ab));
+}
+
 void rt_binding_init_util(rt_val e) {
+  rt_set_method(e, "detachArrayBuffer", detach_array_buffer);
   rt_set_method(e, "getPromiseDetails", get_promise_details);
   rt_set_method(e, "getProxyDetails", get_proxy_details);
   rt_set_method(e, "previewEntries", preview_entries);

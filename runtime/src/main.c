@@ -117,6 +117,7 @@ static rt_val options_object(rt_env *env, run_opts *ro, int script_index) {
 }
 
 int rt_inspector_option(int opt, const char *arg); /* inspector_hooks.c */
+int rt_inspector_boot(const char *script);         /* inspector_hooks.c */
 
 /* Node options without an argument of their own that the JavaScript side
  * honours from process.execArgv. */
@@ -243,6 +244,7 @@ int main(int argc, char **argv) {
   rt_val id = rt_string("internal/main/run");
   rt_val run = rt_call_toplevel(require, rt_undefined(), 1, &id);
   if (!run) return 1;
+  if (rt_inspector_boot(!strcmp(ro.mode, "file") ? argv[script_index] : NULL) < 0) return 12;
   rt_val opts = options_object(&env, &ro, script_index);
   rt_make_callback(run, rt_undefined(), 1, &opts);
   rt_scope_close(scope);

@@ -5,11 +5,11 @@
 
 const pm = internalBinding('process_methods');
 
-const originNs = pm.hrtimeBigInt();
-const timeOrigin = Date.now() - Number(pm.uptime() * 1000) + Number(pm.uptime() * 1000);
+// Time 0 is process start (when process_methods was first loaded, early in
+// bootstrap); timeOrigin is that moment in epoch milliseconds.
+function now() { return pm.uptime() * 1000; }
+const timeOrigin = Date.now() - now();
 const entries = [];
-
-function now() { return Number(pm.hrtimeBigInt() - originNs) / 1e6; }
 
 class PerformanceEntry {
   constructor(name, type, start, duration, detail) {

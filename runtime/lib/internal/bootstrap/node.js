@@ -269,7 +269,19 @@ function setupGlobals() {
         const { codes } = require('internal/errors');
         throw new codes.ERR_MISSING_ARGS('value');
       }
-      return internalBinding('serdes').structuredClone(value);
+      const transfer = options != null && typeof options === 'object' ? options.transfer : undefined;
+      if (transfer !== undefined && transfer !== null && typeof transfer[Symbol.iterator] !== 'function') {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Iterable', transfer);
+      }
+      const clone = internalBinding('serdes').structuredClone(value);
+      if (transfer) {
+        const { detachArrayBuffer } = internalBinding('util');
+        for (const t of transfer) {
+          if (t instanceof ArrayBuffer) detachArrayBuffer(t);
+        }
+      }
+      return clone;
     },
     writable: true, configurable: true, enumerable: true,
   });

@@ -422,7 +422,8 @@ function runEntry(url, source) {
   const rec = getRecord(url, undefined, undefined, source);
   mainUrl = url;
   instantiate(rec);
-  mainPromise = mw.evaluate(rec.wrap);
+  // --inspect-brk/--inspect-wait: the inspector runs the main module (Break on start).
+  mainPromise = process._inspectorRunMain ? process._inspectorRunMain(mw.evaluate, mw, rec.wrap) : mw.evaluate(rec.wrap);
   mainPromise.then(undefined, (e) => {
     require('internal/process/execution').triggerUncaughtException(e, false);
   });

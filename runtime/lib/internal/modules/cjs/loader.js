@@ -343,6 +343,8 @@ Module.prototype._compile = function(content, filename) {
   const dirname = path.dirname(filename);
   const require = makeRequire(this);
   const exports = this.exports;
+  // --inspect-brk/--inspect-wait: the inspector runs the main module (Break on start).
+  if (this.id === '.' && process._inspectorRunMain) return process._inspectorRunMain(fn, exports, exports, require, this, filename, dirname);
   return fn.call(exports, exports, require, this, filename, dirname);
 };
 
