@@ -70,7 +70,12 @@ static void toggle_immediate_ref(rt_args *a) {
     uv_idle_stop(&idle);
 }
 
-static void get_libuv_now(rt_args *a) { rt_return_number(a, (double)uv_now(rt_env_current->loop)); }
+/* As Node: refresh the loop clock, so that timers set long after the loop
+ * last woke (e.g. during start-up) are measured from now. */
+static void get_libuv_now(rt_args *a) {
+  uv_update_time(rt_env_current->loop);
+  rt_return_number(a, (double)uv_now(rt_env_current->loop));
+}
 
 void rt_binding_init_timers(rt_val e) {
   uv_loop_t *loop = rt_env_current->loop;
