@@ -4,4 +4,4 @@ process.on("SIGTERM", (sig) => {
   console.log("graceful shutdown on", sig);
   clearInterval(keepAlive);
 });
-process.kill(process.pid, require("os").constants.signals.SIGTERM);
+process.kill(process.pid, 15);  // numeric signal
