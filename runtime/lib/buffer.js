@@ -933,7 +933,7 @@ for (const k of Object.getOwnPropertyNames(proto)) {
 // Give the generated methods their Node names.
 for (const k of Object.getOwnPropertyNames(proto)) {
   const d = Object.getOwnPropertyDescriptor(proto, k);
-  if (typeof d.value === 'function' && d.value.name !== k) {
+  if (k !== 'constructor' && typeof d.value === 'function' && d.value.name !== k) {
     Object.defineProperty(d.value, 'name', { value: k, configurable: true });
   }
 }
