@@ -278,7 +278,7 @@ static int skip_value(reader_t *r) {
       r->p++;
       continue;
     } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
-      while (r->p < r->end && (strchr("-+.eE", *r->p) || (*r->p >= '0' && *r->p <= '9') ||
+      while (r->p < r->end && ((*r->p && strchr("-+.eE", *r->p)) || (*r->p >= '0' && *r->p <= '9') ||
                                (*r->p >= 'a' && *r->p <= 'z')))
         r->p++;
     } else {
@@ -553,14 +553,14 @@ static int job_fail(span_job_t *j, const unsigned char *p, const char *what) {
     while (p < e) {                                                                              \
       if ((unsigned)(*p - '0') > 9)                                                              \
         return job_fail((j), p, "a non-negative integer");                                      \
+      const unsigned char *vs = p;                                                               \
       uint64_t v = (uint64_t)(*p++ - '0');                                                       \
       while (p < e && (unsigned)(*p - '0') <= 9) {                                               \
         v = v * 10 + (uint64_t)(*p++ - '0');                                                     \
         if (v > MAX_U53)                                                                         \
           return job_fail((j), p, "an integer below 2^53");                                     \
       }                                                                                          \
-      const unsigned char *vp = p;                                                               \
-      (void)vp;                                                                                  \
+      (void)vs;                                                                                  \
       STORE;                                                                                     \
       if (++f == (j)->stride) {                                                                  \
         f = 0;                                                                                   \
@@ -589,7 +589,7 @@ static int job_fail(span_job_t *j, const unsigned char *p, const char *what) {
 #define FIELD_U32(arr)                                                        \
   do {                                                                        \
     if (v > UINT32_MAX)                                                       \
-      return job_fail(j, vp - 1, "a value below 2^32");                      \
+      return job_fail(j, vs, "a value below 2^32");                      \
     (arr)[tup] = (uint32_t)v;                                                 \
   } while (0)
 
@@ -599,7 +599,7 @@ static int decode_nodes(span_job_t *j) {
     switch (j->role[f]) {
     case F_TYPE:
       if (v >= (uint64_t)s->n_node_types)
-        return job_fail(j, vp - 1, "a node type listed in meta.node_types");
+        return job_fail(j, vs, "a node type listed in meta.node_types");
       s->ntype[tup] = (uint8_t)v;
       break;
     case F_NAME: FIELD_U32(s->nname); break;
@@ -619,13 +619,13 @@ static int decode_edges(span_job_t *j, uint32_t node_stride) {
     switch (j->role[f]) {
     case E_TYPE:
       if (v >= (uint64_t)s->n_edge_types)
-        return job_fail(j, vp - 1, "an edge type listed in meta.edge_types");
+        return job_fail(j, vs, "an edge type listed in meta.edge_types");
       s->etype[tup] = (uint8_t)v;
       break;
     case E_NAME: FIELD_U32(s->ename); break;
     case E_TO:
       if (v % node_stride)
-        return job_fail(j, vp - 1, "to_node to be a multiple of the node field count");
+        return job_fail(j, vs, "to_node to be a multiple of the node field count");
       v /= node_stride;
       FIELD_U32(s->eto);
       break;

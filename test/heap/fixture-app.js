@@ -13,7 +13,7 @@
 //   - an EventEmitter `bus` with 50 'tick' listeners and 3 'done' listeners;
 //   - a closure `handler` whose context captures a 20000-element array
 //     `bigCapture`;
-//   - 300 copies of one 64-character string built at run time;
+//   - 300 separate copies of one 64-character string built at run time;
 //   - the leak: each of 40 requests pushes a LeakedRequest (with a 2000-byte
 //     Buffer-free payload array) into globalThis.store.audit and a listener
 //     onto bus; cleanup clears `pending` but not `audit`.
@@ -36,7 +36,7 @@ for (let i = 0; i < 3; i++) bus.on('done', () => i);
 globalThis.handler = (() => { const bigCapture = new Array(20000).fill(7); return () => bigCapture.length; })();
 const base = 'abcdefgh'.repeat(8);
 globalThis.dups = [];
-for (let i = 0; i < 300; i++) globalThis.dups.push((base + i).slice(0, 64));
+for (let i = 0; i < 300; i++) globalThis.dups.push(base.split('').join(''));  // 300 flat copies
 
 function snap(name) { v8.writeHeapSnapshot(path.join(dir, name)); }
 if (process.argv.includes('--one')) { snap('app.heapsnapshot'); process.exit(0); }

@@ -7,6 +7,9 @@
 //
 //   node reduce-snapshot.js IN.heapsnapshot OUT.heapsnapshot MAX_NODES [SEED_CLASS...]
 //
+// DROP_FIELD=trace_node_id removes that node field from meta and data (the
+// layout newer V8 writes), to check that readers take strides from meta.
+//
 // Keeps the root, a breadth-first prefix of the graph from the root and,
 // when SEED_CLASS names are given, every object of those classes plus a
 // short chain of its retainers; edges between kept nodes only; strings
@@ -77,9 +80,21 @@ for (let i = 0; LF && i < s.locations.length; i += LF) {
   const o = s.locations[i + lI] / NF;
   if (keep[o]) { const r = s.locations.slice(i, i + LF); r[lI] = newOrd[o] * NF; locations.push(...r); }
 }
+const drop = process.env.DROP_FIELD;
+let metaOut = m, nodesOut = nodes;
+if (drop && m.node_fields.includes(drop)) {
+  const di = m.node_fields.indexOf(drop);
+  metaOut = JSON.parse(JSON.stringify(m));
+  metaOut.node_fields.splice(di, 1);
+  metaOut.node_types.splice(di, 1);
+  nodesOut = nodes.filter((_, i) => i % NF !== di);
+  // edge to_node and location object_index are offsets into nodes: rescale
+  for (let i = eTo; i < edges.length; i += EF) edges[i] = edges[i] / NF * (NF - 1);
+  for (let i = lI; LF && i < locations.length; i += LF) locations[i] = locations[i] / NF * (NF - 1);
+}
 const outObj = {
-  snapshot: {meta: m, node_count: k, edge_count: edges.length / EF, trace_function_count: 0},
-  nodes, edges, trace_function_infos: [], trace_tree: [], samples: [], locations, strings,
+  snapshot: {meta: metaOut, node_count: k, edge_count: edges.length / EF, trace_function_count: 0},
+  nodes: nodesOut, edges, trace_function_infos: [], trace_tree: [], samples: [], locations, strings,
 };
 // V8's layout: one node per line
 let text = JSON.stringify(outObj);
