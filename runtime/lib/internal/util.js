@@ -101,7 +101,38 @@ function createDeferredPromise() {
   return { promise, resolve, reject };
 }
 
+// Canonical name of a Buffer encoding ('utf8', 'utf16le', 'latin1',
+// 'base64', 'base64url', 'hex', 'ascii'), or undefined if unknown.
+function normalizeEncoding(enc) {
+  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
+  switch (`${enc}`.toLowerCase()) {
+    case '':
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8';
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le';
+    case 'latin1':
+    case 'binary':
+      return 'latin1';
+    case 'base64':
+      return 'base64';
+    case 'base64url':
+      return 'base64url';
+    case 'hex':
+      return 'hex';
+    case 'ascii':
+      return 'ascii';
+    default:
+      return undefined;
+  }
+}
+
 module.exports = {
+  normalizeEncoding,
   kEmptyObject,
   customInspectSymbol,
   customPromisifySymbol,
