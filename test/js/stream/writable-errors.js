@@ -27,7 +27,7 @@ d.end(() => {
 
 const e = new Writable();
 e.on('error', (er) => console.log('e error', er.code, er.message));
-e.write('x');
+try { e.write('x'); } catch (er) { console.log('e throws', er.code, er.message); }
 
 const f = new Writable({ write(c, enc, cb) { cb(); cb(); } });
 f.on('error', (er) => console.log('f error', er.code, er.message));
