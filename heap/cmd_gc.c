@@ -53,7 +53,7 @@ int heap_gc_load(const char *path, heap_gc_trace_t *t) {
   dr_buf_t b = DR_BUF_INIT, err = DR_BUF_INIT;
   int rc = dr_buf_read_file(&b, path);
   if (rc < 0) {
-    dr_error("cannot open '%s': %s", path, dr_strerror(rc));
+    dr_error("cannot open '%s': %s", path, rc > DR__EBASE ? strerror(-rc) : dr_strerror(rc));
     dr_buf_release(&b);
     return rc;
   }

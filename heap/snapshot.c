@@ -1026,14 +1026,14 @@ int heap_snap_load(const char *path, heap_snap_t **out, dr_buf_t *err) {
   if (fd < 0) {
     int e = -errno;
     dr_buf_reset(err);
-    dr_buf_addf(err, "cannot open '%s': %s", path, dr_strerror(e));
+    dr_buf_addf(err, "cannot open '%s': %s", path, strerror(-e));
     return e;
   }
   if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
     int e = S_ISDIR(st.st_mode) ? -EISDIR : -errno;
     close(fd);
     dr_buf_reset(err);
-    dr_buf_addf(err, "cannot read '%s': %s", path, e ? dr_strerror(e) : "not a regular file");
+    dr_buf_addf(err, "cannot read '%s': %s", path, e ? strerror(-e) : "not a regular file");
     return e ? e : DR_EINVAL;
   }
   if (st.st_size == 0) {
@@ -1047,7 +1047,7 @@ int heap_snap_load(const char *path, heap_snap_t **out, dr_buf_t *err) {
   if (map == MAP_FAILED) {
     int e = -errno;
     dr_buf_reset(err);
-    dr_buf_addf(err, "cannot map '%s': %s", path, dr_strerror(e));
+    dr_buf_addf(err, "cannot map '%s': %s", path, strerror(-e));
     return e;
   }
   madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
