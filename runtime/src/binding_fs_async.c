@@ -1,0 +1,337 @@
+/* binding_fs_async.c — internalBinding('fs_async'): every file-system call of
+ * the fs module on libuv's uv_fs_* requests, in one calling convention:
+ *
+ *     fn(...args)            synchronous: returns the result or throws a
+ *                            Node-style system error (ENOENT with errno,
+ *                            code, syscall, path/dest);
+ *     fn(...args, callback)  asynchronous on the libuv thread pool: returns
+ *                            undefined; later callback(err, result) runs as
+ *                            a MakeCallback (nextTicks and microtasks after).
+ *
+ * The callback is recognised as a function in the position after the last
+ * argument of the call (each function below declares its arity in the
+ * table).  The JavaScript layer (runtime/lib/fs.js, internal/fs/ modules) validates
+ * arguments; this file trusts types and ranges it receives.
+ *
+ * Results: stat-like calls give a Float64Array (or, with bigint, a
+ * BigInt64Array) of 18 fields in Node's order: dev, mode, nlink, uid, gid,
+ * rdev, blksize, ino, size, blocks, then sec/nsec pairs for atime, mtime,
+ * ctime, birthtime.  readdir gives names, or [names, types] with types as
+ * UV_DIRENT_* numbers.  read/write give byte counts.
+ *
+ * To add a call: a static function taking (rt_args *, fs_call *) that fills
+ * the request with uv_fs_xxx(loop, &c->req, ..., cb), a result converter if
+ * it returns something, and a row in FS_CALLS.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "runtime.h"
+
+typedef struct fs_call fs_call;
+typedef rt_val (*fs_result_fn)(fs_call *c);
+
+struct fs_call {
+  uv_fs_t req;
+  rt_ref *cb;        /* JS callback (async only) */
+  rt_ref *keep;      /* buffer kept alive while the request runs */
+  char *path, *dest; /* for errors; owned */
+  const char *syscall;
+  fs_result_fn result;
+  bool bigint, with_types;
+  uv_buf_t buf;
+};
+
+static uv_loop_t *loop(void) { return rt_env_current->loop; }
+
+/* ---- results ----------------------------------------------------------- */
+
+static rt_val stat_result(const uv_stat_t *s, bool bigint) {
+  rt_val ab = rt_array_buffer(18 * 8, false);
+  if (!ab) return NULL;
+  void *d = rt_array_buffer_data(ab, NULL);
+  uint64_t v[18] = {s->st_dev,     s->st_mode,          s->st_nlink,         s->st_uid,
+                    s->st_gid,     s->st_rdev,          s->st_blksize,       s->st_ino,
+                    s->st_size,    s->st_blocks,        s->st_atim.tv_sec,   s->st_atim.tv_nsec,
+                    s->st_mtim.tv_sec, s->st_mtim.tv_nsec, s->st_ctim.tv_sec, s->st_ctim.tv_nsec,
+                    s->st_birthtim.tv_sec, s->st_birthtim.tv_nsec};
+  for (int i = 0; i < 18; i++) {
+    if (bigint)
+      ((int64_t *)d)[i] = (int64_t)v[i];
+    else
+      ((double *)d)[i] = (double)(int64_t)v[i];
+  }
+  return ab;
+}
+
+static rt_val r_stat(fs_call *c) { return stat_result(&c->req.statbuf, c->bigint); }
+static rt_val r_int(fs_call *c) { return rt_int((int64_t)c->req.result); }
+static rt_val r_path(fs_call *c) {
+  const char *p = c->req.ptr ? (const char *)c->req.ptr : c->req.path;
+  return rt_string(p ? p : "");
+}
+static rt_val r_scandir(fs_call *c) {
+  rt_val names = rt_array(0), types = rt_array(0);
+  uv_dirent_t ent;
+  uint32_t k = 0;
+  while (uv_fs_scandir_next(&c->req, &ent) != UV_EOF) {
+    rt_set_i(names, k, rt_string(ent.name));
+    rt_set_i(types, k, rt_int(ent.type));
+    k++;
+  }
+  if (!c->with_types) return names;
+  rt_val r = rt_array(2);
+  rt_set_i(r, 0, names);
+  rt_set_i(r, 1, types);
+  return r;
+}
+
+/* ---- completion --------------------------------------------------------- */
+
+static void call_free(fs_call *c) {
+  uv_fs_req_cleanup(&c->req);
+  if (c->cb) rt_ref_free(c->cb);
+  if (c->keep) rt_ref_free(c->keep);
+  free(c->path);
+  free(c->dest);
+  free(c);
+}
+
+static rt_val error_of(fs_call *c) {
+  return rt_errno_error((int)c->req.result, c->syscall, c->path, c->dest);
+}
+
+static void after(uv_fs_t *req) {
+  fs_call *c = req->data;
+  rt_scope *s = rt_scope_open();
+  rt_val argv[2];
+  int argc = 1;
+  if (req->result < 0) {
+    argv[0] = error_of(c);
+  } else {
+    argv[0] = rt_null();
+    if (c->result) {
+      argv[1] = c->result(c);
+      argc = 2;
+    }
+  }
+  rt_val fn = rt_ref_get(c->cb);
+  rt_make_callback(fn, rt_undefined(), argc, argv);
+  rt_scope_close(s);
+  call_free(c);
+}
+
+/* Starts (async) or runs (sync) the prepared request: start() calls the
+ * right uv_fs_xxx with cb (NULL for sync). */
+typedef int (*fs_start_fn)(rt_args *a, fs_call *c, uv_fs_cb cb);
+
+static void run(rt_args *a, int arity, const char *syscall, fs_start_fn start, fs_result_fn result) {
+  fs_call *c = calloc(1, sizeof *c);
+  if (!c) abort();
+  c->syscall = syscall;
+  c->result = result;
+  c->req.data = c;
+  rt_val cb = rt_arg(a, arity);
+  bool async = rt_is_function(cb);
+  if (async) c->cb = rt_ref_new(cb);
+  int r = start(a, c, async ? after : NULL);
+  if (async) {
+    if (r < 0) {
+      /* Failed to queue: report through the callback, asynchronously as
+       * Node would — simplest is to run the callback on the next tick via
+       * a zero-delay idle; here we call it via process.nextTick. */
+      c->req.result = r;
+      rt_val err = error_of(c);
+      rt_val process = rt_ref_get(rt_env_current->process);
+      rt_val nt = rt_get(process, "nextTick");
+      rt_val argv[2] = {cb, err};
+      if (nt) rt_call(nt, process, 2, argv);
+      call_free(c);
+    }
+    return;
+  }
+  if (c->req.result < 0) {
+    rt_throw(error_of(c));
+  } else if (result) {
+    rt_val v = result(c);
+    if (v) rt_return(a, v);
+  }
+  call_free(c);
+}
+
+#define PATH(i) (c->path = rt_to_utf8(rt_arg(a, (i)), NULL))
+#define DEST(i) (c->dest = rt_to_utf8(rt_arg(a, (i)), NULL))
+#define INT(i) rt_to_int32(rt_arg(a, (i)))
+#define NUM(i) rt_to_number(rt_arg(a, (i)))
+
+/* ---- the calls --------------------------------------------------------- */
+
+static int s_open(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_open(loop(), &c->req, PATH(0), INT(1) | O_CLOEXEC, INT(2), cb);
+}
+static int s_close(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_close(loop(), &c->req, INT(0), cb);
+}
+
+/* read(fd, view, offset, length, position) — position < 0 or null: current. */
+static int prep_buf(rt_args *a, fs_call *c) {
+  size_t len;
+  char *p = rt_view_data(rt_arg(a, 1), &len);
+  int64_t off = rt_to_int64(rt_arg(a, 2)), n = rt_to_int64(rt_arg(a, 3));
+  if (off < 0 || n < 0 || (size_t)off > len || (size_t)n > len - (size_t)off) return UV_EINVAL;
+  c->buf = uv_buf_init(p ? p + off : NULL, (unsigned)n);
+  c->keep = rt_ref_new(rt_arg(a, 1));
+  return 0;
+}
+static int64_t position(rt_args *a, int i) {
+  rt_val v = rt_arg(a, i);
+  if (rt_is_bigint(v)) return rt_bigint_to_int64(v, NULL);
+  if (!rt_is_number(v)) return -1;
+  double d = rt_to_number(v);
+  return d >= 0 ? (int64_t)d : -1;
+}
+static int s_read(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  int r = prep_buf(a, c);
+  if (r < 0) return c->req.result = r;
+  return uv_fs_read(loop(), &c->req, INT(0), &c->buf, 1, position(a, 4), cb);
+}
+static int s_write(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  int r = prep_buf(a, c);
+  if (r < 0) return c->req.result = r;
+  return uv_fs_write(loop(), &c->req, INT(0), &c->buf, 1, position(a, 4), cb);
+}
+
+static int s_stat(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  c->bigint = rt_to_bool(rt_arg(a, 1));
+  return uv_fs_stat(loop(), &c->req, PATH(0), cb);
+}
+static int s_lstat(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  c->bigint = rt_to_bool(rt_arg(a, 1));
+  return uv_fs_lstat(loop(), &c->req, PATH(0), cb);
+}
+static int s_fstat(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  c->bigint = rt_to_bool(rt_arg(a, 1));
+  return uv_fs_fstat(loop(), &c->req, INT(0), cb);
+}
+static int s_readdir(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  c->with_types = rt_to_bool(rt_arg(a, 1));
+  return uv_fs_scandir(loop(), &c->req, PATH(0), 0, cb);
+}
+static int s_mkdir(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_mkdir(loop(), &c->req, PATH(0), INT(1), cb);
+}
+static int s_rmdir(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_rmdir(loop(), &c->req, PATH(0), cb);
+}
+static int s_unlink(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_unlink(loop(), &c->req, PATH(0), cb);
+}
+static int s_rename(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_rename(loop(), &c->req, PATH(0), DEST(1), cb);
+}
+static int s_link(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_link(loop(), &c->req, PATH(0), DEST(1), cb);
+}
+static int s_symlink(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_symlink(loop(), &c->req, PATH(0), DEST(1), INT(2), cb);
+}
+static int s_readlink(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_readlink(loop(), &c->req, PATH(0), cb);
+}
+static int s_realpath(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_realpath(loop(), &c->req, PATH(0), cb);
+}
+static int s_chmod(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_chmod(loop(), &c->req, PATH(0), INT(1), cb);
+}
+static int s_fchmod(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_fchmod(loop(), &c->req, INT(0), INT(1), cb);
+}
+static int s_chown(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_chown(loop(), &c->req, PATH(0), (uv_uid_t)NUM(1), (uv_gid_t)NUM(2), cb);
+}
+static int s_lchown(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_lchown(loop(), &c->req, PATH(0), (uv_uid_t)NUM(1), (uv_gid_t)NUM(2), cb);
+}
+static int s_fchown(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_fchown(loop(), &c->req, INT(0), (uv_uid_t)NUM(1), (uv_gid_t)NUM(2), cb);
+}
+static int s_utimes(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_utime(loop(), &c->req, PATH(0), NUM(1), NUM(2), cb);
+}
+static int s_lutimes(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_lutime(loop(), &c->req, PATH(0), NUM(1), NUM(2), cb);
+}
+static int s_futimes(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_futime(loop(), &c->req, INT(0), NUM(1), NUM(2), cb);
+}
+static int s_fsync(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_fsync(loop(), &c->req, INT(0), cb);
+}
+static int s_fdatasync(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_fdatasync(loop(), &c->req, INT(0), cb);
+}
+static int s_ftruncate(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_ftruncate(loop(), &c->req, INT(0), (int64_t)NUM(1), cb);
+}
+static int s_access(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_access(loop(), &c->req, PATH(0), INT(1), cb);
+}
+static int s_copyfile(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  return uv_fs_copyfile(loop(), &c->req, PATH(0), DEST(1), INT(2), cb);
+}
+static int s_mkdtemp(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  size_t n;
+  char *p = rt_to_utf8(rt_arg(a, 0), &n);
+  if (!p) abort();
+  c->path = realloc(p, n + 7);
+  if (!c->path) abort();
+  memcpy(c->path + n, "XXXXXX", 7);
+  return uv_fs_mkdtemp(loop(), &c->req, c->path, cb);
+}
+
+/* name, arity (arguments before the callback), syscall, start, result */
+#define FS_CALLS(XX)                                     \
+  XX(open, 3, "open", s_open, r_int)                     \
+  XX(close, 1, "close", s_close, NULL)                   \
+  XX(read, 5, "read", s_read, r_int)                     \
+  XX(write, 5, "write", s_write, r_int)                  \
+  XX(stat, 2, "stat", s_stat, r_stat)                    \
+  XX(lstat, 2, "lstat", s_lstat, r_stat)                 \
+  XX(fstat, 2, "fstat", s_fstat, r_stat)                 \
+  XX(readdir, 2, "scandir", s_readdir, r_scandir)        \
+  XX(mkdir, 2, "mkdir", s_mkdir, NULL)                   \
+  XX(rmdir, 1, "rmdir", s_rmdir, NULL)                   \
+  XX(unlink, 1, "unlink", s_unlink, NULL)                \
+  XX(rename, 2, "rename", s_rename, NULL)                \
+  XX(link, 2, "link", s_link, NULL)                      \
+  XX(symlink, 3, "symlink", s_symlink, NULL)             \
+  XX(readlink, 1, "readlink", s_readlink, r_path)        \
+  XX(realpath, 1, "realpath", s_realpath, r_path)        \
+  XX(chmod, 2, "chmod", s_chmod, NULL)                   \
+  XX(fchmod, 2, "fchmod", s_fchmod, NULL)                \
+  XX(chown, 3, "chown", s_chown, NULL)                   \
+  XX(lchown, 3, "lchown", s_lchown, NULL)                \
+  XX(fchown, 3, "fchown", s_fchown, NULL)                \
+  XX(utimes, 3, "utime", s_utimes, NULL)                 \
+  XX(lutimes, 3, "lutime", s_lutimes, NULL)              \
+  XX(futimes, 3, "futime", s_futimes, NULL)              \
+  XX(fsync, 1, "fsync", s_fsync, NULL)                   \
+  XX(fdatasync, 1, "fdatasync", s_fdatasync, NULL)       \
+  XX(ftruncate, 2, "ftruncate", s_ftruncate, NULL)       \
+  XX(access, 2, "access", s_access, NULL)                \
+  XX(copyfile, 3, "copyfile", s_copyfile, NULL)          \
+  XX(mkdtemp, 1, "mkdtemp", s_mkdtemp, r_path)
+
+#define XX(name, arity, syscall, start, result) \
+  static void fn_##name(rt_args *a) { run(a, arity, syscall, start, result); }
+FS_CALLS(XX)
+#undef XX
+
+void rt_binding_init_fs_async(rt_val e) {
+#define XX(name, arity, syscall, start, result) rt_set_method(e, #name, fn_##name);
+  FS_CALLS(XX)
+#undef XX
+}
