@@ -35,6 +35,7 @@ struct repl_session_s {
   int has_inspect; /* -1 unknown, 0 no, 1 yes */
   char *frame;     /* selected call frame while paused */
   int show_console;
+  int enabling; /* inside Runtime.enable: console events are replays */
   unsigned gen; /* bumped by every evaluation (invalidates caches) */
 };
 
@@ -97,7 +98,7 @@ static void on_console(dr_cdp_t *c, const char *method, json_t *params, void *da
   json_t *args = json_object_get(params, "args"), *a;
   dr_buf_t out = DR_BUF_INIT;
   size_t i;
-  if (!s->show_console || !s->cbs.console) return;
+  if (!s->show_console || !s->cbs.console || s->enabling) return;
   json_array_foreach(args, i, a) {
     if (i) dr_buf_addch(&out, ' ');
     repl_inspect_remote(&out, a, s->color, 2);
@@ -142,8 +143,18 @@ static int open_cdp(repl_session_t *s, const char *target, char *err, size_t err
   dr_cdp_subscribe(s->cdp, "Debugger.", on_debugger, s);
   dr_cdp_set_close_cb(s->cdp, on_close, s);
   if (getenv("DEVRUN_REPL_TRACE")) dr_cdp_set_raw_cb(s->cdp, on_raw, s);
+  s->enabling = 1;
   rc = dr_cdp_call(s->cdp, "Runtime.enable", NULL, &r, CALL_TIMEOUT);
   json_decref(r);
+  /* Node replays earlier console messages right after enabling; they
+   * arrive before any reply we wait for next, so drain them now. */
+  if (rc == 0) {
+    json_t *r2 = NULL;
+    dr_cdp_call(s->cdp, "Runtime.evaluate", json_pack("{s:s, s:b}", "expression", "0", "silent", 1),
+                &r2, CALL_TIMEOUT);
+    json_decref(r2);
+  }
+  s->enabling = 0;
   if (rc < 0) {
     snprintf(err, errlen, "Runtime.enable: %s", dr_cdp_last_error(s->cdp));
     dr_cdp_close(s->cdp);

@@ -37,7 +37,7 @@ static const char keepalive[] =
 
 int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t errlen) {
   int out[2], errp[2], gate[2];
-  dr_buf_t line = DR_BUF_INIT;
+  dr_buf_t line = DR_BUF_INIT, last = DR_BUF_INIT;
   double deadline = dr_now_ms() + 15000;
   pid_t pid;
   char buf;
@@ -94,8 +94,12 @@ int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t er
     if (poll(&pfd, 1, left) <= 0) continue;
     n = read(ch->err_fd, &buf, 1);
     if (n <= 0) {
+      if (line.len) {
+        dr_buf_reset(&last);
+        dr_buf_add(&last, line.buf, line.len);
+      }
       snprintf(err, errlen, "'%s' exited before its inspector started%s%s", runtime,
-               line.len ? ": " : "", line.buf);
+               last.len ? ": " : "", last.buf);
       goto fail;
     }
     if (buf != '\n') {
@@ -109,14 +113,20 @@ int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t er
         break;
       }
     }
+    if (line.len) {
+      dr_buf_reset(&last);
+      dr_buf_add(&last, line.buf, line.len);
+    }
     dr_buf_reset(&line);
   }
   dr_buf_release(&line);
+  dr_buf_release(&last);
   fcntl(ch->out_fd, F_SETFL, O_NONBLOCK);
   fcntl(ch->err_fd, F_SETFL, O_NONBLOCK);
   return 0;
 fail:
   dr_buf_release(&line);
+  dr_buf_release(&last);
   repl_child_stop(ch);
   return DR_EPROTO;
 }

@@ -40,6 +40,10 @@ typedef struct ui_s {
   int winch[2];
   int dirty, input_changed, auto_complete;
   int ctrl_c;
+  /* Keys that must wait for the running evaluation (Enter, Tab and all
+   * that follow them), replayed in order when it completes. */
+  repl_key_t *queue;
+  size_t nqueue;
   int gone;
   double next_reattach;
   unsigned frame_gen;
@@ -160,12 +164,28 @@ void repl_ui_callbacks(repl_session_cbs_t *cbs) {
 
 /* --- evaluation ---------------------------------------------------------- */
 
+static void handle_key(void *ud, const repl_key_t *k);
+
+static void replay_queue(ui_t *u) {
+  repl_key_t *q = u->queue;
+  size_t n = u->nqueue;
+  u->queue = NULL;
+  u->nqueue = 0;
+  for (size_t i = 0; i < n; i++) {
+    handle_key(u, &q[i]); /* re-queues itself if an evaluation starts again */
+    free((char *)q[i].paste);
+  }
+  free(q);
+}
+
 static void on_eval_done(void *ud, int rc, repl_eval_t *ev) {
   ui_t *u = ud;
   u->m.busy = 0;
   if (ev->text) out(u, ev->text);
   if (u->dbg.paused) debugger_view(u, 0);
   u->dirty = 1;
+  u->input_changed = 1;
+  replay_queue(u);
 }
 
 static void run_editor(ui_t *u);
@@ -296,7 +316,7 @@ static void complete(ui_t *u, int explicit_tab) {
 typedef void (*action_fn)(ui_t *u, const repl_key_t *k);
 
 static void a_enter(ui_t *u, const repl_key_t *k) {
-  if (u->m.busy && !u->m.paused) return; /* one evaluation at a time */
+  if (u->m.busy && !u->m.paused) return;
   if (repl_session_is_complete(u->s, u->m.input.buf) || u->m.input.buf[0] == '.' ||
       !repl_session_alive(u->s))
     submit(u);
@@ -538,6 +558,15 @@ static void handle_key(void *ud, const repl_key_t *k) {
   size_t before_len = u->m.input.len, before_cur = u->m.cursor;
   char *before = NULL;
   u->dirty = 1;
+  if (u->m.busy && !u->m.paused && !(k->key == K_CTRL && k->ch == 'c') &&
+      (u->nqueue || k->key == K_ENTER || k->key == K_TAB)) {
+    repl_key_t *q;
+    u->queue = dr_realloc(u->queue, (u->nqueue + 1) * sizeof(repl_key_t));
+    q = &u->queue[u->nqueue++];
+    *q = *k;
+    if (k->paste) q->paste = dr_strndup(k->paste, k->paste_len);
+    return;
+  }
   if (k->key != K_CTRL || k->ch != 'c') u->ctrl_c = 0;
   if (search_key(u, k)) {
     u->input_changed = 1;
@@ -600,9 +629,9 @@ static void update_size(ui_t *u) {
 
 static void after_input(ui_t *u) {
   if (!u->input_changed) return;
+  if (u->m.busy && !u->m.paused) return; /* keep the flag: done after the eval */
   u->input_changed = 0;
   repl_model_set_str(&u->m.preview, NULL);
-  if (u->m.busy && !u->m.paused) return;
   if (!repl_session_alive(u->s)) return;
   if (u->m.input.len && !u->m.searching) {
     char *p = repl_session_preview(u->s, u->m.input.buf, u->m.cols);
@@ -719,6 +748,8 @@ int repl_ui_run(repl_session_t *s, repl_child_t *child, int color) {
   repl_history_release(&u->hist);
   repl_debugger_release(&u->dbg);
   repl_keys_release(&u->keys);
+  for (size_t i = 0; i < u->nqueue; i++) free((char *)u->queue[i].paste);
+  free(u->queue);
   repl_model_release(&u->m);
   dr_buf_release(&u->saved);
   close(u->winch[0]);

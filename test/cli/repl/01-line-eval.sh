@@ -1,0 +1,41 @@
+#!/bin/bash
+# Line mode (stdin not a terminal) in local mode on Node: evaluation with
+# Node REPL semantics, printed like util.inspect, compared with a recording.
+. "$(dirname "$0")/lib.sh"
+need_node
+cat > "$T/in.js" <<'JS'
+1 + 2
+'it' + "'s"
+let x = 5
+x * 2
+_
+let x = 6
+x
+const o = { a: 1, b: 'two', c: [1, 2, 3], d: { e: null } }
+o
+function add(a, b) {
+  return a + b
+}
+add(2, 3)
+`multi
+line`
+await Promise.resolve(42)
+_ + 1
+nope
+_error.message
+{ a: 1 }
+throw 5
+new Map([['k', 1]])
+require('path').join('a', 'b')
+[1, 2, 3].map(v => v * 2)
+class Point { constructor(x) { this.x = x } }
+new Point(7)
+undefined
+.help
+.exit
+1 + 1
+JS
+cd "$T" && "$REPL" --runtime node < in.js > out.txt 2> err.txt || fail "exit $? $(cat err.txt)"
+diff -u "$HERE/01-line-eval.expected" out.txt || fail "output differs"
+[ ! -s err.txt ] || fail "unexpected stderr: $(cat err.txt)"
+echo ok
