@@ -13,5 +13,8 @@ typedef struct rt_builtin_source {
 
 extern const rt_builtin_source rt_builtin_sources[];
 extern const size_t rt_builtin_count;
+/* Digest of every builtin's id and source: a code cache made for other
+ * sources is never used. */
+extern const char rt_builtin_hash[];
 
 #endif

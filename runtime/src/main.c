@@ -55,7 +55,7 @@ static const char usage[] =
 
 enum { OPT_V8_OPTIONS = 256, OPT_INPUT_TYPE, OPT_INSPECT, OPT_INSPECT_BRK, OPT_INSPECT_WAIT,
        OPT_INSPECT_PORT, OPT_INSPECT_PUBLISH, OPT_GC_TRACE, OPT_SNAP_SIGNAL, OPT_SNAP_NEAR,
-       OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF };
+       OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF, OPT_BUILD_CODE_CACHE };
 
 static const struct option long_options[] = {
     {"eval", required_argument, NULL, 'e'},
@@ -76,6 +76,7 @@ static const struct option long_options[] = {
     {"cpu-prof", no_argument, NULL, OPT_CPU_PROF},
     {"cpu-prof-dir", required_argument, NULL, OPT_CPU_PROF_DIR},
     {"heap-prof", no_argument, NULL, OPT_HEAP_PROF},
+    {"build-code-cache", required_argument, NULL, OPT_BUILD_CODE_CACHE}, /* build step */
     {NULL, 0, NULL, 0}};
 
 typedef struct {
@@ -134,7 +135,15 @@ static bool is_node_flag(const char *arg) {
   return false;
 }
 
+/* Run by --build-code-cache: loads and exercises the builtins so that their
+ * code cache covers what programs use. */
+static const char warmup_script[] =
+    "for (const id of require('module').builtinModules) { try { require(id); } catch {} }\n"
+    "try { require('util').inspect({ a: [1, 'x', new Map([[1, { b: null }]])], c: new Set([1]) }); } catch {}\n"
+    "try { require('util').format('%s %d %j', 'a', 1, {}); } catch {}\n";
+
 int main(int argc, char **argv) {
+  const char *code_cache_out = NULL;
   dr_set_progname("devrun-js");
   run_opts ro = {.mode = "file"};
   ro.preload = dr_calloc((size_t)argc, sizeof(char *));
@@ -159,6 +168,11 @@ int main(int argc, char **argv) {
       case 'v': printf("v%s\n", "20.20.2-devrun." DEVRUN_VERSION); return 0;
       case 'h': fputs(usage, stdout); return 0;
       case OPT_V8_OPTIONS: print_v8_options = true; break;
+      case OPT_BUILD_CODE_CACHE:
+        code_cache_out = optarg;
+        ro.mode = "eval";
+        ro.code = warmup_script;
+        break;
       case OPT_INPUT_TYPE:
         if (strcmp(optarg, "module") && strcmp(optarg, "commonjs")) {
           fprintf(stderr, "devrun-js: --input-type must be \"module\" or \"commonjs\"\n");
@@ -225,7 +239,14 @@ int main(int argc, char **argv) {
   rt_engine_set_flags_string("--harmony-import-assertions");
   rt_engine_on_uncaught(rt_on_uncaught);
   rt_engine_on_promise_reject(rt_on_promise_reject);
+  double t0 = dr_now_ms();
   if (rt_engine_init() < 0) dr_die("cannot initialize V8");
+  double t1 = dr_now_ms();
+  if (code_cache_out)
+    rt_code_cache_start_dump();
+  else
+    rt_code_cache_load(env.exec_path);
+  bool trace_startup = getenv("DEVRUN_TRACE_STARTUP") != NULL;
 
   rt_scope *scope = rt_scope_open();
   rt_val process = rt_object();
@@ -248,7 +269,11 @@ int main(int argc, char **argv) {
   rt_val opts = options_object(&env, &ro, script_index);
   rt_make_callback(run, rt_undefined(), 1, &opts);
   rt_scope_close(scope);
+  if (trace_startup)
+    fprintf(stderr, "devrun-js: V8 init %.2f ms, bootstrap and main %.2f ms\n", t1 - t0,
+            dr_now_ms() - t1);
 
   int code = rt_env_run_loop();
+  if (code_cache_out) return rt_code_cache_write(code_cache_out) < 0 ? 1 : 0;
   rt_exit(code);
 }

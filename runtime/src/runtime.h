@@ -55,6 +55,10 @@ void rt_internal_binding_fn(rt_args *a);
  * internalBinding); NULL with an exception pending if unknown. */
 rt_val rt_builtin_compile(const char *id);
 bool rt_builtin_exists(const char *id);
+/* Code cache of the builtins (see binding_builtins.c). */
+void rt_code_cache_load(const char *exe_path);
+void rt_code_cache_start_dump(void);
+int rt_code_cache_write(const char *path);
 
 /* ---- binding_errors.c ---- */
 /* A Node-style system error: "ENOENT: no such file or directory, open 'x'"

@@ -6,6 +6,7 @@ Each builtin becomes a static byte array; the table rt_builtin_sources[]
 maps its id (path under LIBDIR without .js) to the bytes.  Sources are kept
 as Latin-1 when possible (V8 external one-byte strings) and UTF-8 otherwise.
 """
+import hashlib
 import os
 import sys
 
@@ -29,9 +30,11 @@ def main():
              '#include <stddef.h>',
              '#include "builtins.h"', '']
     table = []
+    digest = hashlib.sha256()
     for i, f in enumerate(files):
         ident = ident_of(f)
         data = open(f, 'rb').read()
+        digest.update(ident.encode() + b'\0' + data)
         parts.append('static const unsigned char src_%d[] = {' % i)
         for j in range(0, len(data), 24):
             parts.append(','.join(str(b) for b in data[j:j + 24]) + ',')
@@ -41,6 +44,7 @@ def main():
     parts.extend(table)
     parts.append('  {NULL, NULL, 0}};')
     parts.append('const size_t rt_builtin_count = %d;' % len(files))
+    parts.append('const char rt_builtin_hash[] = "%s";' % digest.hexdigest()[:32])
     tmp = out + '.tmp'
     with open(tmp, 'w') as fh:
         fh.write('\n'.join(parts) + '\n')
