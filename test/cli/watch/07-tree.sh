@@ -18,11 +18,11 @@ check_one "new nested directory" "a/b/c/new.js added"
 mark; echo "y" > a/b/c/new.js
 check_one "file in a directory created at run time" "a/b/c/new.js changed"
 mark; mv old renamed
-check_one "directory renamed away" "old removed\|renamed/deep/m.js added\|old/deep/m.js removed"
+check_one "directory renamed away" "\(old\|renamed\)[/a-z.]* \(added\|removed\)"
 mark; echo "z" > renamed/deep/m.js
 check_one "file in the renamed directory" "renamed/deep/m.js changed"
 mark; rm -rf a
-check_one "directory removed" "a/b/c\(/new.js\)\? removed\|a removed"
+check_one "directory removed" "a[/a-z.]* removed"
 grep -q "cannot watch\|error" dr.log && fail "errors in the output"
 stop_devrun
 
