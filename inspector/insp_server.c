@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include <libwebsockets.h>
+#include <uv.h>
 
 #include "devrun/buf.h"
 #include "devrun/err.h"
@@ -397,7 +398,7 @@ int insp_server_start(insp_server_t **out, const insp_server_options_t *opt,
   if (r < 0) {
     snprintf(err, errlen, "%s", r == -EADDRNOTAVAIL && !strchr(s->host, '.') && !strchr(s->host, ':')
                                     ? "not an IP address"
-                                    : strerror(-r));
+                                    : uv_strerror(r));
     pthread_mutex_destroy(&s->mu);
     free(s);
     return r;
