@@ -1,7 +1,10 @@
 /* binding_heap.c — internalBinding('heap'): v8.getHeapStatistics,
- * v8.getHeapSpaceStatistics and v8.writeHeapSnapshot. */
+ * v8.getHeapSpaceStatistics, v8.writeHeapSnapshot, v8.setFlagsFromString,
+ * v8.getHeapCodeStatistics and v8.cachedDataVersionTag (the last two through
+ * engine_vm.h). */
 #include <stdlib.h>
 
+#include "engine_vm.h"
 #include "runtime.h"
 
 static void heap_statistics(rt_args *a) {
@@ -48,7 +51,30 @@ static void write_snapshot(rt_args *a) {
 
 static void gc(rt_args *a) { rt_gc_request_full(); }
 
+static void set_flags(rt_args *a) {
+  char *f = RT_ARG_STR(a, 0);
+  if (!f) return;
+  rt_engine_set_flags_string(f);
+  free(f);
+}
+
+static void code_statistics(rt_args *a) {
+  double st[4];
+  rt_vm_heap_code_statistics(st);
+  rt_val o = rt_object();
+  rt_set(o, "code_and_metadata_size", rt_number(st[0]));
+  rt_set(o, "bytecode_and_metadata_size", rt_number(st[1]));
+  rt_set(o, "external_script_source_size", rt_number(st[2]));
+  rt_set(o, "cpu_profiler_metadata_size", rt_number(st[3]));
+  rt_return(a, o);
+}
+
+static void version_tag(rt_args *a) { rt_return_number(a, (double)rt_vm_cached_data_version_tag()); }
+
 void rt_binding_init_heap(rt_val e) {
+  rt_set_method(e, "setFlagsFromString", set_flags);
+  rt_set_method(e, "getHeapCodeStatistics", code_statistics);
+  rt_set_method(e, "cachedDataVersionTag", version_tag);
   rt_set_method(e, "getHeapStatistics", heap_statistics);
   rt_set_method(e, "getHeapSpaceStatistics", space_statistics);
   rt_set_method(e, "writeHeapSnapshot", write_snapshot);
