@@ -1,0 +1,187 @@
+'use strict';
+// internal/streams/stdio_streams — process.stdin/stdout/stderr as real
+// streams, for internal/process/stdio to return once it switches over:
+//
+//   const { createWritableStdioStream, createStdinStream } =
+//     require('internal/streams/stdio_streams');
+//   stdout = createWritableStdioStream(1);
+//   stderr = createWritableStdioStream(2);
+//   stdin = createStdinStream();
+//
+// stdout/stderr are Writables that write synchronously through
+// internalBinding('stdio') (so nothing is lost at exit, as Node does for
+// files, pipes and TTYs on Linux), never close their fd, and keep the tty
+// surface programs use (isTTY, columns, rows, getWindowSize, getColorDepth,
+// hasColors, cursorTo, moveCursor, clearLine, clearScreenDown).  stdin is a
+// Readable that starts reading fd 0 only when first read, stops reading
+// (so the process may exit) when paused or when its buffer is full, and has
+// setRawMode/isRaw/ref/unref.  The binding is a parameter so the streams can
+// be exercised with a fake one.
+
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+const { clearLine, clearScreenDown, cursorTo, moveCursor } = require('internal/readline/callbacks');
+
+let Buffer_;
+function B() {
+  if (Buffer_ === undefined) {
+    try {
+      Buffer_ = require('buffer').Buffer;
+    } catch {
+      Buffer_ = globalThis.Buffer;
+    }
+  }
+  return Buffer_;
+}
+
+function getColorDepth(env = process.env) {
+  if (env.FORCE_COLOR !== undefined) {
+    switch (env.FORCE_COLOR) {
+      case '': case '1': case 'true': return 4;
+      case '2': return 8;
+      case '3': return 24;
+      default: return 1;
+    }
+  }
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return 1;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  const term = env.TERM || '';
+  if (/256/.test(term)) return 8;
+  if (term) return 4;
+  return 1;
+}
+
+function errnoError(binding, r, syscall) {
+  const errors = internalBinding('errors');
+  if (errors && typeof errors.errnoException === 'function') return errors.errnoException(r, syscall);
+  const err = new Error(`${syscall} failed (${r})`);
+  err.errno = r;
+  err.syscall = syscall;
+  return err;
+}
+
+function createWritableStdioStream(fd, binding = internalBinding('stdio')) {
+  const type = binding.guessHandleType(fd);
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, cb) {
+      let r;
+      if (typeof chunk === 'string') {
+        if (encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer') {
+          r = binding.writeString(fd, chunk);
+        } else {
+          r = binding.writeBytes(fd, B().from(chunk, encoding));
+        }
+      } else {
+        r = binding.writeBytes(fd, chunk);
+      }
+      if (r < 0) cb(errnoError(binding, r, 'write'));
+      else cb();
+    },
+    // stdio fds stay open: destroy() only marks the stream destroyed.
+    destroy(err, cb) {
+      cb(err);
+    },
+  });
+  stream.fd = fd;
+  stream._type = type === 'TTY' ? 'tty' : type === 'FILE' ? 'fs' : type === 'PIPE' ? 'pipe' : type;
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  if (type === 'TTY') {
+    stream.isTTY = true;
+    Object.defineProperty(stream, 'columns', {
+      __proto__: null, configurable: true, enumerable: true,
+      get() { const s = binding.getWindowSize(fd); return s ? s[0] : undefined; },
+    });
+    Object.defineProperty(stream, 'rows', {
+      __proto__: null, configurable: true, enumerable: true,
+      get() { const s = binding.getWindowSize(fd); return s ? s[1] : undefined; },
+    });
+  }
+  stream.getWindowSize = () => binding.getWindowSize(fd) || [80, 24];
+  stream.getColorDepth = (env) => (stream.isTTY ? getColorDepth(env) : 1);
+  stream.hasColors = (count, env) => {
+    if (env === undefined && typeof count === 'object') {
+      env = count;
+      count = 16;
+    }
+    if (count === undefined) count = 16;
+    return count <= 2 ** stream.getColorDepth(env);
+  };
+  stream.clearLine = (dir, cb) => clearLine(stream, dir, cb);
+  stream.clearScreenDown = (cb) => clearScreenDown(stream, cb);
+  stream.cursorTo = (x, y, cb) => cursorTo(stream, x, y, cb);
+  stream.moveCursor = (dx, dy, cb) => moveCursor(stream, dx, dy, cb);
+  return stream;
+}
+
+function createStdinStream(binding = internalBinding('stdio')) {
+  let reading = false;
+  const stream = new Readable({
+    highWaterMark: 64 * 1024,
+    read() {
+      if (!reading) {
+        reading = true;
+        binding.readStart(onData);
+      }
+    },
+    destroy(err, cb) {
+      stopReading();
+      cb(err);
+    },
+  });
+
+  function stopReading() {
+    if (reading) {
+      reading = false;
+      binding.readStop();
+    }
+  }
+
+  function onData(chunk) {
+    if (chunk === null) {
+      reading = false;
+      stream.push(null);
+    } else if (chunk instanceof Error) {
+      reading = false;
+      stream.destroy(chunk);
+    } else {
+      const buf = B().from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (!stream.push(buf)) stopReading();
+    }
+  }
+
+  // A paused stdin stops reading (a tick later, once the stream itself has
+  // stopped) so that the process can exit; the pending _read() is forgotten
+  // so that the next read starts fd 0 again.
+  stream.on('pause', () => {
+    process.nextTick(() => {
+      if (reading && !stream.readableFlowing) {
+        stream._readableState.reading = false;
+        stopReading();
+      }
+    });
+  });
+
+  stream.fd = 0;
+  stream.isTTY = binding.guessHandleType(0) === 'TTY' ? true : undefined;
+  stream.isRaw = false;
+  stream.setRawMode = (mode) => {
+    mode = !!mode;
+    const r = binding.setRawMode(mode);
+    if (typeof r === 'number' && r < 0) throw errnoError(binding, r, 'setRawMode');
+    stream.isRaw = mode;
+    return stream;
+  };
+  stream.ref = () => {
+    binding.stdinRef(true);
+    return stream;
+  };
+  stream.unref = () => {
+    binding.stdinRef(false);
+    return stream;
+  };
+  return stream;
+}
+
+module.exports = { createWritableStdioStream, createStdinStream, getColorDepth };
