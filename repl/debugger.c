@@ -159,6 +159,7 @@ static const char *basename_of(const char *url) {
 void repl_debugger_on_paused(repl_debugger_t *d, json_t *params) {
   json_t *frames = json_object_get(params, "callFrames"), *f;
   size_t i;
+  d->seq++;
   frames_clear(d);
   free(d->reason);
   d->reason = dr_strdup(json_array_size(json_object_get(params, "hitBreakpoints"))
@@ -184,6 +185,7 @@ void repl_debugger_on_paused(repl_debugger_t *d, json_t *params) {
 }
 
 void repl_debugger_on_resumed(repl_debugger_t *d) {
+  d->seq++;
   d->paused = 0;
   frames_clear(d);
   repl_session_set_frame(d->s, NULL);
@@ -391,7 +393,10 @@ int repl_debugger_command(repl_debugger_t *d, const char *cmd, dr_buf_t *out) {
     return 1;
   }
   if (!strcmp(word, "pause") && !*arg) {
-    call(d, "Debugger.pause", NULL);
+    /* Asynchronous: a target busy in our own Runtime.evaluate (Node) never
+     * answers until that evaluation ends, and the UI must stay live. */
+    dr_cdp_t *c = repl_session_cdp(d->s);
+    if (c) dr_cdp_send(c, "Debugger.pause", NULL, NULL, NULL);
     return 1;
   }
   if ((!strcmp(word, "b") || !strcmp(word, "break") || !strcmp(word, "sb")) && *arg) {

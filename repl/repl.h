@@ -193,6 +193,7 @@ typedef struct repl_debugger_s {
   char *pause_on; /* "none" | "uncaught" | "all" */
   json_t *scripts;   /* scriptId -> url */
   json_t *sources;   /* scriptId -> source text (cache) */
+  unsigned seq;      /* bumped on every pause/resume (stale-view check) */
 } repl_debugger_t;
 
 void repl_debugger_init(repl_debugger_t *d, repl_session_t *s);

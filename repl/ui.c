@@ -97,11 +97,18 @@ static void debugger_view(ui_t *u, int new_pause) {
   repl_model_t *m = &u->m;
   dr_buf_t b = DR_BUF_INIT;
   repl_frame_t *f;
+  unsigned seq = d->seq;
+  const char *src;
   m->paused = d->paused;
   u->dirty = 1;
   if (!d->paused || !d->nframes) return;
+  /* Every fetch below is a CDP call that may dispatch a newer pause or a
+   * resume (which refreshes the view itself): then this one is stale. */
+#define STALE() (d->seq != seq)
   f = &d->frames[d->selected];
-  repl_model_set_str(&m->src, repl_debugger_source(d, f->script_id));
+  src = repl_debugger_source(d, f->script_id);
+  if (STALE()) goto out;
+  repl_model_set_str(&m->src, src);
   repl_model_set_str(&m->src_url, f->url);
   m->src_line = f->line;
   if (new_pause) m->src_cursor = f->line;
@@ -120,10 +127,14 @@ static void debugger_view(ui_t *u, int new_pause) {
   repl_model_set_str(&m->stack, b.buf);
   dr_buf_reset(&b);
   repl_debugger_scopes(d, &b, u->color, 200);
+  if (STALE()) goto out;
   repl_model_set_str(&m->scopes, b.buf);
   dr_buf_reset(&b);
   repl_debugger_watches(d, &b, u->color);
+  if (STALE()) goto out;
   repl_model_set_str(&m->watches, b.buf);
+#undef STALE
+out:
   dr_buf_release(&b);
 }
 
@@ -165,6 +176,8 @@ void repl_ui_callbacks(repl_session_cbs_t *cbs) {
 /* --- evaluation ---------------------------------------------------------- */
 
 static void handle_key(void *ud, const repl_key_t *k);
+
+static void a_ctrl_c(ui_t *u, const repl_key_t *k);
 
 static void replay_queue(ui_t *u) {
   repl_key_t *q = u->queue;
@@ -242,6 +255,7 @@ static int dot_command(ui_t *u, const char *in) {
 }
 
 static void submit(ui_t *u) {
+  int r;
   char *text = dr_strdup(u->m.input.buf);
   dr_buf_t o = DR_BUF_INIT;
   repl_history_add(&u->hist, text);
@@ -252,9 +266,9 @@ static void submit(ui_t *u) {
   u->input_changed = 1;
   if (text[0] == '.' && text[1] != '.' && !(text[1] >= '0' && text[1] <= '9')) {
     dot_command(u, text);
-  } else if (repl_debugger_command(&u->dbg, text, &o)) {
+  } else if ((r = repl_debugger_command(&u->dbg, text, &o))) {
     if (o.len) out(u, o.buf);
-    debugger_view(u, 0);
+    if (r != 2) debugger_view(u, 0);
   } else if (!*text) {
     /* empty line */
   } else if (repl_session_eval_async(u->s, text, on_eval_done, u) == 0) {
@@ -393,8 +407,18 @@ static void a_search(ui_t *u, const repl_key_t *k) {
 
 static void a_ctrl_c(ui_t *u, const repl_key_t *k) {
   if (u->m.busy && !u->m.paused) {
+    if (u->ctrl_c) {
+      /* Node cannot pause inside an evaluation it is running for us: stop
+       * waiting (a late result is still printed). */
+      u->m.busy = 0;
+      u->ctrl_c = 0;
+      out(u, "(stopped waiting; the evaluation may still be running in the target)");
+      replay_queue(u);
+      return;
+    }
     repl_debugger_command(&u->dbg, "pause", &(dr_buf_t)DR_BUF_INIT);
-    out(u, "(pausing the target...)");
+    out(u, "(pausing the target... Ctrl+C again to stop waiting)");
+    u->ctrl_c = 1;
     return;
   }
   if (u->m.input.len) {
@@ -417,9 +441,10 @@ static void a_ctrl_d(ui_t *u, const repl_key_t *k) {
 
 static void dbg_cmd(ui_t *u, const char *cmd) {
   dr_buf_t o = DR_BUF_INIT;
-  if (repl_debugger_command(&u->dbg, cmd, &o) && o.len) out(u, o.buf);
+  int r = repl_debugger_command(&u->dbg, cmd, &o);
+  if (r && o.len) out(u, o.buf);
   dr_buf_release(&o);
-  debugger_view(u, 0);
+  if (r != 2) debugger_view(u, 0); /* resuming: the events refresh it */
 }
 static void a_cont(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "c"); }
 static void a_next(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "n"); }
@@ -449,6 +474,9 @@ static void a_run_to_cursor(ui_t *u, const repl_key_t *k) {
   json_decref(r);
 }
 static void a_frame_up(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "up"); }
+static void a_pause(ui_t *u, const repl_key_t *k) {
+  if (!u->m.paused) dbg_cmd(u, "pause");
+}
 static void a_frame_down(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "down"); }
 
 static const struct {
@@ -465,6 +493,7 @@ static const struct {
     {K_END, 0, 0, a_end},             {K_PGUP, 0, 0, a_pgup},
     {K_PGDN, 0, 0, a_pgdn},           {K_ESC, 0, 0, a_esc},
     {K_F5, 0, 0, a_cont},             {K_F8, 0, 0, a_cont},
+    {K_F6, 0, 0, a_pause},
     {K_F10, 0, 0, a_next},            {K_F11, 0, 0, a_step},
     {K_F11, KM_SHIFT, 0, a_out},      {K_F9, 0, 0, a_toggle_bp},
     {K_F4, 0, 0, a_run_to_cursor},    {K_UP, KM_ALT, 0, a_src_up},
@@ -568,6 +597,10 @@ static void handle_key(void *ud, const repl_key_t *k) {
     return;
   }
   if (k->key != K_CTRL || k->ch != 'c') u->ctrl_c = 0;
+  if (k->key == K_CTRL && k->ch == 'c' && u->m.busy && !u->m.paused) {
+    a_ctrl_c(u, k); /* never queued */
+    return;
+  }
   if (search_key(u, k)) {
     u->input_changed = 1;
     return;
