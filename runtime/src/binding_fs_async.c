@@ -19,6 +19,11 @@
  * ctime, birthtime.  readdir gives names, or [names, types] with types as
  * UV_DIRENT_* numbers.  read/write give byte counts.
  *
+ * Watchers (fs.watch, fs.watchFile) are libuv handles wrapped in objects
+ * with one internal slot: fsEventStart(path, persistent, cb(event, name))
+ * and statWatchStart(path, interval, persistent, cb(status, curr, prev))
+ * return the wrapper; handleClose(w) and handleRef(w, bool) act on either.
+ *
  * To add a call: a static function taking (rt_args *, fs_call *) that fills
  * the request with uv_fs_xxx(loop, &c->req, ..., cb), a result converter if
  * it returns something, and a row in FS_CALLS.
@@ -330,7 +335,125 @@ static int s_mkdtemp(rt_args *a, fs_call *c, uv_fs_cb cb) {
 FS_CALLS(XX)
 #undef XX
 
+/* ---- watchers ------------------------------------------------------------- */
+
+typedef struct {
+  union {
+    uv_handle_t handle;
+    uv_fs_event_t event;
+    uv_fs_poll_t poll;
+  } u;
+  rt_ref *cb;
+  bool closing;
+} fs_watch;
+
+static void watch_closed(uv_handle_t *h) {
+  fs_watch *w = h->data;
+  if (w->cb) rt_ref_free(w->cb);
+  free(w);
+}
+
+static fs_watch *watch_of(rt_val obj) {
+  if (!rt_is_object(obj)) return NULL;
+  return rt_object_get_ptr(obj);
+}
+
+static void on_fs_event(uv_fs_event_t *h, const char *filename, int events, int status) {
+  fs_watch *w = h->data;
+  if (w->closing) return;
+  rt_scope *s = rt_scope_open();
+  rt_val argv[3];
+  if (status < 0) {
+    argv[0] = rt_errno_error(status, "watch", NULL, NULL);
+    argv[1] = rt_null();
+  } else {
+    argv[0] = rt_string((events & UV_RENAME) ? "rename" : "change");
+    argv[1] = filename ? rt_string(filename) : rt_null();
+  }
+  argv[2] = rt_bool(status < 0);
+  rt_make_callback(rt_ref_get(w->cb), rt_undefined(), 3, argv);
+  rt_scope_close(s);
+}
+
+/* fsEventStart(path, persistent, cb) -> wrapper */
+static void fs_event_start(rt_args *a) {
+  char *p = rt_to_utf8(rt_arg(a, 0), NULL);
+  if (!p) return;
+  fs_watch *w = calloc(1, sizeof *w);
+  if (!w) abort();
+  uv_fs_event_init(loop(), &w->u.event);
+  w->u.handle.data = w;
+  int r = uv_fs_event_start(&w->u.event, on_fs_event, p, 0);
+  if (r < 0) {
+    uv_close(&w->u.handle, watch_closed);
+    rt_throw_errno(r, "watch", p, NULL);
+    free(p);
+    return;
+  }
+  free(p);
+  if (!rt_to_bool(rt_arg(a, 1))) uv_unref(&w->u.handle);
+  w->cb = rt_ref_new(rt_arg(a, 2));
+  rt_val obj = rt_object_with_slots();
+  rt_object_set_ptr(obj, w);
+  rt_return(a, obj);
+}
+
+static void on_fs_poll(uv_fs_poll_t *h, int status, const uv_stat_t *prev, const uv_stat_t *curr) {
+  fs_watch *w = h->data;
+  if (w->closing) return;
+  rt_scope *s = rt_scope_open();
+  uv_stat_t zero;
+  memset(&zero, 0, sizeof zero);
+  rt_val argv[3] = {rt_int(status), stat_result(status < 0 ? &zero : curr, false),
+                    stat_result(prev ? prev : &zero, false)};
+  rt_make_callback(rt_ref_get(w->cb), rt_undefined(), 3, argv);
+  rt_scope_close(s);
+}
+
+/* statWatchStart(path, intervalMs, persistent, cb) -> wrapper */
+static void stat_watch_start(rt_args *a) {
+  char *p = rt_to_utf8(rt_arg(a, 0), NULL);
+  if (!p) return;
+  fs_watch *w = calloc(1, sizeof *w);
+  if (!w) abort();
+  uv_fs_poll_init(loop(), &w->u.poll);
+  w->u.handle.data = w;
+  int r = uv_fs_poll_start(&w->u.poll, on_fs_poll, p, (unsigned)rt_to_int32(rt_arg(a, 1)));
+  free(p);
+  if (r < 0) {
+    uv_close(&w->u.handle, watch_closed);
+    rt_throw_errno(r, "watch", NULL, NULL);
+    return;
+  }
+  if (!rt_to_bool(rt_arg(a, 2))) uv_unref(&w->u.handle);
+  w->cb = rt_ref_new(rt_arg(a, 3));
+  rt_val obj = rt_object_with_slots();
+  rt_object_set_ptr(obj, w);
+  rt_return(a, obj);
+}
+
+static void handle_close(rt_args *a) {
+  fs_watch *w = watch_of(rt_arg(a, 0));
+  if (!w || w->closing) return;
+  w->closing = true;
+  rt_object_set_ptr(rt_arg(a, 0), NULL);
+  uv_close(&w->u.handle, watch_closed);
+}
+
+static void handle_ref(rt_args *a) {
+  fs_watch *w = watch_of(rt_arg(a, 0));
+  if (!w || w->closing) return;
+  if (rt_to_bool(rt_arg(a, 1)))
+    uv_ref(&w->u.handle);
+  else
+    uv_unref(&w->u.handle);
+}
+
 void rt_binding_init_fs_async(rt_val e) {
+  rt_set_method(e, "fsEventStart", fs_event_start);
+  rt_set_method(e, "statWatchStart", stat_watch_start);
+  rt_set_method(e, "handleClose", handle_close);
+  rt_set_method(e, "handleRef", handle_ref);
 #define XX(name, arity, syscall, start, result) rt_set_method(e, #name, fn_##name);
   FS_CALLS(XX)
 #undef XX

@@ -56,13 +56,14 @@ function makeError(Base, code, message) {
 class SystemError extends Error {
   constructor(key, context) {
     super();
-    let message = `${key === 'ERR_FS_EISDIR' ? 'Path is a directory' : context.msgPrefix}: ` +
+    let message = `${context.msgPrefix || 'Path is a directory'}: ` +
       `${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
     if (context.dest !== undefined) message += ` => ${context.dest}`;
     Object.defineProperty(this, 'message', { value: message, enumerable: false, writable: true, configurable: true });
     Object.defineProperty(this, 'code', { value: key, enumerable: true, writable: true, configurable: true });
-    this.info = context;
+    const { msgPrefix, ...info } = context; // eslint-disable-line no-unused-vars
+    this.info = info;
     this.errno = context.errno;
     this.syscall = context.syscall;
     if (context.path !== undefined) this.path = context.path;
