@@ -233,7 +233,8 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
     }
     defs[k].count++;
   }
-  qsort(defs, nd, sizeof *defs, cmp_iface);
+  if (nd)
+    qsort(defs, nd, sizeof *defs, cmp_iface);
   uint64_t min = total / MIN_OBJECT_PROPORTION_PER_INTERFACE;
   uint32_t keep = 0;
   while (keep < nd && (double)defs[keep].count >= (double)total / MIN_OBJECT_PROPORTION_PER_INTERFACE &&
@@ -270,7 +271,8 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
         }
         props[np++] = canon[s->ename[e]];
       }
-    qsort(props, np, 4, str_cmp_ids);
+    if (np)
+      qsort(props, np, 4, str_cmp_ids);
     ns = 0;
     if (cs < 4) {
       cs = 4;

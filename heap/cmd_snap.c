@@ -477,7 +477,8 @@ int cmd_diff(int argc, char **argv) {
     i = ie;
     j = je;
   }
-  qsort(rows, nrows, sizeof *rows, row_cmp);
+  if (nrows)
+    qsort(rows, nrows, sizeof *rows, row_cmp);
   json_t *arr = c.json ? json_array() : NULL;
   if (!c.json)
     printf("%s%-40s %8s %8s %8s %12s %12s %12s%s\n", BOLD, "Constructor", "# New", "# Deleted",
@@ -500,14 +501,15 @@ int cmd_diff(int argc, char **argv) {
       json_object_set_new(x, "delta_size", json_integer(rows[r].delta_size));
       json_array_append_new(arr, x);
     } else {
-      char s1[32], s2[32], s3[32];
+      char s1[32], s2[32], s3[32], s4[40];
       heap_fmt_size(rows[r].added_size, s1, sizeof s1);
       heap_fmt_size(rows[r].removed_size, s2, sizeof s2);
       heap_fmt_size((uint64_t)(rows[r].delta_size < 0 ? -rows[r].delta_size : rows[r].delta_size),
                     s3, sizeof s3);
-      printf("%-40.40s %8llu %8llu %+8lld %12s %12s %c%11s\n", rows[r].name,
+      snprintf(s4, sizeof s4, "%c%s", rows[r].delta_size < 0 ? '-' : '+', s3);
+      printf("%-40.40s %8llu %9llu %+8lld %12s %12s %12s\n", rows[r].name,
              (unsigned long long)rows[r].added, (unsigned long long)rows[r].removed,
-             (long long)rows[r].delta_count, s1, s2, rows[r].delta_size < 0 ? '-' : '+', s3);
+             (long long)rows[r].delta_count, s1, s2, s4);
     }
   }
   if (c.json) {

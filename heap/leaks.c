@@ -170,7 +170,8 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
   free(top);
   free(gof);
   free(leaked);
-  qsort(g, ng, sizeof *g, grp_cmp);
+  if (ng)
+    qsort(g, ng, sizeof *g, grp_cmp);
   json_t *res = json_object(), *arr = json_array();
   json_object_set_new(res, "leaked_objects", json_integer((json_int_t)nleaked));
   json_object_set_new(res, "leaked_retained_size", json_integer((json_int_t)total));

@@ -54,6 +54,8 @@ static void node_label(const heap_snap_t *s, uint32_t o, dr_buf_t *out) {
       dr_buf_addf(out, "%s \"%.*s%s\"", cls, n > 40 ? 40 : (int)n, nm, n > 40 ? "…" : "");
     else
       dr_buf_addf(out, "%s %s()", cls, *nm ? nm : "(anonymous)");
+  } else if (s->ntype[o] == s->t.synthetic && *heap_node_name(s, o)) {
+    dr_buf_adds(out, heap_node_name(s, o)); /* "(GC roots)", "(Handle scope)" */
   } else {
     dr_buf_adds(out, cls);
   }

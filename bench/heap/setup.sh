@@ -1,7 +1,9 @@
 #!/bin/bash
 # setup.sh — installs the reference tools for devrun-heap's cross-checks and
 # benchmarks into bench/heap/node_modules (git-ignored, never committed):
-#   - memlab (@memlab/heap-analysis, @memlab/core): getFullHeapFromFile
+#   - memlab (@memlab/heap-analysis, @memlab/core, @memlab/api):
+#     getFullHeapFromFile, findLeaksBySnapshotFilePaths
+#   - typescript, whose compiler makes the real-program benchmark heap
 #   - Chrome DevTools' heap-snapshot worker (npm chrome-devtools-frontend,
 #     pinned), bundled with esbuild around test/heap/devtools-figures.ts into
 #     node_modules/.devtools/devtools-figures.mjs
@@ -11,12 +13,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 DEVTOOLS_VERSION=${DEVTOOLS_VERSION:-1.0.1705227}
 cd "$here"
-[ -f package.json ] || echo '{"name":"devrun-heap-bench","private":true}' > package.json
-if [ ! -d node_modules/@memlab/heap-analysis ] || [ ! -x node_modules/.bin/esbuild ]; then
-  # memlab pulls in puppeteer; its browser download is neither needed nor allowed here
-  PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --ignore-scripts --no-save \
-    @memlab/core @memlab/heap-analysis esbuild >/dev/null
-  # esbuild's binary comes from an optional platform package; nothing to run
+if [ ! -d node_modules/@memlab/api ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/typescript ]; then
+  # package.json lists memlab, esbuild and typescript (the benchmark's
+  # real-program heap).  memlab pulls in puppeteer, whose browser download
+  # is neither needed nor wanted: no install scripts (esbuild's binary comes
+  # from its optional platform package).
+  PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --ignore-scripts --no-package-lock >/dev/null
 fi
 dt=node_modules/.devtools
 if [ ! -f "$dt/devtools-figures.mjs" ]; then
