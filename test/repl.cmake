@@ -23,3 +23,20 @@ function(dr_repl_fuzz name corpus)
   set_tests_properties(fuzz_${name} PROPERTIES LABELS "fuzz;repl")
 endfunction()
 dr_repl_fuzz(cdp_message cdp_message_corpus)
+
+# CLI tests: test/cli/repl/NN-name.sh, run with DR_BIN_DIR; exit 77 = skipped
+# (node absent, or devrun-js without an inspector yet).  The NN-ui-* ones
+# drive the full-screen UI under tmux.
+file(GLOB DR_REPL_CLI ${DR_TEST_DIR}/cli/repl/[0-9][0-9]-*.sh)
+foreach(script ${DR_REPL_CLI})
+  get_filename_component(stem ${script} NAME_WE)
+  string(REGEX REPLACE "^[0-9]+-" "" short ${stem})
+  add_test(NAME cli_repl_${stem} COMMAND bash ${script})
+  set(labels "cli;repl")
+  if(short MATCHES "^(ui|reattach)")
+    list(APPEND labels tmux)
+  endif()
+  set_tests_properties(cli_repl_${stem} PROPERTIES
+    LABELS "${labels}" SKIP_RETURN_CODE 77 TIMEOUT 120
+    ENVIRONMENT "DR_BIN_DIR=${DR_BIN_DIR};LSAN_OPTIONS=suppressions=${DR_TEST_DIR}/cli/repl/lsan.supp:print_suppressions=0")
+endforeach()

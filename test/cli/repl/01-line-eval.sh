@@ -31,11 +31,22 @@ require('path').join('a', 'b')
 class Point { constructor(x) { this.x = x } }
 new Point(7)
 undefined
-.help
 .exit
 1 + 1
 JS
 cd "$T" && "$REPL" --runtime node < in.js > out.txt 2> err.txt || fail "exit $? $(cat err.txt)"
 diff -u "$HERE/01-line-eval.expected" out.txt || fail "output differs"
 [ ! -s err.txt ] || fail "unexpected stderr: $(cat err.txt)"
+# .help lists the dot-commands; an unknown one is reported
+printf '.help\n.nope\n' | "$REPL" --runtime node > help.txt 2> err.txt
+for c in .break .clear .editor .exit .help .load .save; do
+  grep -q "^$c " help.txt || fail ".help lacks $c"
+done
+grep -q 'Invalid REPL keyword' err.txt || fail ".nope not reported"
+# .save writes the inputs; .load evaluates a file
+printf 'let saved = 40\nsaved + 2\n.save %s/s.js\n' "$T" | "$REPL" --runtime node > /dev/null
+[ "$(cat "$T/s.js")" = "let saved = 40
+saved + 2" ] || fail ".save wrote: $(cat "$T/s.js")"
+out=$(printf '.load %s/s.js\n' "$T" | "$REPL" --runtime node)
+[ "$out" = 42 ] || fail ".load printed [$out]"
 echo ok
