@@ -5,4 +5,4 @@ process.on("unhandledRejection", (reason, promise) => {
 Promise.reject(new Error("one"));
 Promise.reject("two");
 new Promise((_, rej) => setTimeout(() => rej(3), 1));
-setTimeout(() => console.log("still alive"), 20);
+setTimeout(() => console.log("still alive"), 50);

@@ -3,4 +3,4 @@ const log = [];
 process.nextTick(() => log.push(1));
 setTimeout(() => { process.nextTick(() => log.push(4)); log.push(3); }, 0);
 process.nextTick(() => log.push(2));
-setTimeout(() => console.log(log.join(",")), 5);
+setTimeout(() => console.log(log.join(",")), 50);

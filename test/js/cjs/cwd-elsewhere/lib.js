@@ -1,0 +1,1 @@
+module.exports = "lib next to main.js";
