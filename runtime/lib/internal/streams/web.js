@@ -1,0 +1,1192 @@
+'use strict';
+// internal/streams/web — WHATWG streams for stream/web: ReadableStream
+// (default readers, async iteration, tee, pipeTo/pipeThrough, from),
+// WritableStream (default writers), TransformStream, the two queuing
+// strategies, and TextEncoderStream/TextDecoderStream.  Byte streams
+// (type: 'bytes', BYOB readers) are not implemented: a 'bytes' source
+// behaves as a default source and getReader({ mode: 'byob' }) throws.
+//
+// The structure follows the Streams Standard's abstract operations
+// (controller queue with sizes, desiredSize, pull on demand, backpressure
+// through writer.ready, erroring -> errored), with promises resolved in
+// the order the standard gives.
+
+const {
+  AbortError,
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_ILLEGAL_CONSTRUCTOR },
+} = require('internal/errors');
+
+const kState = Symbol('kState');
+const kIllegal = Symbol('kIllegal');
+
+function isObj(v) {
+  return v !== null && (typeof v === 'object' || typeof v === 'function');
+}
+
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function handled(p) {
+  p.catch(() => {});
+  return p;
+}
+
+function invalidState(msg) {
+  return new ERR_INVALID_STATE.TypeError(msg);
+}
+
+function extractHighWaterMark(strategy, def) {
+  if (strategy === undefined || strategy.highWaterMark === undefined) return def;
+  const hwm = Number(strategy.highWaterMark);
+  if (Number.isNaN(hwm) || hwm < 0) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.highWaterMark', strategy.highWaterMark);
+  }
+  return hwm;
+}
+
+function extractSize(strategy) {
+  if (strategy === undefined || strategy.size === undefined) return () => 1;
+  if (typeof strategy.size !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('strategy.size', 'Function', strategy.size);
+  }
+  const size = strategy.size;
+  return (chunk) => size(chunk);
+}
+
+function callMethod(obj, name, args, thisArg) {
+  const fn = obj[name];
+  if (fn === undefined) return undefined;
+  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE(`source.${name}`, 'Function', fn);
+  return Reflect.apply(fn, thisArg, args);
+}
+
+function promiseCall(obj, name, args, thisArg) {
+  try {
+    return Promise.resolve(callMethod(obj, name, args, thisArg));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+// ---------------------------------------------------------------- queuing
+
+class ByteLengthQueuingStrategy {
+  #hwm;
+  constructor(init) {
+    if (!isObj(init)) throw new ERR_INVALID_ARG_TYPE('init', 'Object', init);
+    if (init.highWaterMark === undefined) throw new ERR_INVALID_ARG_VALUE('init.highWaterMark', undefined);
+    this.#hwm = Number(init.highWaterMark);
+  }
+  get highWaterMark() { return this.#hwm; }
+  get size() { return (chunk) => chunk.byteLength; }
+}
+
+class CountQueuingStrategy {
+  #hwm;
+  constructor(init) {
+    if (!isObj(init)) throw new ERR_INVALID_ARG_TYPE('init', 'Object', init);
+    if (init.highWaterMark === undefined) throw new ERR_INVALID_ARG_VALUE('init.highWaterMark', undefined);
+    this.#hwm = Number(init.highWaterMark);
+  }
+  get highWaterMark() { return this.#hwm; }
+  get size() { return () => 1; }
+}
+
+// ---------------------------------------------------------------- readable
+
+class ReadableStreamDefaultController {
+  constructor(key) {
+    if (key !== kIllegal) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = null;
+  }
+  get desiredSize() {
+    return readableDesiredSize(this[kState]);
+  }
+  enqueue(chunk) {
+    const c = this[kState];
+    if (!canCloseOrEnqueue(c)) throw invalidState('Controller is already closed');
+    readableEnqueue(c, chunk);
+  }
+  close() {
+    const c = this[kState];
+    if (!canCloseOrEnqueue(c)) throw invalidState('Controller is already closed');
+    readableClose(c);
+  }
+  error(e) {
+    readableControllerError(this[kState], e);
+  }
+}
+
+function readableDesiredSize(c) {
+  const state = c.stream[kState].state;
+  if (state === 'errored') return null;
+  if (state === 'closed') return 0;
+  return c.hwm - c.queueTotalSize;
+}
+
+function canCloseOrEnqueue(c) {
+  return !c.closeRequested && c.stream[kState].state === 'readable';
+}
+
+function readableEnqueue(c, chunk) {
+  const s = c.stream[kState];
+  if (s.reader && s.reader[kState].readRequests.length > 0) {
+    s.reader[kState].readRequests.shift().resolve({ value: chunk, done: false });
+  } else {
+    let size;
+    try {
+      size = c.size(chunk);
+      if (typeof size !== 'number' || Number.isNaN(size) || size < 0 || size === Infinity) {
+        throw new ERR_INVALID_ARG_VALUE.RangeError('size', size);
+      }
+    } catch (err) {
+      readableControllerError(c, err);
+      throw err;
+    }
+    c.queue.push({ value: chunk, size });
+    c.queueTotalSize += size;
+  }
+  callPullIfNeeded(c);
+}
+
+function readableClose(c) {
+  c.closeRequested = true;
+  if (c.queue.length === 0) {
+    clearAlgorithms(c);
+    readableStreamClose(c.stream);
+  }
+}
+
+function readableControllerError(c, e) {
+  const s = c.stream[kState];
+  if (s.state !== 'readable') return;
+  c.queue = [];
+  c.queueTotalSize = 0;
+  clearAlgorithms(c);
+  readableStreamError(c.stream, e);
+}
+
+function clearAlgorithms(c) {
+  c.pull = null;
+  c.cancel = null;
+  c.size = null;
+}
+
+function shouldCallPull(c) {
+  if (!canCloseOrEnqueue(c) || !c.started) return false;
+  const s = c.stream[kState];
+  if (s.reader && s.reader[kState].readRequests.length > 0) return true;
+  return readableDesiredSize(c) > 0;
+}
+
+function callPullIfNeeded(c) {
+  if (!shouldCallPull(c)) return;
+  if (c.pulling) {
+    c.pullAgain = true;
+    return;
+  }
+  c.pulling = true;
+  c.pull().then(() => {
+    c.pulling = false;
+    if (c.pullAgain) {
+      c.pullAgain = false;
+      callPullIfNeeded(c);
+    }
+  }, (e) => readableControllerError(c, e));
+}
+
+function readableStreamClose(stream) {
+  const s = stream[kState];
+  s.state = 'closed';
+  const reader = s.reader;
+  if (!reader) return;
+  const r = reader[kState];
+  for (const req of r.readRequests.splice(0)) req.resolve({ value: undefined, done: true });
+  r.closed.resolve();
+}
+
+function readableStreamError(stream, e) {
+  const s = stream[kState];
+  s.state = 'errored';
+  s.storedError = e;
+  const reader = s.reader;
+  if (!reader) return;
+  const r = reader[kState];
+  r.closed.reject(e);
+  handled(r.closed.promise);
+  for (const req of r.readRequests.splice(0)) req.reject(e);
+}
+
+function readableStreamCancel(stream, reason) {
+  const s = stream[kState];
+  s.disturbed = true;
+  if (s.state === 'closed') return Promise.resolve();
+  if (s.state === 'errored') return Promise.reject(s.storedError);
+  readableStreamClose(stream);
+  const c = s.controller;
+  c.queue = [];
+  c.queueTotalSize = 0;
+  const cancel = c.cancel;
+  clearAlgorithms(c);
+  return (cancel ? cancel(reason) : Promise.resolve()).then(() => undefined);
+}
+
+function setupDefaultController(stream, source, hwm, size) {
+  const controller = new ReadableStreamDefaultController(kIllegal);
+  const c = {
+    stream,
+    queue: [],
+    queueTotalSize: 0,
+    started: false,
+    closeRequested: false,
+    pullAgain: false,
+    pulling: false,
+    hwm,
+    size,
+    pull: () => promiseCall(source, 'pull', [controller], source),
+    cancel: (reason) => promiseCall(source, 'cancel', [reason], source),
+  };
+  controller[kState] = c;
+  stream[kState].controller = c;
+  stream[kState].controllerObject = controller;
+  const startResult = callMethod(source, 'start', [controller], source);
+  Promise.resolve(startResult).then(() => {
+    c.started = true;
+    callPullIfNeeded(c);
+  }, (e) => readableControllerError(c, e));
+}
+
+class ReadableStream {
+  constructor(source = {}, strategy = {}) {
+    if (source === null) source = {};
+    if (!isObj(source)) throw new ERR_INVALID_ARG_TYPE('source', 'Object', source);
+    if (strategy === null || strategy === undefined) strategy = {};
+    this[kState] = {
+      state: 'readable',
+      reader: undefined,
+      storedError: undefined,
+      disturbed: false,
+      controller: null,
+    };
+    const hwm = extractHighWaterMark(strategy, 1);
+    const size = extractSize(strategy);
+    if (source.type !== undefined && `${source.type}` !== 'bytes') {
+      throw new ERR_INVALID_ARG_VALUE('source.type', source.type);
+    }
+    setupDefaultController(this, source, source.type === 'bytes' ? (strategy.highWaterMark === undefined ? 0 : hwm) : hwm, size);
+  }
+
+  get locked() {
+    return this[kState].reader !== undefined;
+  }
+
+  cancel(reason) {
+    if (this.locked) return Promise.reject(invalidState('ReadableStream is locked'));
+    return readableStreamCancel(this, reason);
+  }
+
+  getReader(options = {}) {
+    if (options && options.mode !== undefined) {
+      if (`${options.mode}` === 'byob') {
+        throw new ERR_INVALID_ARG_VALUE('options.mode', options.mode, 'is not supported by devrun-js (byte streams)');
+      }
+      throw new ERR_INVALID_ARG_VALUE('options.mode', options.mode);
+    }
+    return new ReadableStreamDefaultReader(this);
+  }
+
+  pipeThrough(transform, options = {}) {
+    if (!isObj(transform) || !(transform.readable instanceof ReadableStream)) {
+      throw new ERR_INVALID_ARG_TYPE('transform.readable', 'ReadableStream', transform && transform.readable);
+    }
+    if (!(transform.writable instanceof WritableStream)) {
+      throw new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream', transform.writable);
+    }
+    if (this.locked) throw invalidState('The ReadableStream is locked');
+    if (transform.writable.locked) throw invalidState('The WritableStream is locked');
+    handled(pipeTo(this, transform.writable, options));
+    return transform.readable;
+  }
+
+  pipeTo(destination, options = {}) {
+    if (!(destination instanceof WritableStream)) {
+      return Promise.reject(new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream', destination));
+    }
+    if (this.locked) return Promise.reject(invalidState('The ReadableStream is locked'));
+    if (destination.locked) return Promise.reject(invalidState('The WritableStream is locked'));
+    return pipeTo(this, destination, options);
+  }
+
+  tee() {
+    return tee(this);
+  }
+
+  values(options = {}) {
+    const preventCancel = !!(options && options.preventCancel);
+    const reader = this.getReader();
+    let done = false;
+    const iter = {
+      next() {
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return reader.read().then((result) => {
+          if (result.done) {
+            done = true;
+            reader.releaseLock();
+          }
+          return result;
+        }, (err) => {
+          done = true;
+          reader.releaseLock();
+          throw err;
+        });
+      },
+      return(value) {
+        if (done) return Promise.resolve({ value, done: true });
+        done = true;
+        if (!preventCancel) {
+          const p = reader.cancel(value);
+          reader.releaseLock();
+          return p.then(() => ({ value, done: true }));
+        }
+        reader.releaseLock();
+        return Promise.resolve({ value, done: true });
+      },
+      [Symbol.asyncIterator]() { return this; },
+    };
+    return iter;
+  }
+
+  [Symbol.asyncIterator](options) {
+    return this.values(options);
+  }
+
+  static from(iterable) {
+    if (iterable instanceof ReadableStream) return iterable;
+    let iterator;
+    if (iterable != null && typeof iterable[Symbol.asyncIterator] === 'function') {
+      iterator = iterable[Symbol.asyncIterator]();
+    } else if (iterable != null && typeof iterable[Symbol.iterator] === 'function') {
+      const it = iterable[Symbol.iterator]();
+      iterator = {
+        next: () => {
+          const r = it.next();
+          return Promise.resolve(r.value).then((value) => ({ value, done: r.done }));
+        },
+        return: typeof it.return === 'function' ? (v) => Promise.resolve(it.return(v)) : undefined,
+      };
+    } else {
+      throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable', 'AsyncIterable'], iterable);
+    }
+    return new ReadableStream({
+      pull(controller) {
+        return Promise.resolve(iterator.next()).then((result) => {
+          if (!isObj(result)) throw new ERR_INVALID_STATE.TypeError('The promise returned by the iterator.next() method must fulfill with an object');
+          if (result.done) controller.close();
+          else controller.enqueue(result.value);
+        });
+      },
+      cancel(reason) {
+        if (typeof iterator.return !== 'function') return undefined;
+        return Promise.resolve(iterator.return(reason)).then((result) => {
+          if (!isObj(result)) throw new ERR_INVALID_STATE.TypeError('The promise returned by the iterator.return() method must fulfill with an object');
+        });
+      },
+    }, { highWaterMark: 0 });
+  }
+
+  get [Symbol.toStringTag]() { return 'ReadableStream'; }
+}
+
+class ReadableStreamDefaultReader {
+  constructor(stream) {
+    if (!(stream instanceof ReadableStream)) throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+    if (stream.locked) throw invalidState('ReadableStream is locked');
+    const s = stream[kState];
+    this[kState] = { stream, readRequests: [], closed: deferred() };
+    s.reader = this;
+    if (s.state === 'closed') this[kState].closed.resolve();
+    else if (s.state === 'errored') {
+      this[kState].closed.reject(s.storedError);
+      handled(this[kState].closed.promise);
+    }
+  }
+
+  get closed() { return this[kState].closed.promise; }
+
+  read() {
+    const r = this[kState];
+    if (!r.stream) return Promise.reject(invalidState('The reader is not attached to a stream'));
+    const s = r.stream[kState];
+    s.disturbed = true;
+    if (s.state === 'closed') return Promise.resolve({ value: undefined, done: true });
+    if (s.state === 'errored') return Promise.reject(s.storedError);
+    const c = s.controller;
+    if (c.queue.length > 0) {
+      const { value, size } = c.queue.shift();
+      c.queueTotalSize -= size;
+      if (c.queueTotalSize < 0) c.queueTotalSize = 0;
+      if (c.closeRequested && c.queue.length === 0) {
+        clearAlgorithms(c);
+        readableStreamClose(r.stream);
+      } else {
+        callPullIfNeeded(c);
+      }
+      return Promise.resolve({ value, done: false });
+    }
+    const req = deferred();
+    r.readRequests.push(req);
+    callPullIfNeeded(c);
+    return req.promise;
+  }
+
+  releaseLock() {
+    const r = this[kState];
+    if (!r.stream) return;
+    const s = r.stream[kState];
+    const err = invalidState('Reader released');
+    if (s.state === 'readable') r.closed.reject(err);
+    else r.closed = { promise: Promise.reject(err), resolve() {}, reject() {} };
+    handled(r.closed.promise);
+    for (const req of r.readRequests.splice(0)) req.reject(err);
+    s.reader = undefined;
+    r.stream = undefined;
+  }
+
+  cancel(reason) {
+    const r = this[kState];
+    if (!r.stream) return Promise.reject(invalidState('The reader is not attached to a stream'));
+    return readableStreamCancel(r.stream, reason);
+  }
+
+  get [Symbol.toStringTag]() { return 'ReadableStreamDefaultReader'; }
+}
+
+function tee(stream) {
+  const reader = stream.getReader();
+  let reading = false;
+  let readAgain = false;
+  let canceled1 = false;
+  let canceled2 = false;
+  let reason1;
+  let reason2;
+  const cancelPromise = deferred();
+  let branch1;
+  let branch2;
+
+  function pull() {
+    if (reading) {
+      readAgain = true;
+      return Promise.resolve();
+    }
+    reading = true;
+    reader.read().then(({ value, done }) => {
+      reading = false;
+      if (done) {
+        if (!canceled1) branch1[kState].controller && readableClose(branch1[kState].controller);
+        if (!canceled2) branch2[kState].controller && readableClose(branch2[kState].controller);
+        cancelPromise.resolve();
+        return;
+      }
+      if (!canceled1) readableEnqueue(branch1[kState].controller, value);
+      if (!canceled2) readableEnqueue(branch2[kState].controller, value);
+      if (readAgain) {
+        readAgain = false;
+        pull();
+      }
+    }, () => {
+      reading = false;
+    });
+    return Promise.resolve();
+  }
+
+  function cancelBoth() {
+    const p = readableStreamCancel(stream, [reason1, reason2]);
+    p.then(cancelPromise.resolve, cancelPromise.reject);
+  }
+
+  branch1 = new ReadableStream({
+    pull,
+    cancel(reason) {
+      canceled1 = true;
+      reason1 = reason;
+      if (canceled2) cancelBoth();
+      return cancelPromise.promise;
+    },
+  });
+  branch2 = new ReadableStream({
+    pull,
+    cancel(reason) {
+      canceled2 = true;
+      reason2 = reason;
+      if (canceled1) cancelBoth();
+      return cancelPromise.promise;
+    },
+  });
+  reader.closed.catch((e) => {
+    readableControllerError(branch1[kState].controller, e);
+    readableControllerError(branch2[kState].controller, e);
+    if (!canceled1 || !canceled2) cancelPromise.resolve();
+  });
+  return [branch1, branch2];
+}
+
+async function pipeTo(source, dest, options) {
+  const preventClose = !!(options && options.preventClose);
+  const preventAbort = !!(options && options.preventAbort);
+  const preventCancel = !!(options && options.preventCancel);
+  const signal = options && options.signal;
+  const reader = source.getReader();
+  const writer = dest.getWriter();
+  source[kState].disturbed = true;
+
+  let aborted = false;
+  let abortReason;
+  let onAbort;
+  const abortPromise = new Promise((resolve) => {
+    onAbort = () => {
+      aborted = true;
+      abortReason = signal.reason !== undefined ? signal.reason : new AbortError();
+      resolve();
+    };
+  });
+  if (signal) {
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  try {
+    while (true) {
+      if (aborted) throw abortReason;
+      await Promise.race([writer.ready, abortPromise]);
+      if (aborted) throw abortReason;
+      let result;
+      try {
+        result = await Promise.race([reader.read(), abortPromise.then(() => null)]);
+      } catch (err) {
+        // The source errored.
+        if (!preventAbort) await writer.abort(err).catch(() => {});
+        throw err;
+      }
+      if (result === null) throw abortReason;
+      if (result.done) {
+        if (!preventClose) await writer.close();
+        return;
+      }
+      writer.write(result.value).catch(() => {});
+    }
+  } catch (err) {
+    const ws = dest[kState];
+    if (aborted && err === abortReason) {
+      if (!preventAbort && ws.state === 'writable') await writer.abort(err).catch(() => {});
+      if (!preventCancel && source[kState].state === 'readable') await reader.cancel(err).catch(() => {});
+    } else if (ws.state === 'errored' || ws.state === 'erroring') {
+      if (!preventCancel) await reader.cancel(ws.storedError).catch(() => {});
+      throw ws.storedError;
+    }
+    throw err;
+  } finally {
+    if (signal) signal.removeEventListener('abort', onAbort);
+    reader.releaseLock();
+    writer.releaseLock();
+  }
+}
+
+// ---------------------------------------------------------------- writable
+
+const kCloseSentinel = Symbol('close');
+
+class WritableStreamDefaultController {
+  constructor(key) {
+    if (key !== kIllegal) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = null;
+  }
+  get signal() { return this[kState].abortController.signal; }
+  error(e) {
+    const c = this[kState];
+    if (c.stream[kState].state !== 'writable') return;
+    writableControllerError(c, e);
+  }
+}
+
+function writableDesiredSize(c) {
+  return c.hwm - c.queueTotalSize;
+}
+
+function writableControllerError(c, e) {
+  clearWritableAlgorithms(c);
+  startErroring(c.stream, e);
+}
+
+function clearWritableAlgorithms(c) {
+  c.write = null;
+  c.close = null;
+  c.abort = null;
+  c.size = null;
+}
+
+function startErroring(stream, reason) {
+  const s = stream[kState];
+  s.state = 'erroring';
+  s.storedError = reason;
+  const writer = s.writer;
+  if (writer) ensureReadyRejected(writer, reason);
+  if (!s.inFlightWrite && !s.inFlightClose && s.controller.started) finishErroring(stream);
+}
+
+function finishErroring(stream) {
+  const s = stream[kState];
+  s.state = 'errored';
+  const c = s.controller;
+  c.queue = [];
+  c.queueTotalSize = 0;
+  const err = s.storedError;
+  for (const req of s.writeRequests.splice(0)) req.reject(err);
+  if (!s.pendingAbort) {
+    rejectCloseAndClosed(stream);
+    return;
+  }
+  const abortRequest = s.pendingAbort;
+  s.pendingAbort = undefined;
+  if (abortRequest.wasAlreadyErroring) {
+    abortRequest.promise.reject(err);
+    rejectCloseAndClosed(stream);
+    return;
+  }
+  const abort = c.abort;
+  clearWritableAlgorithms(c);
+  (abort ? abort(abortRequest.reason) : Promise.resolve()).then(() => {
+    abortRequest.promise.resolve();
+    rejectCloseAndClosed(stream);
+  }, (e) => {
+    abortRequest.promise.reject(e);
+    rejectCloseAndClosed(stream);
+  });
+}
+
+function rejectCloseAndClosed(stream) {
+  const s = stream[kState];
+  if (s.closeRequest) {
+    s.closeRequest.reject(s.storedError);
+    s.closeRequest = undefined;
+  }
+  const writer = s.writer;
+  if (writer) {
+    writer[kState].closed.reject(s.storedError);
+    handled(writer[kState].closed.promise);
+  }
+}
+
+function ensureReadyRejected(writer, err) {
+  const w = writer[kState];
+  if (w.readyPending) {
+    w.ready.reject(err);
+  } else {
+    w.ready = deferred();
+    w.ready.reject(err);
+  }
+  w.readyPending = false;
+  handled(w.ready.promise);
+}
+
+function updateBackpressure(stream, backpressure) {
+  const s = stream[kState];
+  const writer = s.writer;
+  if (writer && backpressure !== s.backpressure) {
+    const w = writer[kState];
+    if (backpressure) {
+      w.ready = deferred();
+      w.readyPending = true;
+    } else {
+      w.ready.resolve();
+      w.readyPending = false;
+    }
+  }
+  s.backpressure = backpressure;
+}
+
+function closeQueuedOrInFlight(s) {
+  return s.closeRequest !== undefined || s.inFlightClose !== undefined;
+}
+
+function advanceQueueIfNeeded(c) {
+  const stream = c.stream;
+  const s = stream[kState];
+  if (!c.started || s.inFlightWrite !== undefined) return;
+  if (s.state === 'erroring') {
+    finishErroring(stream);
+    return;
+  }
+  if (c.queue.length === 0) return;
+  const head = c.queue[0];
+  if (head.value === kCloseSentinel) {
+    c.queue.shift();
+    s.inFlightClose = s.closeRequest;
+    s.closeRequest = undefined;
+    const close = c.close;
+    clearWritableAlgorithms(c);
+    close().then(() => {
+      s.inFlightClose.resolve();
+      s.inFlightClose = undefined;
+      if (s.state === 'erroring') {
+        s.storedError = undefined;
+        if (s.pendingAbort) {
+          s.pendingAbort.promise.resolve();
+          s.pendingAbort = undefined;
+        }
+      }
+      s.state = 'closed';
+      if (s.writer) s.writer[kState].closed.resolve();
+    }, (e) => {
+      s.inFlightClose.reject(e);
+      s.inFlightClose = undefined;
+      if (s.pendingAbort) {
+        s.pendingAbort.promise.reject(e);
+        s.pendingAbort = undefined;
+      }
+      dealWithRejection(stream, e);
+    });
+    return;
+  }
+  s.inFlightWrite = s.writeRequests.shift();
+  c.write(head.value).then(() => {
+    s.inFlightWrite.resolve();
+    s.inFlightWrite = undefined;
+    c.queue.shift();
+    c.queueTotalSize -= head.size;
+    if (c.queueTotalSize < 0) c.queueTotalSize = 0;
+    if (!closeQueuedOrInFlight(s) && s.state === 'writable') {
+      updateBackpressure(stream, writableDesiredSize(c) <= 0);
+    }
+    advanceQueueIfNeeded(c);
+  }, (e) => {
+    s.inFlightWrite.reject(e);
+    s.inFlightWrite = undefined;
+    if (s.state === 'writable') clearWritableAlgorithms(c);
+    dealWithRejection(stream, e);
+  });
+}
+
+function dealWithRejection(stream, e) {
+  const s = stream[kState];
+  if (s.state === 'writable') {
+    startErroring(stream, e);
+    return;
+  }
+  finishErroring(stream);
+}
+
+function writableStreamAbort(stream, reason) {
+  const s = stream[kState];
+  if (s.state === 'closed' || s.state === 'errored') return Promise.resolve();
+  s.controller.abortController.abort(reason);
+  if (s.state === 'closed' || s.state === 'errored') return Promise.resolve();
+  if (s.pendingAbort) return s.pendingAbort.promise.promise;
+  let wasAlreadyErroring = false;
+  if (s.state === 'erroring') {
+    wasAlreadyErroring = true;
+    reason = undefined;
+  }
+  const promise = deferred();
+  s.pendingAbort = { promise, reason, wasAlreadyErroring };
+  if (!wasAlreadyErroring) startErroring(stream, reason);
+  return promise.promise;
+}
+
+function writableStreamClose(stream) {
+  const s = stream[kState];
+  if (s.state === 'closed' || s.state === 'errored') {
+    return Promise.reject(invalidState(`WritableStream is ${s.state}`));
+  }
+  if (closeQueuedOrInFlight(s)) return Promise.reject(invalidState('Failure to close WritableStream'));
+  const promise = deferred();
+  s.closeRequest = promise;
+  const writer = s.writer;
+  if (writer && s.backpressure && s.state === 'writable') {
+    writer[kState].ready.resolve();
+    writer[kState].readyPending = false;
+  }
+  const c = s.controller;
+  c.queue.push({ value: kCloseSentinel, size: 0 });
+  advanceQueueIfNeeded(c);
+  return promise.promise;
+}
+
+class WritableStream {
+  constructor(sink = {}, strategy = {}) {
+    if (sink === null) sink = {};
+    if (!isObj(sink)) throw new ERR_INVALID_ARG_TYPE('sink', 'Object', sink);
+    if (strategy === null || strategy === undefined) strategy = {};
+    if (sink.type !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('type', sink.type);
+    this[kState] = {
+      state: 'writable',
+      storedError: undefined,
+      writer: undefined,
+      controller: null,
+      writeRequests: [],
+      inFlightWrite: undefined,
+      closeRequest: undefined,
+      inFlightClose: undefined,
+      pendingAbort: undefined,
+      backpressure: false,
+    };
+    const hwm = extractHighWaterMark(strategy, 1);
+    const size = extractSize(strategy);
+    const controller = new WritableStreamDefaultController(kIllegal);
+    const c = {
+      stream: this,
+      queue: [],
+      queueTotalSize: 0,
+      started: false,
+      hwm,
+      size,
+      abortController: new AbortController(),
+      write: (chunk) => promiseCall(sink, 'write', [chunk, controller], sink),
+      close: () => promiseCall(sink, 'close', [], sink),
+      abort: (reason) => promiseCall(sink, 'abort', [reason], sink),
+    };
+    controller[kState] = c;
+    this[kState].controller = c;
+    updateBackpressure(this, writableDesiredSize(c) <= 0);
+    const startResult = callMethod(sink, 'start', [controller], sink);
+    Promise.resolve(startResult).then(() => {
+      c.started = true;
+      advanceQueueIfNeeded(c);
+    }, (e) => {
+      c.started = true;
+      dealWithRejection(this, e);
+    });
+  }
+
+  get locked() { return this[kState].writer !== undefined; }
+
+  abort(reason) {
+    if (this.locked) return Promise.reject(invalidState('WritableStream is locked'));
+    return writableStreamAbort(this, reason);
+  }
+
+  close() {
+    if (this.locked) return Promise.reject(invalidState('WritableStream is locked'));
+    return writableStreamClose(this);
+  }
+
+  getWriter() {
+    return new WritableStreamDefaultWriter(this);
+  }
+
+  get [Symbol.toStringTag]() { return 'WritableStream'; }
+}
+
+class WritableStreamDefaultWriter {
+  constructor(stream) {
+    if (!(stream instanceof WritableStream)) throw new ERR_INVALID_ARG_TYPE('stream', 'WritableStream', stream);
+    if (stream.locked) throw invalidState('WritableStream is locked');
+    const s = stream[kState];
+    const w = { stream, ready: deferred(), readyPending: false, closed: deferred() };
+    this[kState] = w;
+    s.writer = this;
+    if (s.state === 'writable') {
+      if (!closeQueuedOrInFlight(s) && s.backpressure) w.readyPending = true;
+      else w.ready.resolve();
+    } else if (s.state === 'erroring') {
+      w.ready.reject(s.storedError);
+      handled(w.ready.promise);
+    } else if (s.state === 'closed') {
+      w.ready.resolve();
+      w.closed.resolve();
+    } else {
+      w.ready.reject(s.storedError);
+      handled(w.ready.promise);
+      w.closed.reject(s.storedError);
+      handled(w.closed.promise);
+    }
+  }
+
+  get closed() { return this[kState].closed.promise; }
+  get ready() { return this[kState].ready.promise; }
+
+  get desiredSize() {
+    const w = this[kState];
+    if (!w.stream) throw invalidState('Writer is not bound to a WritableStream');
+    const s = w.stream[kState];
+    if (s.state === 'errored' || s.state === 'erroring') return null;
+    if (s.state === 'closed') return 0;
+    return writableDesiredSize(s.controller);
+  }
+
+  abort(reason) {
+    const w = this[kState];
+    if (!w.stream) return Promise.reject(invalidState('Writer is not bound to a WritableStream'));
+    return writableStreamAbort(w.stream, reason);
+  }
+
+  close() {
+    const w = this[kState];
+    if (!w.stream) return Promise.reject(invalidState('Writer is not bound to a WritableStream'));
+    return writableStreamClose(w.stream);
+  }
+
+  releaseLock() {
+    const w = this[kState];
+    if (!w.stream) return;
+    const err = invalidState('Writer has been released');
+    ensureReadyRejected(this, err);
+    const s = w.stream[kState];
+    if (s.state === 'writable' || s.state === 'erroring') w.closed.reject(err);
+    else w.closed = { promise: Promise.reject(err), resolve() {}, reject() {} };
+    handled(w.closed.promise);
+    s.writer = undefined;
+    w.stream = undefined;
+  }
+
+  write(chunk) {
+    const w = this[kState];
+    if (!w.stream) return Promise.reject(invalidState('Writer is not bound to a WritableStream'));
+    const stream = w.stream;
+    const s = stream[kState];
+    const c = s.controller;
+    let size = 1;
+    if (c.size) {
+      try {
+        size = c.size(chunk);
+      } catch (err) {
+        if (s.state === 'writable') writableControllerError(c, err);
+        return Promise.reject(err);
+      }
+    }
+    if (s.state === 'errored' || s.state === 'erroring') return Promise.reject(s.storedError);
+    if (closeQueuedOrInFlight(s) || s.state === 'closed') {
+      return Promise.reject(invalidState('WritableStream is closed'));
+    }
+    const req = deferred();
+    s.writeRequests.push(req);
+    c.queue.push({ value: chunk, size });
+    c.queueTotalSize += size;
+    if (!closeQueuedOrInFlight(s) && s.state === 'writable') {
+      updateBackpressure(stream, writableDesiredSize(c) <= 0);
+    }
+    advanceQueueIfNeeded(c);
+    return req.promise;
+  }
+
+  get [Symbol.toStringTag]() { return 'WritableStreamDefaultWriter'; }
+}
+
+// --------------------------------------------------------------- transform
+
+class TransformStreamDefaultController {
+  constructor(key) {
+    if (key !== kIllegal) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = null;
+  }
+  get desiredSize() {
+    return readableDesiredSize(this[kState].readableController[kState]);
+  }
+  enqueue(chunk) {
+    const t = this[kState];
+    const rc = t.readableController[kState];
+    if (!canCloseOrEnqueue(rc)) throw invalidState('Unable to enqueue');
+    try {
+      readableEnqueue(rc, chunk);
+    } catch (err) {
+      transformErrorWritable(t, err);
+      throw rc.stream[kState].storedError;
+    }
+    const backpressure = !shouldCallPull(rc) && readableDesiredSize(rc) <= 0;
+    if (backpressure !== t.backpressure) setTransformBackpressure(t, true);
+  }
+  error(reason) {
+    transformError(this[kState], reason);
+  }
+  terminate() {
+    const t = this[kState];
+    const rc = t.readableController[kState];
+    if (canCloseOrEnqueue(rc)) readableClose(rc);
+    transformErrorWritable(t, invalidState('TransformStream has been terminated'));
+  }
+}
+
+function setTransformBackpressure(t, value) {
+  if (t.backpressureChange) t.backpressureChange.resolve();
+  t.backpressureChange = deferred();
+  t.backpressure = value;
+}
+
+function transformError(t, e) {
+  readableControllerError(t.readableController[kState], e);
+  transformErrorWritable(t, e);
+}
+
+function transformErrorWritable(t, e) {
+  const wc = t.writable[kState].controller;
+  if (t.writable[kState].state === 'writable') writableControllerError(wc, e);
+  if (t.backpressure) setTransformBackpressure(t, false);
+}
+
+class TransformStream {
+  constructor(transformer = {}, writableStrategy = {}, readableStrategy = {}) {
+    if (transformer === null) transformer = {};
+    if (!isObj(transformer)) throw new ERR_INVALID_ARG_TYPE('transformer', 'Object', transformer);
+    if (transformer.readableType !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('transformer.readableType', transformer.readableType);
+    if (transformer.writableType !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('transformer.writableType', transformer.writableType);
+    const startPromise = deferred();
+    const controller = new TransformStreamDefaultController(kIllegal);
+    const t = {
+      readableController: null,
+      writable: null,
+      backpressure: undefined,
+      backpressureChange: undefined,
+    };
+    controller[kState] = t;
+
+    const transformAlgorithm = typeof transformer.transform === 'function' ?
+      (chunk) => promiseCall(transformer, 'transform', [chunk, controller], transformer) :
+      (chunk) => {
+        try {
+          controller.enqueue(chunk);
+          return Promise.resolve();
+        } catch (err) {
+          return Promise.reject(err);
+        }
+      };
+    const flushAlgorithm = () => promiseCall(transformer, 'flush', [controller], transformer);
+
+    const performTransform = (chunk) => transformAlgorithm(chunk).catch((err) => {
+      transformError(t, err);
+      throw err;
+    });
+
+    this.writable = new WritableStream({
+      start() { return startPromise.promise; },
+      write(chunk) {
+        if (t.backpressure) {
+          return t.backpressureChange.promise.then(() => {
+            const ws = t.writable[kState];
+            if (ws.state === 'erroring') throw ws.storedError;
+            return performTransform(chunk);
+          });
+        }
+        return performTransform(chunk);
+      },
+      close() {
+        return flushAlgorithm().then(() => {
+          const rs = this_.readable[kState];
+          if (rs.state === 'errored') throw rs.storedError;
+          const rc = t.readableController[kState];
+          if (canCloseOrEnqueue(rc)) readableClose(rc);
+        }, (err) => {
+          transformError(t, err);
+          throw this_.readable[kState].storedError;
+        });
+      },
+      abort(reason) {
+        transformError(t, reason);
+        return Promise.resolve();
+      },
+    }, writableStrategy);
+    t.writable = this.writable;
+    const this_ = this;
+
+    this.readable = new ReadableStream({
+      start(c) { t.readableController = c; return startPromise.promise; },
+      pull() {
+        setTransformBackpressure(t, false);
+        return t.backpressureChange.promise;
+      },
+      cancel(reason) {
+        transformErrorWritable(t, reason);
+        return Promise.resolve();
+      },
+    }, readableStrategy === undefined || readableStrategy.highWaterMark === undefined ?
+      { ...readableStrategy, highWaterMark: 0 } : readableStrategy);
+
+    setTransformBackpressure(t, true);
+    Object.defineProperty(this, 'readable', { value: this.readable, writable: false, enumerable: false, configurable: true });
+    Object.defineProperty(this, 'writable', { value: this.writable, writable: false, enumerable: false, configurable: true });
+    try {
+      startPromise.resolve(callMethod(transformer, 'start', [controller], transformer));
+    } catch (err) {
+      startPromise.reject(err);
+    }
+  }
+
+  get [Symbol.toStringTag]() { return 'TransformStream'; }
+}
+
+// ------------------------------------------------------------ text streams
+
+class TextEncoderStream {
+  #transform;
+  #pending = '';
+  constructor() {
+    const encoder = new TextEncoder();
+    this.#transform = new TransformStream({
+      transform: (chunk, controller) => {
+        let s = this.#pending + String(chunk);
+        this.#pending = '';
+        // Keep a trailing high surrogate for the next chunk.
+        const last = s.charCodeAt(s.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+          this.#pending = s[s.length - 1];
+          s = s.slice(0, -1);
+        }
+        if (s.length > 0) controller.enqueue(encoder.encode(s));
+      },
+      flush: (controller) => {
+        if (this.#pending) controller.enqueue(new Uint8Array([0xef, 0xbf, 0xbd]));
+      },
+    });
+  }
+  get encoding() { return 'utf-8'; }
+  get readable() { return this.#transform.readable; }
+  get writable() { return this.#transform.writable; }
+  get [Symbol.toStringTag]() { return 'TextEncoderStream'; }
+}
+
+class TextDecoderStream {
+  #transform;
+  #decoder;
+  constructor(encoding = 'utf-8', options = {}) {
+    this.#decoder = new TextDecoder(encoding, options);
+    const decoder = this.#decoder;
+    this.#transform = new TransformStream({
+      transform(chunk, controller) {
+        const value = decoder.decode(chunk, { stream: true });
+        if (value) controller.enqueue(value);
+      },
+      flush(controller) {
+        const value = decoder.decode();
+        if (value) controller.enqueue(value);
+        controller.terminate();
+      },
+    });
+  }
+  get encoding() { return this.#decoder.encoding; }
+  get fatal() { return this.#decoder.fatal; }
+  get ignoreBOM() { return this.#decoder.ignoreBOM; }
+  get readable() { return this.#transform.readable; }
+  get writable() { return this.#transform.writable; }
+  get [Symbol.toStringTag]() { return 'TextDecoderStream'; }
+}
+
+module.exports = {
+  ReadableStream,
+  ReadableStreamDefaultReader,
+  ReadableStreamDefaultController,
+  WritableStream,
+  WritableStreamDefaultWriter,
+  WritableStreamDefaultController,
+  TransformStream,
+  TransformStreamDefaultController,
+  ByteLengthQueuingStrategy,
+  CountQueuingStrategy,
+  TextEncoderStream,
+  TextDecoderStream,
+  kState,
+};

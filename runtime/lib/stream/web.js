@@ -1,0 +1,23 @@
+'use strict';
+// stream/web — the WHATWG streams API (ReadableStream, WritableStream,
+// TransformStream, their readers/writers/controllers, queuing strategies,
+// TextEncoderStream/TextDecoderStream).  Where the global objects exist
+// (installed by bootstrap) they are the same classes.  Byte streams are
+// not implemented; see internal/streams/web.
+
+const web = require('internal/streams/web');
+
+module.exports = {
+  ReadableStream: web.ReadableStream,
+  ReadableStreamDefaultReader: web.ReadableStreamDefaultReader,
+  ReadableStreamDefaultController: web.ReadableStreamDefaultController,
+  WritableStream: web.WritableStream,
+  WritableStreamDefaultWriter: web.WritableStreamDefaultWriter,
+  WritableStreamDefaultController: web.WritableStreamDefaultController,
+  TransformStream: web.TransformStream,
+  TransformStreamDefaultController: web.TransformStreamDefaultController,
+  ByteLengthQueuingStrategy: web.ByteLengthQueuingStrategy,
+  CountQueuingStrategy: web.CountQueuingStrategy,
+  TextEncoderStream: web.TextEncoderStream,
+  TextDecoderStream: web.TextDecoderStream,
+};
