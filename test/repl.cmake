@@ -40,3 +40,11 @@ foreach(script ${DR_REPL_CLI})
     LABELS "${labels}" SKIP_RETURN_CODE 77 TIMEOUT 120
     ENVIRONMENT "DR_BIN_DIR=${DR_BIN_DIR};LSAN_OPTIONS=suppressions=${DR_TEST_DIR}/cli/repl/lsan.supp:print_suppressions=0")
 endforeach()
+
+# Unit tests of the REPL's curses-free layers (repl_core, built by repl/).
+if(TARGET repl_core)
+  dr_add_unit_test(unit_repl_editor SOURCES ${DR_TEST_DIR}/unit/repl_editor.c LIBS repl_core LABELS repl)
+  dr_add_unit_test(unit_repl_format SOURCES ${DR_TEST_DIR}/unit/repl_format.c LIBS repl_core LABELS repl)
+  dr_repl_fuzz(repl_keys repl_keys_corpus)
+  target_link_libraries(fuzz_repl_keys PRIVATE repl_core)
+endif()
