@@ -624,8 +624,16 @@ proto.fill = function fill(value, offset, end, encoding) {
 };
 
 // ---- write ------------------------------------------------------------------
+// Node's C++ check: a TypeError with code ERR_INVALID_ARG_TYPE and a short message.
 function checkString(string) {
-  if (typeof string !== 'string') throw new ERR_INVALID_ARG_TYPE('argument', 'string', string);
+  if (typeof string !== 'string') {
+    const err = new TypeError('argument must be a string');
+    Object.defineProperty(err, 'code', { value: 'ERR_INVALID_ARG_TYPE', enumerable: true, writable: true, configurable: true });
+    err.name = 'TypeError [ERR_INVALID_ARG_TYPE]';
+    err.stack; // eslint-disable-line no-unused-expressions
+    delete err.name;
+    throw err;
+  }
 }
 
 proto.write = function write(string, offset, length, encoding) {
@@ -776,7 +784,7 @@ function checkInt(value, min, max, buf, offset, byteLength1) {
         range = `>= 0${n} and < 2${n} ** ${(byteLength1 + 1) * 8}${n}`;
       } else {
         range = `>= -(2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}) and ` +
-                `< 2 ** ${(byteLength1 + 1) * 8 - 1}${n}`;
+                `< 2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}`;
       }
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
@@ -911,6 +919,7 @@ for (const le of [true, false]) {
   };
   function writeBig(buf, value, offset, min, max) {
     checkInt(value, min, max, buf, offset, 7);
+    value & 0xffffffffn; // eslint-disable-line no-unused-expressions -- Node's TypeError for non-BigInts
     let v = BigInt.asUintN(64, value);
     for (let i = 0; i < 8; i++) {
       buf[le ? offset + i : offset + 7 - i] = Number(v & 0xffn);

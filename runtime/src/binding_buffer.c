@@ -133,8 +133,9 @@ static bool b64_group_slow(uint8_t *dst, size_t dstlen, const str_units *u, size
   uint8_t hi = 0, lo;
   for (int step = 0; step < 4; step++) {
     for (;;) {
-      unsigned c = unit_at(u, *i);
-      lo = c < 256 ? unb64[c] : 255;
+      /* Node truncates each UTF-16 unit to its low byte before the lookup. */
+      unsigned c = unit_at(u, *i) & 0xff;
+      lo = unb64[c];
       *i += 1;
       if (lo < 64) break;
       if (c == '=' || *i >= u->len) return false;
@@ -156,10 +157,8 @@ static size_t b64_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
   size_t max_i = u->len / 4 * 4;
   size_t i = 0, k = 0;
   while (i < max_i && k < max_k) {
-    unsigned c0 = unit_at(u, i), c1 = unit_at(u, i + 1), c2 = unit_at(u, i + 2),
-             c3 = unit_at(u, i + 3);
-    uint8_t a = c0 < 256 ? unb64[c0] : 255, b = c1 < 256 ? unb64[c1] : 255,
-            c = c2 < 256 ? unb64[c2] : 255, d = c3 < 256 ? unb64[c3] : 255;
+    uint8_t a = unb64[unit_at(u, i) & 0xff], b = unb64[unit_at(u, i + 1) & 0xff],
+            c = unb64[unit_at(u, i + 2) & 0xff], d = unb64[unit_at(u, i + 3) & 0xff];
     if ((a | b | c | d) & 0x80) {
       if (!b64_group_slow(dst, dstlen, u, &i, &k)) return k;
       max_i = i + (u->len - i) / 4 * 4;
@@ -180,8 +179,7 @@ static size_t b64_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
 static size_t hex_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
   size_t i;
   for (i = 0; i < dstlen && i * 2 + 1 < u->len; i++) {
-    unsigned c0 = unit_at(u, i * 2), c1 = unit_at(u, i * 2 + 1);
-    int a = c0 < 256 ? unhex_tab[c0] : -1, b = c1 < 256 ? unhex_tab[c1] : -1;
+    int a = unhex_tab[unit_at(u, i * 2) & 0xff], b = unhex_tab[unit_at(u, i * 2 + 1) & 0xff];
     if (a < 0 || b < 0) return i;
     dst[i] = (uint8_t)(a << 4 | b);
   }

@@ -6,7 +6,7 @@
 
 const { isAnyArrayBuffer, isArrayBufferView } = internalBinding('types');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS } } = require('internal/errors');
-const { validateObject, validateString } = require('internal/validators');
+const { validateDictionary, validateString } = require('internal/validators');
 
 const kBytes = Symbol('kBytes');
 const kType = Symbol('kType');
@@ -30,7 +30,7 @@ class Blob {
     if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
       throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
     }
-    if (options !== undefined) validateObject(options, 'options', 1 | 2 | 4);
+    if (options !== undefined) validateDictionary(options, 'options');
     const { type = '', endings = 'transparent' } = options || {};
     const endingsStr = `${endings}`;
     if (endingsStr !== 'transparent' && endingsStr !== 'native') {
