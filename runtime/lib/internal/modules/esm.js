@@ -144,7 +144,9 @@ function resolve(specifier, parentURL) {
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/') ||
       specifier === '.' || specifier === '..') {
     const base = parentURL && parentURL.startsWith('file:') ? parentURL : `${pathToFileURL(process.cwd())}/`;
-    return finalizeFile(resolveRelativeFile(specifier, base), specifier, parentURL);
+    const q = specifier.search(/[?#]/);
+    const suffix = q === -1 ? '' : specifier.slice(q);
+    return finalizeFile(resolveRelativeFile(specifier, base), specifier, parentURL) + suffix;
   }
   if (specifier.startsWith('#')) {
     const parentDir = parentURL && parentURL.startsWith('file:') ? path.dirname(fileURLToPath(parentURL)) : process.cwd();
@@ -425,10 +427,39 @@ function runEntry(url, source) {
   // --inspect-brk/--inspect-wait: the inspector runs the main module (Break on start).
   mainPromise = process._inspectorRunMain ? process._inspectorRunMain(mw.evaluate, mw, rec.wrap) : mw.evaluate(rec.wrap);
   mainPromise.then(undefined, (e) => {
+    improveScopeError(e, url);
     require('internal/process/execution').triggerUncaughtException(e, false);
   });
   process.on('exit', onExitCheckTLA);
   return mainPromise;
+}
+
+// CommonJS names used in an ES module: Node's explanation.
+function improveScopeError(e, url) {
+  if (!(e instanceof ReferenceError)) return;
+  const m = /^(require|module|exports|__filename|__dirname) is not defined$/.exec(e.message);
+  if (!m) return;
+  let msg = `${m[1]} is not defined in ES module scope`;
+  if (m[1] === 'require') msg += ', you can use import instead';
+  if (url.startsWith('file:') && url.endsWith('.js')) {
+    const pj = pkg.scopeOf(path.dirname(fileURLToPath(url)));
+    if (pj) {
+      msg += `\nThis file is being treated as an ES module because it has a '.js' file extension and '${pj.path}' contains "type": "module". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.`;
+    }
+  }
+  const old = e.message;
+  // Where it was thrown, before the stack is rewritten (V8 derives it from the stack).
+  const util = internalBinding('util');
+  if (util.getHiddenValue(e, 'arrowInfo') === undefined) {
+    const info = internalBinding('errors').messageInfo(e);
+    if (info) info.plain = true; // printed with a blank line, as any uncaught error
+    util.setHiddenValue(e, 'arrowInfo', info);
+  }
+  const stack = e.stack;
+  e.message = msg;
+  if (typeof stack === 'string' && stack.startsWith(`ReferenceError: ${old}`)) {
+    e.stack = `ReferenceError: ${msg}${stack.slice(16 + old.length)}`;
+  }
 }
 
 function onExitCheckTLA(code) {

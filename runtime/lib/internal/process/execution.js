@@ -65,7 +65,7 @@ function fatalException(err, info, fromPromise = false) {
   let decorated = false;
   if (err !== null && typeof err === 'object') {
     const remembered = getHiddenValue(err, 'arrowInfo');
-    if (remembered !== undefined) { info = remembered; decorated = true; }
+    if (remembered !== undefined) { info = remembered; decorated = !remembered.plain; }
   }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (typeof process._captureCallback === 'function' && !handlingFatal) {
@@ -111,7 +111,7 @@ function setup() {
   Object.defineProperty(process, '_printFatal', {
     value: (err, info) => {
       const remembered = err !== null && typeof err === 'object' ? getHiddenValue(err, 'arrowInfo') : undefined;
-      printFatal(err, remembered || info, false, remembered !== undefined);
+      printFatal(err, remembered || info, false, remembered !== undefined && !remembered.plain);
     },
     enumerable: false,
   });

@@ -96,7 +96,12 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
     tryExtensions(path.resolve(filename, 'index'), exts);
   if (actual === false) {
     actual = tryExtensions(path.resolve(requestPath, 'index'), exts);
-    if (!actual) {
+    if (actual) {
+      const jsonPath = path.resolve(requestPath, 'package.json');
+      process.emitWarning(
+        `Invalid 'main' field in '${jsonPath}' of '${main}'. Please either fix that or report it to the module author`,
+        'DeprecationWarning', 'DEP0128');
+    } else {
       const err = new Error(`Cannot find module '${filename}'. Please verify that the package.json has a valid "main" entry`);
       err.code = 'MODULE_NOT_FOUND';
       err.path = path.resolve(requestPath, 'package.json');
