@@ -1,0 +1,2 @@
+const name = "comp" + "uted";
+exports[name] = "not detectable";
