@@ -224,9 +224,12 @@ static int srv_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user,
                         "'Fail' wasn't found");
     else
       reply = json_pack("{s:I,s:O}", "id", id, "result", json_object_get(m, "params"));
-    a = json_dumps(json_pack("{s:s,s:{s:s}}", "method", "Test.seen", "params", "method",
-                             method ? method : ""),
-                   JSON_COMPACT);
+    {
+      json_t *ev = json_pack("{s:s,s:{s:s}}", "method", "Test.seen", "params", "method",
+                             method ? method : "");
+      a = json_dumps(ev, JSON_COMPACT);
+      json_decref(ev);
+    }
     b = json_dumps(reply, JSON_COMPACT);
     srv_out_len = (size_t)snprintf(srv_out, sizeof(srv_out), "%s\n%s", a, b);
     free(a);
