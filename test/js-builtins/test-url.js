@@ -43,7 +43,8 @@ function describe(URLClass, input, base) {
     const u = base === undefined ? new URLClass(input) : new URLClass(input, base);
     return props.map((p) => `${p}=${JSON.stringify(u[p])}`).join(' ') + ` json=${JSON.stringify(u)}`;
   } catch (e) {
-    return `threw ${e.name} ${e.code} ${e.message} input=${JSON.stringify(e.input)}`;
+    return `threw ${e.name} ${e.code} ${e.message} input=${JSON.stringify(e.input)} base=${JSON.stringify(e.base)} ` +
+      `keys=${Object.keys(e)} str=${String(e)} head=${e.stack.split('\n')[0]}`;
   }
 }
 for (const base of bases) {

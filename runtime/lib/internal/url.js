@@ -1356,6 +1356,16 @@ function stripTrailingSpacesFromOpaquePath(url) {
   url.path = url.path.replace(/\u0020+$/, '');
 }
 
+// The URL constructor's failure is a plain TypeError with a code (Node
+// raises it from C++), unlike the NodeError of the href setter.
+function invalidURL(input, base) {
+  const err = new TypeError('Invalid URL');
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  return err;
+}
+
 class URL {
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
@@ -1364,10 +1374,10 @@ class URL {
     if (base !== undefined) {
       base = toUSVString(base);
       baseRecord = parseURL(base);
-      if (baseRecord === FAILURE) throw new ERR_INVALID_URL(input, base);
+      if (baseRecord === FAILURE) throw invalidURL(input, base);
     }
     const record = parseURL(input, baseRecord);
-    if (record === FAILURE) throw new ERR_INVALID_URL(input, base);
+    if (record === FAILURE) throw invalidURL(input, base);
     Object.defineProperty(this, kContext, { value: record, writable: true, enumerable: false, configurable: true });
     Object.defineProperty(this, '_searchParams', { value: null, writable: true, enumerable: false, configurable: true });
   }
