@@ -53,9 +53,9 @@ static const char usage[] =
     "\n"
     "Documentation: docs/runtime.md\n";
 
-enum { OPT_V8_OPTIONS = 256, OPT_INPUT_TYPE, OPT_INSPECT, OPT_INSPECT_BRK, OPT_INSPECT_WAIT,
-       OPT_INSPECT_PORT, OPT_INSPECT_PUBLISH, OPT_GC_TRACE, OPT_SNAP_SIGNAL, OPT_SNAP_NEAR,
-       OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF, OPT_BUILD_CODE_CACHE };
+enum { OPT_V8_OPTIONS = RT_OPT_V8_OPTIONS, OPT_INPUT_TYPE, OPT_INSPECT, OPT_INSPECT_BRK,
+       OPT_INSPECT_WAIT, OPT_INSPECT_PORT, OPT_INSPECT_PUBLISH, OPT_GC_TRACE, OPT_SNAP_SIGNAL,
+       OPT_SNAP_NEAR, OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF, OPT_BUILD_CODE_CACHE };
 
 static const struct option long_options[] = {
     {"eval", required_argument, NULL, 'e'},
@@ -242,6 +242,7 @@ int main(int argc, char **argv) {
   double t0 = dr_now_ms();
   if (rt_engine_init() < 0) dr_die("cannot initialize V8");
   double t1 = dr_now_ms();
+  rt_heap_boot();
   if (code_cache_out)
     rt_code_cache_start_dump();
   else

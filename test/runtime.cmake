@@ -1,0 +1,9 @@
+# devrun-js command-line tests (test/cli/runtime/), label cli;runtime.
+if(TARGET devrun-js)
+  file(GLOB _dr_rt_cli ${DR_TEST_DIR}/cli/runtime/*.sh)
+  foreach(_t ${_dr_rt_cli})
+    get_filename_component(_n ${_t} NAME_WE)
+    add_test(NAME cli_runtime_${_n} COMMAND sh ${_t} ${DR_BIN_DIR}/devrun-js)
+    set_tests_properties(cli_runtime_${_n} PROPERTIES LABELS "cli;runtime" TIMEOUT 180)
+  endforeach()
+endif()
