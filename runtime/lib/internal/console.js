@@ -530,8 +530,15 @@ function createGlobalConsole(proc = process) {
   globalConsole[kBindProperties](true, 'auto');
   // `console.Console` is how users make their own consoles.
   Object.defineProperty(globalConsole, 'Console', {
-    ...consolePropAttributes, value: Console,
+    writable: true, enumerable: true, configurable: true, value: Console,
   });
+  // Inspector-only methods: no-ops without an inspector session (as in Node).
+  for (const name of ['profile', 'profileEnd', 'timeStamp']) {
+    Object.defineProperty(globalConsole, name, {
+      writable: true, enumerable: true, configurable: true,
+      value: { [name]() {} }[name],
+    });
+  }
   return globalConsole;
 }
 

@@ -1459,7 +1459,8 @@ function groupArrayElements(ctx, output, value) {
   const separatorSpace = 2; // ", "
   const dataLen = new Array(outputLength);
   for (let i = 0; i < outputLength; i++) {
-    const len = ctx.colors ? removeColors(output[i]).length : output[i].length;
+    // Terminal columns: wide characters count twice, controls not at all.
+    const len = getStringWidth(output[i], ctx.colors);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
