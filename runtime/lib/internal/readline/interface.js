@@ -375,6 +375,14 @@ class Interface extends InterfaceConstructor {
 
   _insertString(c) {
     this._beforeEdit(this.line, this.cursor);
+    if (!this.isCompletionEnabled) {
+      // Inside a multi-character chunk (a paste): append and echo only,
+      // as Node does; the last character of the chunk redraws if needed.
+      this.line += c;
+      this.cursor += c.length;
+      this._writeToOutput(c);
+      return;
+    }
     if (this.cursor < this.line.length) {
       const beg = this.line.slice(0, this.cursor);
       const end = this.line.slice(this.cursor, this.line.length);
