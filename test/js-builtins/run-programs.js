@@ -2,7 +2,9 @@
 // Runs each program in test/js-builtins/programs/ under Node and under
 // devrun-js and requires the same stdout, stderr and exit status, so the
 // builtin modules keep matching Node inside the real runtime (V8 10.2).
-// Process ids in warnings ("(node:1234)") are normalised.
+// Process ids in warnings ("(node:1234)") are normalised.  Programs named
+// *.tty.js run on a pseudo-terminal (util-linux `script`), where stdout and
+// stderr arrive merged; they are skipped when `script` is not installed.
 //
 //   node test/js-builtins/run-programs.js path/to/devrun-js [program ...]
 
@@ -22,12 +24,18 @@ if (programs.length === 0) {
     .map((f) => path.join(dir, f));
 }
 
+const quote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+const haveScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
 function run(cmd, file) {
-  const r = spawnSync(cmd, [file], {
+  const tty = file.endsWith('.tty.js');
+  const r = spawnSync(tty ? 'script' : cmd, tty ? ['-qec', `${quote(cmd)} ${quote(file)}`, '/dev/null'] : [file], {
     cwd: path.dirname(file),
     encoding: 'utf8',
     timeout: 60000,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NODE_DEBUG: '' },
+    env: tty ?
+      { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, NODE_DISABLE_COLORS: undefined, TERM: 'xterm-256color', NODE_DEBUG: '' } :
+      { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NODE_DEBUG: '' },
   });
   const norm = (s) => (s || '').replace(/\((node|devrun-js):\d+\)/g, '(node:PID)');
   return { status: r.status, signal: r.signal, stdout: norm(r.stdout), stderr: norm(r.stderr), error: r.error };
@@ -47,6 +55,10 @@ function firstDiff(a, b) {
 let failed = 0;
 for (const file of programs) {
   const name = path.basename(file);
+  if (file.endsWith('.tty.js') && !haveScript) {
+    console.log(`skip ${name} (no \`script\` for a pseudo-terminal)`);
+    continue;
+  }
   const n = run(process.execPath, file);
   const d = run(devrun, file);
   const problems = [];
