@@ -272,3 +272,11 @@ check('colors aliases', JSON.stringify(['grey', 'blackBright', 'faint', 'crossed
 check('styles table', JSON.stringify(ours.inspect.styles), JSON.stringify(util.inspect.styles));
 check('default options', JSON.stringify(ours.inspect.defaultOptions), JSON.stringify(util.inspect.defaultOptions));
 check('custom symbol', ours.inspect.custom, util.inspect.custom);
+
+// "Built-in" objects for %s: the ECMAScript constructors only, not the
+// platform's (URL, EventTarget, Buffer...), whatever globalThis holds.
+for (const n of Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e))) {
+  const F = { [n]: function() {} }[n];
+  F.prototype.toString = function() { return 'STR'; };
+  check(`format %s builtin ${n}`, ours.format('%s', new F()), util.format('%s', new F()));
+}

@@ -68,12 +68,21 @@ const inspectDefaultOptions = Object.seal({
   numericSeparator: false,
 });
 
-// Names of the global constructors (Object, Array, Map, ...).  Objects whose
-// toString/constructor come from one of these count as "built in".
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
-// Node builds this set before SharedArrayBuffer is exposed; match its output.
-builtInObjects.delete('SharedArrayBuffer');
+// The ECMAScript global constructors and namespaces.  Objects whose
+// toString/constructor come from one of these count as "built in".  Node
+// takes these names from globalThis before it adds its own globals (and
+// before SharedArrayBuffer, Atomics and WebAssembly are exposed), so a fixed
+// list gives the same set however early or late this module is loaded.
+const builtInObjects = new Set([
+  'Object', 'Function', 'Array', 'Number', 'Infinity', 'NaN', 'Boolean',
+  'String', 'Symbol', 'Date', 'Promise', 'RegExp', 'Error', 'AggregateError',
+  'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError',
+  'URIError', 'JSON', 'Math', 'Intl', 'ArrayBuffer', 'Uint8Array',
+  'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
+  'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array',
+  'BigInt64Array', 'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet',
+  'Proxy', 'Reflect', 'FinalizationRegistry', 'WeakRef',
+].filter((name) => name in globalThis));
 
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const numberRegExp = /^(0|[1-9][0-9]*)$/;
