@@ -120,7 +120,6 @@ function InterfaceConstructor(input, output, completer, terminal) {
   this.setPrompt(prompt);
   this.terminal = !!terminal;
   this[kLineObjectStream] = undefined;
-  this.closed = false;
   this.paused = false;
   this[kQuestionCallback] = null;
   this[kLineBuffer] = null;
@@ -364,7 +363,9 @@ class Interface extends InterfaceConstructor {
       while ((next = lineEnding.exec(string)) !== null) indexes.push(next.index, lineEnding.lastIndex);
       const last = indexes.length - 1;
       this[kLineBuffer] = string.slice(indexes[last]);
-      for (let i = 1; i < last && !this.closed; i += 2) {
+      // Every line of the chunk is emitted, even after a listener closes
+      // the interface (Node 20 does the same).
+      for (let i = 1; i < last; i += 2) {
         this._onLine(string.slice(indexes[i - 1], indexes[i]));
       }
     } else if (string) {

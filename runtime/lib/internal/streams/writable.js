@@ -154,16 +154,16 @@ function writeImpl(stream, chunk, encoding, cb) {
   const state = stream._writableState;
   if (typeof encoding === 'function') {
     cb = encoding;
-    encoding = state.defaultEncoding;
-  } else {
-    if (!encoding) encoding = state.defaultEncoding;
-    else if (encoding !== 'buffer' && !isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
-    if (typeof cb !== 'function') cb = nop;
+    encoding = null;
   }
+  if (typeof cb !== 'function') cb = nop;
 
   if (chunk === null) {
     throw new ERR_STREAM_NULL_VALUES();
   } else if (!state.objectMode) {
+    // Object mode passes the encoding argument through untouched.
+    if (!encoding) encoding = state.defaultEncoding;
+    else if (encoding !== 'buffer' && !isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
     if (typeof chunk === 'string') {
       if (state.decodeStrings !== false) {
         chunk = B().from(chunk, encoding);
@@ -305,7 +305,7 @@ function afterWrite(stream, state, count, cb) {
   }
   while (count-- > 0) {
     state.pendingcb--;
-    cb();
+    cb(null);
   }
   if (state.destroyed) errorBuffer(state);
   finishMaybe(stream, state);
@@ -482,7 +482,7 @@ function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
   const onfinishCallbacks = state[kOnFinished].splice(0);
-  for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i]();
+  for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](null);
   stream.emit('finish');
   if (state.autoDestroy) {
     // A Duplex is destroyed only when its readable side has ended too.
