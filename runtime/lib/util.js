@@ -7,6 +7,7 @@ const {
   codes: {
     ERR_FALSY_VALUE_REJECTION,
     ERR_INVALID_ARG_TYPE,
+    ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 const {
@@ -19,6 +20,7 @@ const { debuglog } = require('internal/util/debuglog');
 const {
   validateBoolean,
   validateFunction,
+  validateNumber,
   validateOneOf,
   validateString,
   validateAbortSignal,
@@ -226,6 +228,102 @@ function _extend(target, source) {
 
 let parseArgsImpl;
 
+let errmap;
+function getSystemErrorMap() {
+  if (errmap === undefined) {
+    errmap = new Map();
+    for (const [code, name, message] of require('internal/util/uv_errmap')) {
+      errmap.set(code, [name, message]);
+    }
+  }
+  return errmap;
+}
+
+function getSystemErrorName(err) {
+  validateNumber(err, 'err');
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  }
+  const entry = getSystemErrorMap().get(err);
+  return entry !== undefined ? entry[0] : `Unknown system error ${err}`;
+}
+
+// util.parseEnv(content): the .env format as Node 20's parser reads it
+// (KEY=value lines, # comments, 'export ' prefixes, quoted values where
+// double quotes expand \n, an unquoted value ends at '#').  Keys come out
+// sorted, as Node keeps them in a sorted map.
+function parseEnv(content) {
+  validateString(content, 'content');
+  const store = new Map();
+  // Only spaces are trimmed (not tabs or newlines), as in Node.
+  const isSpace = (c) => c === ' ';
+  const trim = (str) => {
+    let a = 0;
+    let b = str.length;
+    while (a < b && isSpace(str[a])) a++;
+    while (b > a && isSpace(str[b - 1])) b--;
+    return str.slice(a, b);
+  };
+  let rest = trim(content.replace(/\r/g, ''));
+  while (rest.length > 0) {
+    if (rest[0] === '\n' || rest[0] === '#') {
+      const newline = rest.indexOf('\n');
+      if (newline !== -1) {
+        rest = rest.slice(newline + 1);
+        continue;
+      }
+    }
+    const equal = rest.indexOf('=');
+    if (equal === -1) break;
+    let key = trim(rest.slice(0, equal));
+    rest = rest.slice(equal + 1);
+    if (key === '') break;
+    if (key.startsWith('export ')) key = key.slice(7);
+    if (rest === '') {
+      store.set(key, '');
+      break;
+    }
+    if (rest[0] === '\n') {
+      store.set(key, '');
+      continue;
+    }
+    rest = trim(rest);
+    if (rest === '') {
+      store.set(key, '');
+      break;
+    }
+    const quote = rest[0];
+    if (quote === '"' || quote === "'" || quote === '`') {
+      const closing = rest.indexOf(quote, 1);
+      if (closing === -1) {
+        // Unterminated: the rest of the line, quote included.
+        const newline = rest.indexOf('\n');
+        if (newline === -1) break;
+        store.set(key, rest.slice(0, newline));
+        rest = rest.slice(newline);
+        continue;
+      }
+      let value = rest.slice(1, closing);
+      if (quote === '"') value = value.replace(/\\n/g, '\n');
+      store.set(key, value);
+      const newline = rest.indexOf('\n', closing + 1);
+      rest = newline !== -1 ? rest.slice(newline + 1) : rest.slice(closing + 1);
+      continue;
+    }
+    const newline = rest.indexOf('\n');
+    let value = newline !== -1 ? rest.slice(0, newline) : rest;
+    const hash = value.indexOf('#');
+    if (hash !== -1) value = value.slice(0, hash);
+    rest = newline !== -1 ? rest.slice(newline + 1) : '';
+    store.set(key, trim(value));
+  }
+  const result = {};
+  for (const key of [...store.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    result[key] = store.get(key);
+  }
+  return result;
+}
+
 module.exports = {
   _extend: deprecate(_extend, 'The `util._extend` API is deprecated. Please use Object.assign() instead.', 'DEP0060'),
   callbackify,
@@ -233,6 +331,9 @@ module.exports = {
   debuglog,
   deprecate,
   format,
+  getSystemErrorMap,
+  getSystemErrorName,
+  parseEnv,
   styleText,
   formatWithOptions,
   inherits,

@@ -12,8 +12,7 @@ const { isDeepEqual } = load('internal/util/comparisons');
 
 // API surface: everything Node exports except what devrun-js leaves out.
 const missingOnPurpose = ['_errnoException', '_exceptionWithHostPort',
-  'getSystemErrorMap', 'getSystemErrorName', 'transferableAbortSignal',
-  'transferableAbortController', 'parseEnv', 'MIMEType', 'MIMEParams'];
+  'transferableAbortSignal', 'transferableAbortController', 'MIMEType', 'MIMEParams'];
 check('util keys', Object.keys(util).filter((k) => !missingOnPurpose.includes(k) && !(k in ours)).join(), '');
 check('util.types keys', Object.keys(ours.types).join(), Object.keys(util.types).join());
 
@@ -143,3 +142,20 @@ for (const v of [null, undefined, 1, 'x', {}, [], () => {}, Symbol('s')]) {
     check(`${f}(${String(typeof v)})`, ours[f](v), util[f](v));
   }
 }
+
+// getSystemErrorName / getSystemErrorMap.
+for (const v of [-2, -13, -4095, -3008, -9999, 0, 1, 1.5, 'x', -(2 ** 60)]) {
+  check(`getSystemErrorName(${util.inspect(v)})`, outcome(() => ours.getSystemErrorName(v)), outcome(() => util.getSystemErrorName(v)));
+}
+check('getSystemErrorMap', util.inspect(ours.getSystemErrorMap(), { maxArrayLength: null }), util.inspect(util.getSystemErrorMap(), { maxArrayLength: null }));
+
+// parseEnv.
+const envInputs = ['X= "q"', 'L="unterminated', 'export  Y=1', 'A=1 #c', "A='a#b'", 'A="a#b" # c', '=x\nB=2',
+  'K="a" junk\nB=2', 'K="a"junk', '  #c\n A=1', 'A="x\\ny" ', "A='x\\ny'", 'A=1\n\n\nB=2', 'A', 'A=\nB', 'A=   ',
+  'A=""', 'A=b=c', 'A=1\nA=2', 'A="multi\nline" rest\nB=3', "A=''\nB='x", 'A=`a\nb`',
+  'A=1\nB = two words \n# c\nexport C="q\\nx"\nD=\'single\\n\'\nE=`back`\nF=val # comment\nG="multi\nline"\nH=\nI\nJ==eq\n  K  =  spaced  \nL="unterminated\nM=1\r\nN=x#nocomment',
+  'z=1\na=2\nM=3', '', '#only comment', 'A="unterminated\n', '\tA\t=\tb\t'];
+for (const s of envInputs) {
+  check(`parseEnv(${JSON.stringify(s)})`, outcome(() => ours.parseEnv(s)), outcome(() => util.parseEnv(s)));
+}
+check('parseEnv bad', outcome(() => ours.parseEnv(5)), outcome(() => util.parseEnv(5)));
