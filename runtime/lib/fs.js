@@ -299,7 +299,7 @@ function readFileSync(path, options) {
   const fd = isUserFd ? path : openSync(path, options.flag, 0o666);
   let buffer;
   try {
-    buffer = readAllSync(fd, isUserFd ? 0 : tryStatSize(fd));
+    buffer = readAllSync(fd, tryStatSize(fd));
   } finally {
     if (!isUserFd) B.close(fd);
   }
@@ -519,8 +519,12 @@ function access(path, mode, callback) {
   callback = makeCallback(callback);
   async('access', [path, mode], callback);
 }
+// Node's native mode check (access, copyFile): its own message format.
 function validateMode(mode) {
-  validateInteger(mode, 'mode', 0, 7);
+  validateInteger(mode, 'mode');
+  if (mode < 0 || mode > 7) {
+    throw U.makeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
+  }
   return mode;
 }
 
@@ -923,8 +927,7 @@ function copyFile(src, dest, mode, callback) {
 }
 function getValidMode(mode) {
   if (mode == null) return 0;
-  validateInteger(mode, 'mode', 0, 7);
-  return mode;
+  return validateMode(mode);
 }
 
 function cpSync(src, dest, options) {
@@ -1010,28 +1013,28 @@ function fchown(fd, uid, gid, callback) {
 }
 
 function utimesSync(path, atime, mtime) {
-  B.utimes(getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  B.utimes(getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 function utimes(path, atime, mtime, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  async('utimes', [path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], callback);
+  async('utimes', [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], callback);
 }
 function lutimesSync(path, atime, mtime) {
-  B.lutimes(getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  B.lutimes(getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 function lutimes(path, atime, mtime, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  async('lutimes', [path, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], callback);
+  async('lutimes', [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], callback);
 }
 function futimesSync(fd, atime, mtime) {
-  B.futimes(getValidatedFd(fd), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  B.futimes(getValidatedFd(fd), toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 function futimes(fd, atime, mtime, callback) {
   fd = getValidatedFd(fd);
   callback = makeCallback(callback);
-  async('futimes', [fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], callback);
+  async('futimes', [fd, toUnixTimestamp(atime), toUnixTimestamp(mtime)], callback);
 }
 
 function fsyncSync(fd) { B.fsync(getValidatedFd(fd)); }

@@ -22,6 +22,13 @@ const fs = require('fs');
 
 const kIoMaxLength = 2 ** 31 - 1;
 
+function validateMode(mode) {
+  validateInteger(mode, 'mode');
+  if (mode < 0 || mode > 7) {
+    throw U.makeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
+  }
+}
+
 function call(name, ...args) {
   return new Promise((resolve, reject) => {
     B[name](...args, (err, res) => {
@@ -175,7 +182,7 @@ class FileHandle extends EventEmitter {
 
   async utimes(atime, mtime) {
     this._check('futime');
-    return call('futimes', this[kFd], toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+    return call('futimes', this[kFd], toUnixTimestamp(atime), toUnixTimestamp(mtime));
   }
 
   async write(buffer, offsetOrOptions, length, position) {
@@ -312,8 +319,7 @@ async function writeFile(path, data, options) {
   if (!isArrayBufferView(data) && typeof data !== 'string' &&
       !(data != null && typeof data === 'object' &&
         (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function'))) {
-    throw new ERR_INVALID_ARG_TYPE('data',
-      ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   if (path instanceof FileHandle) return writeAll(path.fd, data, options.encoding, options.signal);
   checkAborted(options.signal);
@@ -335,7 +341,7 @@ async function appendFile(path, data, options) {
 
 async function access(path, mode = constants.F_OK) {
   path = getValidatedPath(path);
-  validateInteger(mode, 'mode', 0, 7);
+  validateMode(mode);
   return call('access', path, mode);
 }
 
@@ -343,7 +349,7 @@ async function copyFile(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
   if (mode == null) mode = 0;
-  else validateInteger(mode, 'mode', 0, 7);
+  else validateMode(mode);
   return call('copyfile', src, dest, mode);
 }
 
@@ -412,10 +418,10 @@ async function lchown(path, uid, gid) {
   return viaCallback(fs.lchown, path, uid, gid);
 }
 async function utimes(path, atime, mtime) {
-  return call('utimes', getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  return call('utimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 async function lutimes(path, atime, mtime) {
-  return call('lutimes', getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  return call('lutimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
 }
 async function truncate(path, len = 0) {
   const fd = await open(path, 'r+');
@@ -439,6 +445,6 @@ void validateObject;
 module.exports = {
   access, copyFile, cp, open, opendir, rename, truncate, rm, rmdir, mkdir, readdir, readlink,
   symlink, lstat, stat, link, unlink, chmod, lchmod, lchown, chown, utimes, lutimes, realpath,
-  mkdtemp, writeFile, appendFile, readFile, watch, constants, FileHandle,
+  mkdtemp, writeFile, appendFile, readFile, watch, constants,
 };
 void getValidatedFd;

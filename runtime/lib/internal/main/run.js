@@ -36,6 +36,9 @@ function run(opts) {
   const esm = require('internal/modules/esm');
   esm.setup();
   const Module = require('internal/modules/cjs/loader');
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    require('internal/child_process/child_process').setupChildChannel();
+  }
   for (const id of opts.preload) Module._load(id, undefined, false);
   switch (opts.mode) {
     case 'file':
