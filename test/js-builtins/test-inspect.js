@@ -132,10 +132,33 @@ add('deep-array-objects', () => ({ a: [{ b: [{ c: [{ d: 1 }] }] }] }));
 add('string-object-keys', () => ({ 'a\nb': 1, "it's": 2 }));
 add('numeric-values', () => ({ big: 1234567.891, small: 0.000001, neg: -1234567, int: 1000, bi: 123456789n }));
 add('sym-desc-escape', () => ({ [Symbol('a\nb')]: 1 }));
+add('error-stack-number', () => { const e = new Error('n'); e.stack = 42; return e; });
+add('error-message-in-stack', () => { const e = new Error('line1\n    at fake (x.js:1:1)'); return e; });
+add('error-tag', () => { const e = new Error('t'); Object.defineProperty(e, Symbol.toStringTag, { value: 'Custom' }); return e; });
+add('error-name-enumerable', () => { const e = new TypeError('t'); e.name = 'TypeError'; e.extra = [1, 2]; return e; });
+add('error-own-message-prop', () => { const e = new Error('orig'); e.message = 'changed'; return e; });
+add('error-no-message', () => { const e = new RangeError(); return e; });
+add('error-cause-chain', () => { const c = new Error('c1', { cause: new Error('c2', { cause: 'root' }) }); return new Error('top', { cause: c }); });
+add('array-proto-object', () => Object.create(Array.prototype));
+add('array-subclass-props', () => { class MyArr extends Array {} const a = MyArr.from([1, 2]); a.prop = 'x'; return a; });
+add('typed-subclass', () => { class MyU8 extends Uint8Array {} return new MyU8(3); });
+add('map-subclass', () => { class MyMap extends Map {} return new MyMap([[1, 2]]); });
+add('set-subclass-tag', () => { class S extends Set { get [Symbol.toStringTag]() { return 'Tagged'; } } return new S([1]); });
+add('promise-subclass', () => { class P extends Promise {} return P.resolve(1); });
+add('string-escapes', () => ['`${x}`', 'a\'b"c`d', "'\"", '\u2028\u2029', '\x7f\x80\x9f\xa0', '\\n']);
+add('deep-depth-infinity', () => ({ a: { b: { c: { d: { e: { f: { g: 1 } } } } } } }));
+add('constructor-overwritten', () => ({ constructor: 'not a function', x: 1 }));
+add('constructor-prop-class', () => { class K {} const k = new K(); k.constructor = Object; return k; });
+add('object-with-null-proto-chain', () => Object.create(Object.create(null)));
+add('frozen', () => Object.freeze({ a: 1 }));
+add('sparse-huge', () => { const a = []; a[5] = 1; a[200] = 2; a.length = 300; return a; });
+add('nested-arrays-grouping', () => ({ list: Array.from({ length: 10 }, (_, i) => [i, i * 2]) }));
+add('long-keys', () => Object.fromEntries(Array.from({ length: 5 }, (_, i) => ['k'.repeat(30) + i, 'v'.repeat(30)])));
 add('object-many-short', () => Object.fromEntries('abcdefghijklmnopqrstuvwxyz'.split('').map((c, i) => [c, i])));
 
 const optionSets = [
   undefined,
+  { depth: Infinity },
   { depth: 0 },
   { depth: null },
   { depth: 4 },
@@ -253,15 +276,32 @@ const formatCases = [
   ['%d%%', 50],
   ['%O', 'str'],
   ['%o', 'str'],
+  ['%s', { [Symbol.toPrimitive]() { return 'prim'; } }],
+  ['%d', { valueOf() { return 7; } }],
+  ['%i', '0x1A'],
+  ['%f', 'abc'],
+  ['%s', [1, 2, 3]],
+  ['%s', new Map([[1, 2]])],
+  ['%s', Object.create(null)],
+  ['%s', new (class Custom {})()],
+  ['%s', -0, 0n],
+  ['%s %s %s', 'a'],
+  ['%j %j', 1n],
+  ['%s', new (class P { [Symbol.toPrimitive]() { return 'protoPrim'; } })()],
+  ['%s', Object.create({ [Symbol.toPrimitive]() { return 'chainPrim'; } })],
+  ['%s', { [Symbol.toPrimitive]: 5 }],
+  ['%s', Object.defineProperty(new Date(0), Symbol.toPrimitive, { value() { return 'own'; } })],
+  ['%s', new Error('err in %s')],
+  ['%s', new (class E2 extends Error {})('sub')],
 ];
 for (const args of formatCases) {
   let expected;
   let actual;
-  try { expected = util.format(...args); } catch (e) { expected = `throws ${e.message}`; }
-  try { actual = ours.format(...args); } catch (e) { actual = `throws ${e.stack}`; }
+  try { expected = util.format(...args); } catch (e) { expected = `throws ${e.name}: ${e.message}`; }
+  try { actual = ours.format(...args); } catch (e) { actual = `throws ${e.name}: ${e.message}`; }
   check(`format ${util.inspect(args)}`, actual, expected);
-  try { expected = util.formatWithOptions({ colors: true }, ...args); } catch (e) { expected = `throws ${e.message}`; }
-  try { actual = ours.formatWithOptions({ colors: true }, ...args); } catch (e) { actual = `throws ${e.stack}`; }
+  try { expected = util.formatWithOptions({ colors: true }, ...args); } catch (e) { expected = `throws ${e.name}: ${e.message}`; }
+  try { actual = ours.formatWithOptions({ colors: true }, ...args); } catch (e) { actual = `throws ${e.name}: ${e.message}`; }
   check(`formatWithOptions colors ${util.inspect(args)}`, actual, expected);
 }
 

@@ -1623,22 +1623,35 @@ function getStringWidth(str, removeControlChars = true) {
 // ---------------------------------------------------------------------------
 // format / formatWithOptions.
 
+// Whether the object in value's prototype chain that owns `key` is the
+// prototype of a built-in constructor (Object, Date, Error, ...).
+function isOwnedByBuiltIn(value, key) {
+  let pointer = value;
+  while (pointer !== null && !Object.prototype.hasOwnProperty.call(pointer, key)) {
+    pointer = Object.getPrototypeOf(pointer);
+  }
+  if (pointer === null) return true;
+  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return descriptor !== undefined &&
+    typeof descriptor.value === 'function' &&
+    builtInObjects.has(descriptor.value.name);
+}
+
+// %s prints objects with their own toString() or Symbol.toPrimitive as
+// strings, and inspects everything else.
 function hasBuiltInToString(value) {
   const proxyTarget = getProxyDetails(value, false);
   if (proxyTarget !== undefined) {
     if (proxyTarget === null) return true;
     value = proxyTarget;
   }
+  if (typeof value[Symbol.toPrimitive] === 'function' &&
+      !isOwnedByBuiltIn(value, Symbol.toPrimitive)) {
+    return false;
+  }
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
-  let pointer = value;
-  do {
-    pointer = Object.getPrototypeOf(pointer);
-  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
-  return descriptor !== undefined &&
-    typeof descriptor.value === 'function' &&
-    builtInObjects.has(descriptor.value.name);
+  return isOwnedByBuiltIn(value, 'toString');
 }
 
 let circularErrorMessage;
