@@ -32,10 +32,12 @@ function Duplex(options) {
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);
 
-// Writable's methods Readable doesn't have (destroy stays Readable's).
+// Writable's methods Readable doesn't have, and Writable's destroy (which
+// also fails buffered writes).
 for (const method of Object.keys(Writable.prototype)) {
   if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
 }
+Duplex.prototype.destroy = Writable.prototype.destroy;
 
 for (const name of ['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer',
   'writableLength', 'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain']) {

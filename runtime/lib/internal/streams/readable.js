@@ -135,7 +135,7 @@ Readable.prototype._destroy = function(err, cb) {
 Readable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
 };
-Readable.prototype[Symbol.asyncDispose] = function() {
+if (typeof Symbol.asyncDispose === 'symbol') Readable.prototype[Symbol.asyncDispose] = function() {
   let error;
   if (!this.destroyed) {
     error = this.readableEnded ? null : new (require('internal/errors').AbortError)();
