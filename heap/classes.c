@@ -48,8 +48,7 @@ static uint32_t names_get(names_t *t, const char *str, int copy) {
     memset(sl, 0xFF, ns * 4);
     for (uint32_t i = 0; i < t->n; i++) {
       size_t h = (size_t)XXH3_64bits(t->v[i], strlen(t->v[i])) & (ns - 1);
-      while (sl[h] != HEAP_NONE)
-        h = (h + 1) & (ns - 1);
+      while (sl[h] != HEAP_NONE) h = (h + 1) & (ns - 1);
       sl[h] = i;
     }
     free(t->slot);
@@ -58,8 +57,7 @@ static uint32_t names_get(names_t *t, const char *str, int copy) {
   }
   size_t h = (size_t)XXH3_64bits(str, strlen(str)) & (t->nslots - 1);
   while (t->slot[h] != HEAP_NONE) {
-    if (!strcmp(t->v[t->slot[h]], str))
-      return t->slot[h];
+    if (!strcmp(t->v[t->slot[h]], str)) return t->slot[h];
     h = (h + 1) & (t->nslots - 1);
   }
   if (t->n == t->cap) {
@@ -113,16 +111,14 @@ static size_t utf16_len(const char *s, size_t n) {
   size_t u = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if ((c & 0xC0) != 0x80)
-      u += c >= 0xF0 ? 2 : 1;
+    if ((c & 0xC0) != 0x80) u += c >= 0xF0 ? 2 : 1;
   }
   return u;
 }
 
 static int cmp_iface(const void *a, const void *b) {
   const iface_t *x = a, *y = b;
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
@@ -130,10 +126,8 @@ static uint32_t trie_child(trie_t **tv, uint32_t *nt, uint32_t *ct, uint32_t nod
                            int create) {
   trie_t *t = &(*tv)[node];
   for (uint32_t i = 0; i < t->nk; i++)
-    if (t->keys[i] == key)
-      return t->kids[i];
-  if (!create)
-    return HEAP_NONE;
+    if (t->keys[i] == key) return t->kids[i];
+  if (!create) return HEAP_NONE;
   if (*nt == *ct) {
     *ct *= 2;
     *tv = dr_realloc(*tv, *ct * sizeof(trie_t));
@@ -158,23 +152,19 @@ static uint32_t trie_child(trie_t **tv, uint32_t *nt, uint32_t *ct, uint32_t nod
 /* Chooses the better of two matches as selectBetterMatch does: more
  * properties, then the earlier definition. */
 static uint32_t better(const iface_t *d, uint32_t a, uint32_t b) {
-  if (b == HEAP_NONE)
-    return a;
-  if (a == HEAP_NONE)
-    return b;
-  if (d[a].nprops != d[b].nprops)
-    return d[a].nprops > d[b].nprops ? a : b;
+  if (b == HEAP_NONE) return a;
+  if (a == HEAP_NONE) return b;
+  if (d[a].nprops != d[b].nprops) return d[a].nprops > d[b].nprops ? a : b;
   return a <= b ? a : b;
 }
 
 /* Sets cname[o] for plain Objects that match an inferred interface. */
-static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, const uint32_t *canon) {
+static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names,
+                             const uint32_t *canon) {
   uint32_t obj_name = HEAP_NONE;
   for (uint32_t i = 0; i < s->nstrings && obj_name == HEAP_NONE; i++)
-    if (!strcmp(heap_str(s, i), "Object"))
-      obj_name = i;
-  if (obj_name == HEAP_NONE)
-    return;
+    if (!strcmp(heap_str(s, i), "Object")) obj_name = i;
+  if (obj_name == HEAP_NONE) return;
   sort_s = s;
   /* infer */
   iface_t *defs = NULL;
@@ -184,19 +174,16 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
   dr_buf_t b = DR_BUF_INIT;
   uint32_t *props = NULL, np = 0, cp = 0;
   for (uint32_t o = 0; o < s->n; o++) {
-    if (s->ntype[o] != s->t.object || strcmp(heap_node_name(s, o), "Object"))
-      continue;
+    if (s->ntype[o] != s->t.object || strcmp(heap_node_name(s, o), "Object")) continue;
     total++;
     dr_buf_reset(&b);
     dr_buf_addch(&b, '{');
     size_t blen = 1; /* UTF-16 length of b */
     np = 0;
     for (uint32_t e = s->first_edge[o]; e < s->first_edge[o + 1]; e++) {
-      if (s->etype[e] != s->t.e_property)
-        continue;
+      if (s->etype[e] != s->t.e_property) continue;
       const char *nm = heap_str(s, s->ename[e]);
-      if (!strcmp(nm, "__proto__"))
-        continue;
+      if (!strcmp(nm, "__proto__")) continue;
       dr_buf_t f = DR_BUF_INIT;
       format_prop(nm, &f);
       size_t flen = utf16_len(f.buf, f.len);
@@ -217,8 +204,7 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
       }
       props[np++] = canon[s->ename[e]];
     }
-    if (np == 0)
-      continue;
+    if (np == 0) continue;
     dr_buf_addch(&b, '}');
     uint32_t before = idx.n;
     uint32_t k = names_get(&idx, b.buf, 1);
@@ -233,11 +219,11 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
     }
     defs[k].count++;
   }
-  if (nd)
-    qsort(defs, nd, sizeof *defs, cmp_iface);
+  if (nd) qsort(defs, nd, sizeof *defs, cmp_iface);
   uint64_t min = total / MIN_OBJECT_PROPORTION_PER_INTERFACE;
   uint32_t keep = 0;
-  while (keep < nd && (double)defs[keep].count >= (double)total / MIN_OBJECT_PROPORTION_PER_INTERFACE &&
+  while (keep < nd &&
+         (double)defs[keep].count >= (double)total / MIN_OBJECT_PROPORTION_PER_INTERFACE &&
          defs[keep].count >= MIN_OBJECT_COUNT_PER_INTERFACE)
     keep++;
   (void)min;
@@ -253,15 +239,13 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
     uint32_t cur = 0;
     for (uint32_t i = 0; i < defs[d].nprops; i++)
       cur = trie_child(&tv, &nt, &ct, cur, defs[d].props[i], 1);
-    if (tv[cur].match == HEAP_NONE)
-      tv[cur].match = d;
+    if (tv[cur].match == HEAP_NONE) tv[cur].match = d;
     iface_name[d] = names_get(names, defs[d].name, 1);
   }
   /* apply */
   uint32_t *states = NULL, ns = 0, cs = 0, *next = NULL, cn = 0;
   for (uint32_t o = 0; keep && o < s->n; o++) {
-    if (s->ntype[o] != s->t.object || s->nname[o] != obj_name)
-      continue;
+    if (s->ntype[o] != s->t.object || s->nname[o] != obj_name) continue;
     np = 0;
     for (uint32_t e = s->first_edge[o]; e < s->first_edge[o + 1]; e++)
       if (s->etype[e] == s->t.e_property) {
@@ -271,8 +255,7 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
         }
         props[np++] = canon[s->ename[e]];
       }
-    if (np)
-      qsort(props, np, 4, str_cmp_ids);
+    if (np) qsort(props, np, 4, str_cmp_ids);
     ns = 0;
     if (cs < 4) {
       cs = 4;
@@ -290,8 +273,7 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
       for (uint32_t k = 0; k < ns; k++) {
         uint32_t st = states[k];
         int drop = tv[st].greatest == HEAP_NONE || strcmp(p, heap_str(s, tv[st].greatest)) >= 0;
-        if (!drop)
-          next[nn++] = st;
+        if (!drop) next[nn++] = st;
         uint32_t c = trie_child(&tv, &nt, &ct, st, props[i], 0);
         if (c != HEAP_NONE) {
           next[nn++] = c;
@@ -306,14 +288,11 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
       ns = 0;
       for (uint32_t q = 0; q < nn; q++) {
         int dup = 0;
-        for (uint32_t r = 0; r < ns && !dup; r++)
-          dup = states[r] == next[q];
-        if (!dup)
-          states[ns++] = next[q];
+        for (uint32_t r = 0; r < ns && !dup; r++) dup = states[r] == next[q];
+        if (!dup) states[ns++] = next[q];
       }
     }
-    if (match != HEAP_NONE)
-      cname[o] = iface_name[match];
+    if (match != HEAP_NONE) cname[o] = iface_name[match];
   }
   free(states);
   free(next);
@@ -323,11 +302,9 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
   }
   free(tv);
   free(iface_name);
-  for (uint32_t d = 0; d < nd; d++)
-    free(defs[d].props);
+  for (uint32_t d = 0; d < nd; d++) free(defs[d].props);
   free(defs);
-  for (uint32_t i = 0; i < idx.n; i++)
-    free(idx.v[i]);
+  for (uint32_t i = 0; i < idx.n; i++) free(idx.v[i]);
   free(idx.v);
   free(idx.owned);
   free(idx.slot);
@@ -339,8 +316,7 @@ static void apply_interfaces(heap_snap_t *s, uint32_t *cname, names_t *names, co
 uint32_t *heap_canonical_strings(const heap_snap_t *s) {
   uint32_t *canon = dr_malloc(((size_t)s->nstrings + 1) * 4);
   size_t cap = 1;
-  while (cap < (size_t)s->nstrings * 2 + 2)
-    cap <<= 1;
+  while (cap < (size_t)s->nstrings * 2 + 2) cap <<= 1;
   uint32_t *slot = dr_malloc(cap * 4);
   memset(slot, 0xFF, cap * 4);
   for (uint32_t i = 0; i < s->nstrings; i++) {
@@ -349,12 +325,10 @@ uint32_t *heap_canonical_strings(const heap_snap_t *s) {
     size_t h = (size_t)XXH3_64bits(str, len) & (cap - 1);
     while (slot[h] != HEAP_NONE) {
       uint32_t j = slot[h];
-      if (s->soff[j + 1] - s->soff[j] - 1 == len && !memcmp(heap_str(s, j), str, len))
-        break;
+      if (s->soff[j + 1] - s->soff[j] - 1 == len && !memcmp(heap_str(s, j), str, len)) break;
       h = (h + 1) & (cap - 1);
     }
-    if (slot[h] == HEAP_NONE)
-      slot[h] = i;
+    if (slot[h] == HEAP_NONE) slot[h] = i;
     canon[i] = slot[h];
   }
   free(slot);
@@ -369,12 +343,10 @@ static uint32_t base_name(heap_snap_t *s, uint32_t o, names_t *names, uint32_t *
     uint32_t si = s->nname[o];
     int det = t == s->t.native && s->ndetached && s->ndetached[o] == 2;
     uint32_t *cache = det ? by_det : by_str;
-    if (cache[si] != HEAP_NONE)
-      return cache[si];
+    if (cache[si] != HEAP_NONE) return cache[si];
     const char *nm = heap_str(s, si);
     dr_buf_t b = DR_BUF_INIT;
-    if (det)
-      dr_buf_adds(&b, "Detached ");
+    if (det) dr_buf_adds(&b, "Detached ");
     dr_buf_adds(&b, nm);
     if (!legacy) {
       /* "<div id=x>" → "<div>", "Detached <div id=x>" → "Detached <div>" */
@@ -487,8 +459,7 @@ void heap_classes_build(heap_snap_t *s) {
             if (lcls[i] != HEAP_NONE) {
               uint64_t hk2[2] = {lkey[i * 2], lkey[i * 2 + 1]};
               size_t j = (size_t)XXH3_64bits(hk2, sizeof hk2) & (n2 - 1);
-              while (cl[j] != HEAP_NONE)
-                j = (j + 1) & (n2 - 1);
+              while (cl[j] != HEAP_NONE) j = (j + 1) & (n2 - 1);
               k[j * 2] = hk2[0];
               k[j * 2 + 1] = hk2[1];
               cl[j] = lcls[i];
@@ -503,8 +474,7 @@ void heap_classes_build(heap_snap_t *s) {
       }
       if (h == HEAP_NONE) { /* re-find after growth */
         h = (size_t)XXH3_64bits(hk, sizeof hk) & (nslots - 1);
-        while (!(lkey[h * 2] == k1 && lkey[h * 2 + 1] == k2))
-          h = (h + 1) & (nslots - 1);
+        while (!(lkey[h * 2] == k1 && lkey[h * 2 + 1] == k2)) h = (h + 1) & (nslots - 1);
       }
       c = lcls[h];
     }
@@ -527,13 +497,10 @@ int heap_node_counted(const heap_snap_t *s, uint32_t o) {
 static const heap_snap_t *agg_snap;
 static int agg_cmp(const void *a, const void *b) {
   const heap_class_agg_t *x = a, *y = b;
-  if (x->count == 0 || y->count == 0)
-    return (x->count == 0) - (y->count == 0);
-  if (x->retained_size != y->retained_size)
-    return x->retained_size > y->retained_size ? -1 : 1;
+  if (x->count == 0 || y->count == 0) return (x->count == 0) - (y->count == 0);
+  if (x->retained_size != y->retained_size) return x->retained_size > y->retained_size ? -1 : 1;
   int c = strcmp(agg_snap->class_names[x->cls], agg_snap->class_names[y->cls]);
-  if (c)
-    return c;
+  if (c) return c;
   return x->cls < y->cls ? -1 : x->cls > y->cls;
 }
 
@@ -544,13 +511,11 @@ heap_class_agg_t *heap_classes_aggregate(const heap_snap_t *s, uint32_t *count) 
     a[c].distance = INT32_MAX;
   }
   for (uint32_t o = 0; o < s->n; o++) {
-    if (!heap_node_counted(s, o))
-      continue;
+    if (!heap_node_counted(s, o)) continue;
     heap_class_agg_t *x = &a[s->cls[o]];
     x->count++;
     x->self_size += s->nself[o];
-    if (s->dist[o] < x->distance)
-      x->distance = s->dist[o];
+    if (s->dist[o] < x->distance) x->distance = s->dist[o];
   }
   /* Retained: DFS of the dominator tree, as calculateClassesRetainedSize. */
   uint32_t *list = dr_malloc(((size_t)s->n + 1) * 4);
@@ -571,8 +536,7 @@ heap_class_agg_t *heap_classes_aggregate(const heap_snap_t *s, uint32_t *count) 
         classes[cl++] = c;
       }
     }
-    for (uint32_t i = from; i < to; i++)
-      list[ll++] = s->dominated[i];
+    for (uint32_t i = from; i < to; i++) list[ll++] = s->dominated[i];
     while (sl > 1 && sizes[sl - 1] == ll) {
       sl--;
       seen[classes[--cl]] = 0;
@@ -585,8 +549,7 @@ heap_class_agg_t *heap_classes_aggregate(const heap_snap_t *s, uint32_t *count) 
   agg_snap = s;
   qsort(a, s->nclasses, sizeof *a, agg_cmp);
   uint32_t k = 0;
-  while (k < s->nclasses && a[k].count)
-    k++;
+  while (k < s->nclasses && a[k].count) k++;
   *count = k;
   return a;
 }

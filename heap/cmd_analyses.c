@@ -22,9 +22,11 @@ struct an_opts {
 
 static int an_opt(struct an_opts *o, int opt, const char *arg) {
   switch (opt) {
-  case OPT_TOP:
-  case 'n': return heap_parse_uint("--top", arg, &o->top);
-  case OPT_MIN: return heap_parse_uint("--min", arg, &o->min);
+    case OPT_TOP:
+    case 'n':
+      return heap_parse_uint("--top", arg, &o->top);
+    case OPT_MIN:
+      return heap_parse_uint("--min", arg, &o->min);
   }
   return -1;
 }
@@ -49,8 +51,7 @@ static int an_parse(int argc, char **argv, const char *usage, struct heap_common
       return -1;
     }
     int r = heap_common_opt(c, opt, optarg);
-    if (r < 0 || (r == 0 && an_opt(o, opt, optarg) < 0))
-      return -1;
+    if (r < 0 || (r == 0 && an_opt(o, opt, optarg) < 0)) return -1;
   }
   if (argc - optind != 1) {
     dr_error("%s: expected 1 file (see devrun-heap %s --help)", argv[0], argv[0]);
@@ -59,17 +60,14 @@ static int an_parse(int argc, char **argv, const char *usage, struct heap_common
   return optind;
 }
 
-#define AN_BEGIN(defaults)                                  \
-  struct heap_common c;                                     \
-  struct an_opts o = defaults;                              \
-  int first = an_parse(argc, argv, usage, &c, &o);          \
-  if (first == -2)                                          \
-    return 0;                                               \
-  if (first < 0)                                            \
-    return 2;                                               \
-  heap_snap_t *s = heap_open(argv[first], c.rules);         \
-  if (!s)                                                   \
-    return 1;
+#define AN_BEGIN(defaults)                          \
+  struct heap_common c;                             \
+  struct an_opts o = defaults;                      \
+  int first = an_parse(argc, argv, usage, &c, &o);  \
+  if (first == -2) return 0;                        \
+  if (first < 0) return 2;                          \
+  heap_snap_t *s = heap_open(argv[first], c.rules); \
+  if (!s) return 1;
 
 static const heap_snap_t *sort_s;
 
@@ -83,8 +81,7 @@ typedef struct dup_s {
 static int dup_cmp(const void *a, const void *b) {
   const dup_t *x = a, *y = b;
   uint64_t wx = x->total - x->largest, wy = y->total - y->largest;
-  if (wx != wy)
-    return wx > wy ? -1 : 1;
+  if (wx != wy) return wx > wy ? -1 : 1;
   return x->str < y->str ? -1 : x->str > y->str;
 }
 
@@ -102,14 +99,12 @@ int cmd_dups(int argc, char **argv) {
   dup_t *d = dr_calloc((size_t)s->nstrings + 1, sizeof *d);
   uint32_t *canon = heap_canonical_strings(s);
   for (uint32_t i = 0; i < s->n; i++) {
-    if (s->ntype[i] != s->t.string)
-      continue;
+    if (s->ntype[i] != s->t.string) continue;
     dup_t *x = &d[canon[s->nname[i]]];
     x->str = canon[s->nname[i]];
     x->count++;
     x->total += s->nself[i];
-    if (s->nself[i] > x->largest)
-      x->largest = s->nself[i];
+    if (s->nself[i] > x->largest) x->largest = s->nself[i];
   }
   size_t k = 0;
   uint64_t wasted = 0;
@@ -142,8 +137,7 @@ int cmd_dups(int argc, char **argv) {
       /* one line, control characters shown as '.' */
       char line[64];
       size_t n = 0;
-      for (const char *p = v; *p && n < 60; p++)
-        line[n++] = (unsigned char)*p < 0x20 ? '.' : *p;
+      for (const char *p = v; *p && n < 60; p++) line[n++] = (unsigned char)*p < 0x20 ? '.' : *p;
       line[n] = 0;
       printf("%8llu %12s %12s  \"%s%s\"\n", (unsigned long long)d[i].count, t, ws, line,
              strlen(v) > 60 ? "…" : "");
@@ -188,8 +182,7 @@ int cmd_closures(int argc, char **argv) {
   clo_t *v = dr_malloc(sizeof *v * ((size_t)s->n + 1));
   size_t k = 0;
   for (uint32_t i = 0; i < s->n; i++) {
-    if (s->ntype[i] != s->t.closure)
-      continue;
+    if (s->ntype[i] != s->t.closure) continue;
     for (uint32_t e = s->first_edge[i]; e < s->first_edge[i + 1]; e++)
       if (s->etype[e] == s->t.e_internal && !strcmp(heap_str(s, s->ename[e]), "context")) {
         if (s->retained[s->eto[e]] >= o.min && s->dist[i] != HEAP_NO_DISTANCE)
@@ -218,8 +211,7 @@ int cmd_closures(int argc, char **argv) {
           dr_buf_addf(&b, "%s%s", nv ? ", " : "", nm);
         nv++;
       }
-    if (!vars && nv > 8)
-      dr_buf_addf(&b, ", … (%d)", nv);
+    if (!vars && nv > 8) dr_buf_addf(&b, ", … (%d)", nv);
     const char *name = heap_node_name(s, fn);
     if (c.json) {
       json_t *x = json_object();
@@ -257,15 +249,13 @@ typedef struct em_s {
 
 static int em_cmp(const void *a, const void *b) {
   const em_t *x = a, *y = b;
-  if (x->listeners != y->listeners)
-    return x->listeners > y->listeners ? -1 : 1;
+  if (x->listeners != y->listeners) return x->listeners > y->listeners ? -1 : 1;
   return sort_s->nid[x->o] < sort_s->nid[y->o] ? -1 : sort_s->nid[x->o] > sort_s->nid[y->o];
 }
 
 /* Listeners stored under one event: a function, or an array of them. */
 static uint64_t count_listeners(const heap_snap_t *s, uint32_t v) {
-  if (s->ntype[v] == s->t.closure)
-    return 1;
+  if (s->ntype[v] == s->t.closure) return 1;
   if (s->ntype[v] == s->t.object && !strcmp(heap_node_name(s, v), "Array")) {
     /* JS arrays keep elements in an internal "elements" backing store */
     for (uint32_t e = s->first_edge[v]; e < s->first_edge[v + 1]; e++)
@@ -290,7 +280,8 @@ int cmd_listeners(int argc, char **argv) {
       "EventEmitters (objects with an _events table) holding many listeners —\n"
       "the classic leak of adding a listener per request.\n\n"
       "  -n, --top N         how many emitters (default 20)\n"
-      "  --min N             only emitters with at least N listeners (default 10)\n" HEAP_COMMON_HELP
+      "  --min N             only emitters with at least N listeners (default "
+      "10)\n" HEAP_COMMON_HELP
       "\nexamples:\n"
       "  devrun-heap listeners app.heapsnapshot\n"
       "  devrun-heap listeners --min 1 --json app.heapsnapshot\n";
@@ -298,18 +289,15 @@ int cmd_listeners(int argc, char **argv) {
   em_t *v = dr_malloc(sizeof *v * ((size_t)s->n + 1));
   size_t k = 0;
   for (uint32_t i = 0; i < s->n; i++) {
-    if (s->ntype[i] != s->t.object)
-      continue;
+    if (s->ntype[i] != s->t.object) continue;
     for (uint32_t e = s->first_edge[i]; e < s->first_edge[i + 1]; e++) {
-      if (s->etype[e] != s->t.e_property || strcmp(heap_str(s, s->ename[e]), "_events"))
-        continue;
+      if (s->etype[e] != s->t.e_property || strcmp(heap_str(s, s->ename[e]), "_events")) continue;
       uint32_t ev = s->eto[e];
       uint64_t total = 0;
       for (uint32_t f = s->first_edge[ev]; f < s->first_edge[ev + 1]; f++)
         if (s->etype[f] == s->t.e_property && strcmp(heap_str(s, s->ename[f]), "__proto__"))
           total += count_listeners(s, s->eto[f]);
-      if (total >= o.min && total > 0)
-        v[k++] = (em_t){i, ev, total};
+      if (total >= o.min && total > 0) v[k++] = (em_t){i, ev, total};
       break;
     }
   }
@@ -327,8 +315,7 @@ int cmd_listeners(int argc, char **argv) {
       if (s->etype[f] != s->t.e_property || !strcmp(heap_str(s, s->ename[f]), "__proto__"))
         continue;
       uint64_t n = count_listeners(s, s->eto[f]);
-      if (!n)
-        continue;
+      if (!n) continue;
       if (evs) {
         json_t *x = json_object();
         json_object_set_new(x, "event", heap_json_str(heap_str(s, s->ename[f])));
@@ -376,8 +363,7 @@ int cmd_info(int argc, char **argv) {
       "reachable size.\n\n" HEAP_COMMON_HELP "\nexamples:\n  devrun-heap info app.heapsnapshot\n";
   AN_BEGIN(((struct an_opts){0}));
   uint64_t unreachable = 0;
-  for (uint32_t i = 0; i < s->n; i++)
-    unreachable += s->dist[i] == HEAP_NO_DISTANCE;
+  for (uint32_t i = 0; i < s->n; i++) unreachable += s->dist[i] == HEAP_NO_DISTANCE;
   if (c.json) {
     json_t *x = json_object(), *nt = json_array(), *et = json_array();
     for (int i = 0; i < s->n_node_types; i++)
@@ -396,10 +382,11 @@ int cmd_info(int argc, char **argv) {
   } else {
     char t[32];
     heap_fmt_size(s->retained[s->root], t, sizeof t);
-    printf("file          %s (%llu bytes)\nnodes         %u\nedges         %u\nstrings       %u\n"
-           "total size    %s\nunreachable   %llu nodes\nnode types   ",
-           s->path, (unsigned long long)s->file_size, s->n, s->m, s->nstrings, t,
-           (unsigned long long)unreachable);
+    printf(
+        "file          %s (%llu bytes)\nnodes         %u\nedges         %u\nstrings       %u\n"
+        "total size    %s\nunreachable   %llu nodes\nnode types   ",
+        s->path, (unsigned long long)s->file_size, s->n, s->m, s->nstrings, t,
+        (unsigned long long)unreachable);
     for (int i = 0; i < s->n_node_types; i++)
       printf(" %s%s", s->node_types[i], i + 1 < s->n_node_types ? "," : "\n");
     printf("edge types   ");

@@ -45,8 +45,7 @@ void heap_gc_print(json_t *r) {
     printf("\n");
   }
   int leak = json_is_true(json_object_get(r, "leak_suspected"));
-  printf("\n%s%s%s\n", leak ? RED : GREEN, json_string_value(json_object_get(r, "verdict")),
-         RESET);
+  printf("\n%s%s%s\n", leak ? RED : GREEN, json_string_value(json_object_get(r, "verdict")), RESET);
 }
 
 int heap_gc_load(const char *path, heap_gc_trace_t *t) {
@@ -58,8 +57,7 @@ int heap_gc_load(const char *path, heap_gc_trace_t *t) {
     return rc;
   }
   rc = heap_gc_parse(b.buf, b.len, t, &err);
-  if (rc < 0)
-    dr_error("'%s': %s", path, err.buf);
+  if (rc < 0) dr_error("'%s': %s", path, err.buf);
   dr_buf_release(&b);
   dr_buf_release(&err);
   return rc;
@@ -88,8 +86,7 @@ int cmd_gc(int argc, char **argv) {
     }
     int r = heap_common_opt(&c, opt, optarg);
     if (r <= 0) {
-      if (r == 0)
-        dr_error("gc: unknown option '%s' (see --help)", argv[optind - 1]);
+      if (r == 0) dr_error("gc: unknown option '%s' (see --help)", argv[optind - 1]);
       return 2;
     }
   }
@@ -98,8 +95,7 @@ int cmd_gc(int argc, char **argv) {
     return 2;
   }
   heap_gc_trace_t t = {0};
-  if (heap_gc_load(argv[optind], &t) < 0)
-    return 1;
+  if (heap_gc_load(argv[optind], &t) < 0) return 1;
   json_t *r = heap_gc_stats(&t);
   heap_gc_release(&t);
   if (c.json)

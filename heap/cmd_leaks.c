@@ -18,18 +18,18 @@ void heap_leaks_print(json_t *r) {
   heap_fmt_size((uint64_t)json_integer_value(json_object_get(r, "leaked_retained_size")), sz,
                 sizeof sz);
   json_t *groups = json_object_get(r, "groups");
-  printf("%s%lld objects allocated between BASELINE and TARGET are still alive in FINAL, "
-         "retaining %s in %lld groups%s\n",
-         BOLD, (long long)json_integer_value(json_object_get(r, "leaked_objects")), sz,
-         (long long)json_integer_value(json_object_get(r, "group_count")), RESET);
+  printf(
+      "%s%lld objects allocated between BASELINE and TARGET are still alive in FINAL, "
+      "retaining %s in %lld groups%s\n",
+      BOLD, (long long)json_integer_value(json_object_get(r, "leaked_objects")), sz,
+      (long long)json_integer_value(json_object_get(r, "group_count")), RESET);
   size_t i;
   json_t *g;
   json_array_foreach(groups, i, g) {
     char rs[32];
-    heap_fmt_size((uint64_t)json_integer_value(json_object_get(g, "retained_size")), rs,
-                  sizeof rs);
-    printf("\n%s#%zu%s  %s%s%s retained by %lld leaked root%s (%lld objects): ", BOLD, i + 1,
-           RESET, RED, rs, RESET, (long long)json_integer_value(json_object_get(g, "count")),
+    heap_fmt_size((uint64_t)json_integer_value(json_object_get(g, "retained_size")), rs, sizeof rs);
+    printf("\n%s#%zu%s  %s%s%s retained by %lld leaked root%s (%lld objects): ", BOLD, i + 1, RESET,
+           RED, rs, RESET, (long long)json_integer_value(json_object_get(g, "count")),
            json_integer_value(json_object_get(g, "count")) == 1 ? "" : "s",
            (long long)json_integer_value(json_object_get(g, "objects")));
     size_t k;
@@ -41,8 +41,7 @@ void heap_leaks_print(json_t *r) {
     printf("\n    %sretained via:%s %s\n", DIM, RESET,
            json_string_value(json_object_get(g, "path_text")));
   }
-  if (json_array_size(groups) == 0)
-    printf("\nno leaked objects found\n");
+  if (json_array_size(groups) == 0) printf("\nno leaked objects found\n");
 }
 
 int cmd_leaks(int argc, char **argv) {
@@ -73,16 +72,12 @@ int cmd_leaks(int argc, char **argv) {
       return 0;
     }
     int r = heap_common_opt(&c, opt, optarg);
-    if (r < 0)
-      return 2;
-    if (r)
-      continue;
+    if (r < 0) return 2;
+    if (r) continue;
     if (opt == 'n' || opt == OPT_TOP) {
-      if (heap_parse_uint("--top", optarg, &top) < 0)
-        return 2;
+      if (heap_parse_uint("--top", optarg, &top) < 0) return 2;
     } else if (opt == OPT_MIN_SIZE) {
-      if (heap_parse_uint("--min-size", optarg, &min_size) < 0)
-        return 2;
+      if (heap_parse_uint("--min-size", optarg, &min_size) < 0) return 2;
     } else {
       dr_error("leaks: unknown option or missing value '%s' (see --help)", argv[optind - 1]);
       return 2;
@@ -95,8 +90,7 @@ int cmd_leaks(int argc, char **argv) {
   heap_snap_t *s[3] = {0};
   for (int i = 0; i < 3; i++)
     if (!(s[i] = heap_open(argv[optind + i], c.rules))) {
-      for (int k = 0; k < i; k++)
-        heap_snap_free(s[k]);
+      for (int k = 0; k < i; k++) heap_snap_free(s[k]);
       return 1;
     }
   json_t *r = heap_leaks_find(s[0], s[1], s[2], top > 100000 ? 100000 : (int)top, min_size);
@@ -106,7 +100,6 @@ int cmd_leaks(int argc, char **argv) {
     heap_leaks_print(r);
     json_decref(r);
   }
-  for (int i = 0; i < 3; i++)
-    heap_snap_free(s[i]);
+  for (int i = 0; i < 3; i++) heap_snap_free(s[i]);
   return 0;
 }

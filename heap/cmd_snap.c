@@ -31,15 +31,12 @@ static int parse_opts(int argc, char **argv, const struct option *lo, const char
       return -2;
     }
     if (opt == '?' || opt == ':') {
-      dr_error("%s: unknown option or missing value '%s' (see --help)", argv[0],
-               argv[optind - 1]);
+      dr_error("%s: unknown option or missing value '%s' (see --help)", argv[0], argv[optind - 1]);
       return -1;
     }
     int r = heap_common_opt(c, opt, optarg);
-    if (r < 0)
-      return -1;
-    if (r == 0 && (!fn || fn(opt, optarg, ctx) < 0))
-      return -1;
+    if (r < 0) return -1;
+    if (r == 0 && (!fn || fn(opt, optarg, ctx) < 0)) return -1;
   }
   return optind;
 }
@@ -53,12 +50,10 @@ static int operands(int argc, int first, int want, const char *cmd) {
   return 0;
 }
 
-#define RUN_OPTS(want)                                                      \
-  int first = parse_opts(argc, argv, lo, usage, &c, on_opt, &o);           \
-  if (first == -2)                                                          \
-    return 0;                                                               \
-  if (first < 0 || operands(argc, first, (want), argv[0]) < 0)             \
-    return 2;
+#define RUN_OPTS(want)                                           \
+  int first = parse_opts(argc, argv, lo, usage, &c, on_opt, &o); \
+  if (first == -2) return 0;                                     \
+  if (first < 0 || operands(argc, first, (want), argv[0]) < 0) return 2;
 
 /* ---------------- summary ---------------- */
 
@@ -76,23 +71,25 @@ struct list_opts {
 static int on_opt(int opt, const char *arg, void *ctx) {
   struct list_opts *o = ctx;
   switch (opt) {
-  case OPT_TOP:
-  case 'n': return heap_parse_uint("--top", arg, &o->top);
-  case OPT_CLASS:
-    o->cls = arg;
-    return 0;
-  case OPT_ID:
-    o->have_id = 1;
-    return heap_parse_uint("--id", arg, &o->id);
-  case OPT_MAX: return heap_parse_uint("--max", arg, &o->max);
-  case OPT_MIN: return heap_parse_uint("--min", arg, &o->min);
+    case OPT_TOP:
+    case 'n':
+      return heap_parse_uint("--top", arg, &o->top);
+    case OPT_CLASS:
+      o->cls = arg;
+      return 0;
+    case OPT_ID:
+      o->have_id = 1;
+      return heap_parse_uint("--id", arg, &o->id);
+    case OPT_MAX:
+      return heap_parse_uint("--max", arg, &o->max);
+    case OPT_MIN:
+      return heap_parse_uint("--min", arg, &o->min);
   }
   return -1;
 }
 
 static int compile_class(struct list_opts *o) {
-  if (!o->cls)
-    return 0;
+  if (!o->cls) return 0;
   int rc = regcomp(&o->re, o->cls, REG_EXTENDED | REG_NOSUB);
   if (rc) {
     char msg[128];
@@ -109,15 +106,14 @@ static int class_ok(struct list_opts *o, const char *name) {
 }
 
 static void free_opts(struct list_opts *o) {
-  if (o->have_re)
-    regfree(&o->re);
+  if (o->have_re) regfree(&o->re);
 }
 
 static void print_header(const heap_snap_t *s) {
   char sz[32];
   heap_fmt_size(s->retained[s->root], sz, sizeof sz);
-  printf("%s%s%s: %u nodes, %u edges, %s reachable\n\n", BOLD, s->path ? s->path : "", RESET,
-         s->n, s->m, sz);
+  printf("%s%s%s: %u nodes, %u edges, %s reachable\n\n", BOLD, s->path ? s->path : "", RESET, s->n,
+         s->m, sz);
 }
 
 int cmd_summary(int argc, char **argv) {
@@ -130,15 +126,15 @@ int cmd_summary(int argc, char **argv) {
       "Per constructor (DevTools' Summary view): object count, shallow size and\n"
       "retained size, sorted by retained size.\n\n"
       "  -n, --top N         only the N largest classes\n"
-      "  --class RE          only classes whose name matches the extended regex RE\n" HEAP_COMMON_HELP
+      "  --class RE          only classes whose name matches the extended regex "
+      "RE\n" HEAP_COMMON_HELP
       "\nexamples:\n"
       "  devrun-heap summary --top 20 app.heapsnapshot\n"
       "  devrun-heap summary --class '^(Map|Set)$' --json app.heapsnapshot\n";
   struct heap_common c;
   struct list_opts o = {0};
   RUN_OPTS(1);
-  if (compile_class(&o) < 0)
-    return 2;
+  if (compile_class(&o) < 0) return 2;
   heap_snap_t *s = heap_open(argv[first], c.rules);
   if (!s) {
     free_opts(&o);
@@ -146,6 +142,7 @@ int cmd_summary(int argc, char **argv) {
   }
   uint32_t k;
   heap_class_agg_t *a = heap_classes_aggregate(s, &k);
+  heap_phase("aggregates");
   json_t *arr = c.json ? json_array() : NULL;
   if (!c.json) {
     print_header(s);
@@ -155,10 +152,8 @@ int cmd_summary(int argc, char **argv) {
   uint64_t shown = 0;
   for (uint32_t i = 0; i < k; i++) {
     const char *nm = s->class_names[a[i].cls];
-    if (!class_ok(&o, nm))
-      continue;
-    if (o.top && shown >= o.top)
-      break;
+    if (!class_ok(&o, nm)) continue;
+    if (o.top && shown >= o.top) break;
     shown++;
     if (c.json) {
       json_t *x = json_object();
@@ -215,8 +210,9 @@ static void print_object_with_path(const heap_snap_t *s, uint32_t o, json_t *arr
   int len = heap_path_to(s, o, path, 64);
   if (arr) {
     json_t *x = object_json(s, o);
-    json_object_set_new(x, "distance", json_integer(s->dist[o] >= HEAP_SYSTEM_DISTANCE
-                                                        ? s->dist[o] - HEAP_SYSTEM_DISTANCE
+    json_object_set_new(
+        x, "distance",
+        json_integer(s->dist[o] >= HEAP_SYSTEM_DISTANCE ? s->dist[o] - HEAP_SYSTEM_DISTANCE
                                                         : s->dist[o]));
     json_object_set_new(x, "retainer_path", heap_path_json(s, path, len));
     json_array_append_new(arr, x);
@@ -249,8 +245,7 @@ int cmd_top(int argc, char **argv) {
   struct heap_common c;
   struct list_opts o = {.top = 20};
   RUN_OPTS(1);
-  if (compile_class(&o) < 0)
-    return 2;
+  if (compile_class(&o) < 0) return 2;
   heap_snap_t *s = heap_open(argv[first], c.rules);
   if (!s) {
     free_opts(&o);
@@ -258,8 +253,7 @@ int cmd_top(int argc, char **argv) {
   }
   uint32_t *idx = dr_malloc((size_t)s->n * 4), k = 0;
   for (uint32_t i = 0; i < s->n; i++)
-    if (user_visible(s, i) && class_ok(&o, heap_class_name(s, i)))
-      idx[k++] = i;
+    if (user_visible(s, i) && class_ok(&o, heap_class_name(s, i))) idx[k++] = i;
   cmp_snap = s;
   qsort(idx, k, 4, by_retained);
   json_t *arr = c.json ? json_array() : NULL;
@@ -267,8 +261,7 @@ int cmd_top(int argc, char **argv) {
     print_header(s);
     printf("%s%-30s %-11s %10s %12s%s\n", BOLD, "Object", "id", "Shallow", "Retained", RESET);
   }
-  for (uint32_t i = 0; i < k && i < o.top; i++)
-    print_object_with_path(s, idx[i], arr);
+  for (uint32_t i = 0; i < k && i < o.top; i++) print_object_with_path(s, idx[i], arr);
   if (c.json) {
     json_t *root = json_object();
     json_object_set_new(root, "objects", arr);
@@ -307,8 +300,7 @@ int cmd_retainers(int argc, char **argv) {
     return 2;
   }
   heap_snap_t *s = heap_open(argv[first], c.rules);
-  if (!s)
-    return 1;
+  if (!s) return 1;
   uint32_t *idx = dr_malloc((size_t)s->n * 4 + 4), k = 0;
   if (o.have_id) {
     uint32_t f = o.id <= UINT32_MAX ? heap_find_id(s, (uint32_t)o.id) : HEAP_NONE;
@@ -321,8 +313,7 @@ int cmd_retainers(int argc, char **argv) {
     idx[k++] = f;
   } else {
     for (uint32_t i = 0; i < s->n; i++)
-      if (!strcmp(heap_class_name(s, i), o.cls) && heap_node_counted(s, i))
-        idx[k++] = i;
+      if (!strcmp(heap_class_name(s, i), o.cls) && heap_node_counted(s, i)) idx[k++] = i;
     cmp_snap = s;
     qsort(idx, k, 4, by_retained);
     if (k == 0) {
@@ -333,8 +324,7 @@ int cmd_retainers(int argc, char **argv) {
     }
   }
   json_t *arr = c.json ? json_array() : NULL;
-  if (!c.json)
-    print_header(s);
+  if (!c.json) print_header(s);
   for (uint32_t i = 0; i < k && i < (o.have_id ? 1 : o.max); i++)
     print_object_with_path(s, idx[i], arr);
   if (!c.json && o.cls && k > o.max)
@@ -375,8 +365,7 @@ static int row_cmp(const void *a, const void *b) {
   const diff_row_t *x = a, *y = b;
   int64_t ax = x->delta_size < 0 ? -x->delta_size : x->delta_size;
   int64_t ay = y->delta_size < 0 ? -y->delta_size : y->delta_size;
-  if (ax != ay)
-    return ax > ay ? -1 : 1;
+  if (ax != ay) return ax > ay ? -1 : 1;
   return strcmp(x->name, y->name);
 }
 
@@ -385,17 +374,14 @@ static uint32_t *sorted_nodes(const heap_snap_t *s, uint32_t *k) {
   uint32_t *v = dr_malloc((size_t)s->n * 4 + 4);
   *k = 0;
   for (uint32_t i = 0; i < s->n; i++)
-    if (heap_node_counted(s, i))
-      v[(*k)++] = i;
+    if (heap_node_counted(s, i)) v[(*k)++] = i;
   /* rank classes by name so both snapshots walk classes in the same order */
   uint32_t *order = dr_malloc((size_t)s->nclasses * 4 + 4);
   class_rank = dr_malloc((size_t)s->nclasses * 4 + 4);
-  for (uint32_t c = 0; c < s->nclasses; c++)
-    order[c] = c;
+  for (uint32_t c = 0; c < s->nclasses; c++) order[c] = c;
   rank_snap = s;
   qsort(order, s->nclasses, 4, by_name);
-  for (uint32_t c = 0; c < s->nclasses; c++)
-    class_rank[order[c]] = c;
+  for (uint32_t c = 0; c < s->nclasses; c++) class_rank[order[c]] = c;
   free(order);
   cmp_snap = s;
   qsort(v, *k, 4, by_id);
@@ -421,9 +407,9 @@ int cmd_diff(int argc, char **argv) {
   struct heap_common c;
   struct list_opts o = {0};
   RUN_OPTS(2);
-  if (compile_class(&o) < 0)
-    return 2;
-  heap_snap_t *a = heap_open(argv[first], c.rules), *b = a ? heap_open(argv[first + 1], c.rules) : NULL;
+  if (compile_class(&o) < 0) return 2;
+  heap_snap_t *a = heap_open(argv[first], c.rules),
+              *b = a ? heap_open(argv[first + 1], c.rules) : NULL;
   if (!a || !b) {
     heap_snap_free(a);
     free_opts(&o);
@@ -450,11 +436,9 @@ int cmd_diff(int argc, char **argv) {
     r->name = name;
     uint32_t ie = i, je = j;
     if (na && !strcmp(na, name))
-      while (ie < ka && a->cls[va[ie]] == a->cls[va[i]])
-        ie++;
+      while (ie < ka && a->cls[va[ie]] == a->cls[va[i]]) ie++;
     if (nb && !strcmp(nb, name))
-      while (je < kb && b->cls[vb[je]] == b->cls[vb[j]])
-        je++;
+      while (je < kb && b->cls[vb[je]] == b->cls[vb[j]]) je++;
     uint32_t x = i, y = j;
     while (x < ie || y < je) {
       if (y >= je || (x < ie && a->nid[va[x]] < b->nid[vb[y]])) {
@@ -472,23 +456,19 @@ int cmd_diff(int argc, char **argv) {
     }
     r->delta_count = (int64_t)r->added - (int64_t)r->removed;
     r->delta_size = (int64_t)r->added_size - (int64_t)r->removed_size;
-    if (!r->added && !r->removed)
-      nrows--;
+    if (!r->added && !r->removed) nrows--;
     i = ie;
     j = je;
   }
-  if (nrows)
-    qsort(rows, nrows, sizeof *rows, row_cmp);
+  if (nrows) qsort(rows, nrows, sizeof *rows, row_cmp);
   json_t *arr = c.json ? json_array() : NULL;
   if (!c.json)
     printf("%s%-40s %8s %8s %8s %12s %12s %12s%s\n", BOLD, "Constructor", "# New", "# Deleted",
            "# Delta", "Alloc. Size", "Freed Size", "Size Delta", RESET);
   uint64_t shown = 0;
   for (size_t r = 0; r < nrows; r++) {
-    if (!class_ok(&o, rows[r].name))
-      continue;
-    if (o.top && shown >= o.top)
-      break;
+    if (!class_ok(&o, rows[r].name)) continue;
+    if (o.top && shown >= o.top) break;
     shown++;
     if (c.json) {
       json_t *x = json_object();

@@ -44,10 +44,8 @@ static void set_type(heap_gc_event_t *e, const char *s, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i < n && k + 1 < sizeof e->type; i++) {
     char c = s[i];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c == ' ' || c == '_')
-      c = '-';
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c == ' ' || c == '_') c = '-';
     e->type[k++] = c;
   }
   e->type[k] = 0;
@@ -56,26 +54,21 @@ static void set_type(heap_gc_event_t *e, const char *s, size_t n) {
 static const char *find_in(const char *p, const char *end, const char *needle) {
   size_t n = strlen(needle);
   for (; p + n <= end; p++)
-    if (*p == needle[0] && !memcmp(p, needle, n))
-      return p;
+    if (*p == needle[0] && !memcmp(p, needle, n)) return p;
   return NULL;
 }
 
 static int num(const char **pp, const char *end, double *out) {
   const char *p = *pp;
-  while (p < end && *p == ' ')
-    p++;
+  while (p < end && *p == ' ') p++;
   char buf[64];
   size_t k = 0;
-  while (p < end && k < sizeof buf - 1 && (strchr("0123456789.-+eE", *p)))
-    buf[k++] = *p++;
+  while (p < end && k < sizeof buf - 1 && (strchr("0123456789.-+eE", *p))) buf[k++] = *p++;
   buf[k] = 0;
-  if (k == 0)
-    return -1;
+  if (k == 0) return -1;
   char *e;
   *out = strtod(buf, &e);
-  if (*e || !isfinite(*out))
-    return -1;
+  if (*e || !isfinite(*out)) return -1;
   *pp = p;
   return 0;
 }
@@ -94,12 +87,10 @@ static int nvp(const char *line, const char *end, const char *key, double *out) 
 
 static int parse_nvp(const char *p, const char *end, double start, heap_gc_event_t *e) {
   const char *g = find_in(p, end, " gc=");
-  if (!g && !(end - p > 3 && !memcmp(p, "gc=", 3)))
-    return -1;
+  if (!g && !(end - p > 3 && !memcmp(p, "gc=", 3))) return -1;
   g = g ? g + 4 : p + 3;
   const char *ge = g;
-  while (ge < end && *ge != ' ')
-    ge++;
+  while (ge < end && *ge != ' ') ge++;
   size_t n = (size_t)(ge - g);
   if (n == 1 && *g == 's')
     strcpy(e->type, "scavenge");
@@ -112,27 +103,21 @@ static int parse_nvp(const char *p, const char *end, double start, heap_gc_event
   else
     set_type(e, g, n);
   double v;
-  if (nvp(p, end, "pause", &v) < 0)
-    return -1;
+  if (nvp(p, end, "pause", &v) < 0) return -1;
   e->start_ms = start;
   e->duration_ms = v;
-  if (nvp(p, end, "total_size_before", &v) == 0)
-    e->before_used = v;
-  if (nvp(p, end, "total_size_after", &v) == 0)
-    e->after_used = v;
+  if (nvp(p, end, "total_size_before", &v) == 0) e->before_used = v;
+  if (nvp(p, end, "total_size_after", &v) == 0) e->after_used = v;
   return 0;
 }
 
 static int parse_plain(const char *p, const char *end, double start, heap_gc_event_t *e) {
   /* type words up to the first number */
   const char *q = p;
-  while (q < end && !(*q >= '0' && *q <= '9'))
-    q++;
+  while (q < end && !(*q >= '0' && *q <= '9')) q++;
   const char *te = q;
-  while (te > p && te[-1] == ' ')
-    te--;
-  if (te == p)
-    return -1;
+  while (te > p && te[-1] == ' ') te--;
+  if (te == p) return -1;
   /* drop parenthesised qualifiers such as "(reduce)" */
   char type[64];
   size_t k = 0;
@@ -145,43 +130,31 @@ static int parse_plain(const char *p, const char *end, double start, heap_gc_eve
     else if (!depth)
       type[k++] = *c;
   }
-  while (k && type[k - 1] == ' ')
-    k--;
+  while (k && type[k - 1] == ' ') k--;
   type[k] = 0;
   set_type(e, type, k);
   double bu, bc = -1, au, ac = -1, pause;
-  if (num(&q, end, &bu) < 0)
-    return -1;
-  while (q < end && *q == ' ')
-    q++;
+  if (num(&q, end, &bu) < 0) return -1;
+  while (q < end && *q == ' ') q++;
   if (q < end && *q == '(') {
     q++;
-    if (num(&q, end, &bc) < 0)
-      return -1;
-    if (q < end && *q == ')')
-      q++;
+    if (num(&q, end, &bc) < 0) return -1;
+    if (q < end && *q == ')') q++;
   }
   const char *arrow = find_in(q, end, "->");
-  if (!arrow)
-    return -1;
+  if (!arrow) return -1;
   q = arrow + 2;
-  if (num(&q, end, &au) < 0)
-    return -1;
-  while (q < end && *q == ' ')
-    q++;
+  if (num(&q, end, &au) < 0) return -1;
+  while (q < end && *q == ' ') q++;
   if (q < end && *q == '(') {
     q++;
-    if (num(&q, end, &ac) < 0)
-      return -1;
-    if (q < end && *q == ')')
-      q++;
+    if (num(&q, end, &ac) < 0) return -1;
+    if (q < end && *q == ')') q++;
   }
   const char *mb = find_in(q, end, "MB,");
-  if (!mb)
-    return -1;
+  if (!mb) return -1;
   q = mb + 3;
-  if (num(&q, end, &pause) < 0)
-    return -1;
+  if (num(&q, end, &pause) < 0) return -1;
   e->start_ms = start;
   e->duration_ms = pause;
   e->before_used = bu * MB;
@@ -192,8 +165,7 @@ static int parse_plain(const char *p, const char *end, double start, heap_gc_eve
   if (mu) {
     const char *m = mu + 13;
     double v;
-    if (num(&m, end, &v) == 0)
-      e->mutator_util = v;
+    if (num(&m, end, &v) == 0) e->mutator_util = v;
   }
   return 0;
 }
@@ -229,8 +201,7 @@ static int parse_json_line(const char *p, size_t n, heap_gc_event_t *e) {
     e->after_committed = jnum(a, "committed");
     json_t *sp = json_object_get(a, "spaces");
     json_t *old = json_is_object(sp) ? json_object_get(sp, "old_space") : NULL;
-    if (json_is_object(old))
-      e->old_after = jnum(old, "used");
+    if (json_is_object(old)) e->old_after = jnum(old, "used");
   }
   e->external = jnum(o, "external");
   json_decref(o);
@@ -247,11 +218,9 @@ int heap_gc_parse(const char *data, size_t len, heap_gc_trace_t *t, dr_buf_t *er
     heap_gc_event_t e;
     ev_init(&e);
     const char *q = p;
-    while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
-      q++;
+    while (q < le && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
     const char *lend = le;
-    while (lend > q && (lend[-1] == '\r' || lend[-1] == ' '))
-      lend--;
+    while (lend > q && (lend[-1] == '\r' || lend[-1] == ' ')) lend--;
     int ok = -1, fmt = 0;
     if (q < lend && *q == '{') {
       ok = parse_json_line(q, (size_t)(lend - q), &e);
@@ -264,8 +233,7 @@ int heap_gc_parse(const char *data, size_t len, heap_gc_trace_t *t, dr_buf_t *er
         double start;
         if (num(&s, ms, &start) == 0) {
           const char *rest = ms + 5;
-          while (rest < lend && *rest == ' ')
-            rest++;
+          while (rest < lend && *rest == ' ') rest++;
           if (find_in(rest, lend, "pause=")) {
             ok = parse_nvp(rest, lend, start, &e);
             fmt = 2;
@@ -278,16 +246,17 @@ int heap_gc_parse(const char *data, size_t len, heap_gc_trace_t *t, dr_buf_t *er
     }
     if (ok == 0) {
       push(t, &e);
-      if (!t->format)
-        t->format = fmt;
+      if (!t->format) t->format = fmt;
     } else if (lend > q) {
       t->skipped++;
     }
     p = nl ? nl + 1 : end;
   }
   if (t->n == 0) {
-    dr_buf_addf(err, "no GC events found in %zu lines (expected --trace-gc, --trace-gc-nvp or "
-                     "--gc-trace JSON lines)", lineno);
+    dr_buf_addf(err,
+                "no GC events found in %zu lines (expected --trace-gc, --trace-gc-nvp or "
+                "--gc-trace JSON lines)",
+                lineno);
     return DR_EFORMAT;
   }
   return 0;
@@ -305,8 +274,7 @@ static int dcmp(const void *a, const void *b) {
 
 static double pct(const double *v, size_t n, double p) {
   size_t r = (size_t)ceil(p / 100.0 * (double)n);
-  if (r < 1)
-    r = 1;
+  if (r < 1) r = 1;
   return v[r - 1];
 }
 
@@ -335,13 +303,10 @@ static double overlap(const double *s, const double *e, const double *pre, size_
       hi = mid;
   }
   size_t j = lo; /* intervals i..j-1 intersect */
-  if (j <= i)
-    return 0;
+  if (j <= i) return 0;
   double sum = pre[j] - pre[i];
-  if (s[i] < a)
-    sum -= a - s[i];
-  if (e[j - 1] > b)
-    sum -= e[j - 1] - b;
+  if (s[i] < a) sum -= a - s[i];
+  if (e[j - 1] > b) sum -= e[j - 1] - b;
   return sum > 0 ? sum : 0;
 }
 
@@ -351,8 +316,7 @@ json_t *heap_gc_stats(const heap_gc_trace_t *t) {
   size_t n = t->n;
   double first = t->ev[0].start_ms, last = 0, gc = 0;
   for (size_t i = 0; i < n; i++) {
-    if (t->ev[i].start_ms < first)
-      first = t->ev[i].start_ms;
+    if (t->ev[i].start_ms < first) first = t->ev[i].start_ms;
     if (t->ev[i].start_ms + t->ev[i].duration_ms > last)
       last = t->ev[i].start_ms + t->ev[i].duration_ms;
     gc += t->ev[i].duration_ms;
@@ -373,10 +337,8 @@ json_t *heap_gc_stats(const heap_gc_trace_t *t) {
   for (size_t i = 0; i < n; i++) {
     int k;
     for (k = 0; k < ns; k++)
-      if (!strcmp(seen[k], t->ev[i].type))
-        break;
-    if (k < ns || ns == 32)
-      continue;
+      if (!strcmp(seen[k], t->ev[i].type)) break;
+    if (k < ns || ns == 32) continue;
     strcpy(seen[ns++], t->ev[i].type);
     size_t m = 0;
     double tot = 0;
@@ -419,8 +381,7 @@ json_t *heap_gc_stats(const heap_gc_trace_t *t) {
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
     if (m && s[i] <= e[m - 1]) {
-      if (e[i] > e[m - 1])
-        e[m - 1] = e[i];
+      if (e[i] > e[m - 1]) e[m - 1] = e[i];
     } else {
       s[m] = s[i];
       e[m] = e[i];
@@ -428,27 +389,21 @@ json_t *heap_gc_stats(const heap_gc_trace_t *t) {
     }
   }
   pre[0] = 0;
-  for (size_t i = 0; i < m; i++)
-    pre[i + 1] = pre[i] + (e[i] - s[i]);
+  for (size_t i = 0; i < m; i++) pre[i + 1] = pre[i] + (e[i] - s[i]);
   json_t *mmu = json_array();
   static const double windows[] = {10, 50, 100, 500, 1000, 5000};
   for (size_t w = 0; w < sizeof windows / sizeof windows[0]; w++) {
     double W = windows[w];
-    if (span < W)
-      continue;
+    if (span < W) continue;
     double worst = 1;
     for (size_t i = 0; i < m; i++) {
       double a1 = s[i], b1 = e[i] - W; /* window starting at a pause, ending at a pause end */
-      if (a1 + W > span)
-        a1 = span - W;
-      if (b1 < 0)
-        b1 = 0;
+      if (a1 + W > span) a1 = span - W;
+      if (b1 < 0) b1 = 0;
       double u1 = 1 - overlap(s, e, pre, m, a1, a1 + W) / W;
       double u2 = 1 - overlap(s, e, pre, m, b1, b1 + W) / W;
-      if (u1 < worst)
-        worst = u1;
-      if (u2 < worst)
-        worst = u2;
+      if (u1 < worst) worst = u1;
+      if (u2 < worst) worst = u2;
     }
     json_t *x = json_object();
     json_object_set_new(x, "window_ms", json_real(W));
@@ -466,17 +421,14 @@ json_t *heap_gc_stats(const heap_gc_trace_t *t) {
   for (size_t i = 0; i < n; i++)
     if (is_full(t->ev[i].type) && t->ev[i].after_used >= 0) {
       np++;
-      if (t->ev[i].old_after < 0)
-        use_old = 0;
+      if (t->ev[i].old_after < 0) use_old = 0;
     }
-  if (np == 0)
-    use_old = 0;
+  if (np == 0) use_old = 0;
   double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   size_t k = 0;
   json_t *pts = json_array();
   for (size_t i = 0; i < n; i++) {
-    if (!is_full(t->ev[i].type) || t->ev[i].after_used < 0)
-      continue;
+    if (!is_full(t->ev[i].type) || t->ev[i].after_used < 0) continue;
     double x = t->ev[i].start_ms / 60000.0, y = use_old ? t->ev[i].old_after : t->ev[i].after_used;
     if (k == 0) {
       x0 = x;

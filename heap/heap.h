@@ -55,16 +55,16 @@ typedef struct heap_snap_s {
   uint32_t *loc, *loc_node, nlocs;
   uint32_t *nloc; /* per node: location entry or HEAP_NONE; NULL if none */
   /* strings */
-  char *pool; /* each string NUL-terminated */
+  char *pool;     /* each string NUL-terminated */
   uint64_t *soff; /* nstrings + 1 offsets into pool */
   uint32_t nstrings;
   /* derived by heap_graph_build() */
   uint32_t *first_ret; /* n + 1 */
   uint32_t *ret_edge;  /* m: edge index; source node in ret_node */
   uint32_t *ret_node;
-  uint8_t *flags;   /* HEAP_FLAG_* */
-  int32_t *dist;    /* DevTools distances; HEAP_NO_DISTANCE if unreachable */
-  uint32_t *dom;    /* immediate dominator ordinal */
+  uint8_t *flags; /* HEAP_FLAG_* */
+  int32_t *dist;  /* DevTools distances; HEAP_NO_DISTANCE if unreachable */
+  uint32_t *dom;  /* immediate dominator ordinal */
   uint64_t *retained;
   uint32_t *first_dominated; /* n + 1 */
   uint32_t *dominated;
@@ -106,6 +106,8 @@ static inline int heap_edge_named(const heap_snap_t *s, uint32_t e) {
 /* Builds retainers, flags, distances, dominators, retained sizes and
  * classes.  Returns 0 or a negative DR_E* with a message in err. */
 int heap_graph_build(heap_snap_t *s, enum heap_rules rules, dr_buf_t *err);
+/* Prints the time since the last phase with DEVRUN_HEAP_TIMING set. */
+void heap_phase(const char *name);
 /* Appends the edge's name as DevTools prints it ("foo", "[3]"). */
 void heap_edge_label(const heap_snap_t *s, uint32_t e, dr_buf_t *out);
 /* Whether DevTools skips this edge when computing distances/paths. */
@@ -165,16 +167,16 @@ typedef struct heap_gc_event_s {
   char type[24]; /* scavenge, mark-compact, minor-mark-sweep, ... */
   double start_ms;
   double duration_ms;
-  double before_used, after_used;         /* bytes, -1 if unknown */
+  double before_used, after_used; /* bytes, -1 if unknown */
   double before_committed, after_committed;
-  double old_after; /* bytes of old space after, -1 if unknown */
-  double external;  /* bytes, -1 if unknown */
+  double old_after;    /* bytes of old space after, -1 if unknown */
+  double external;     /* bytes, -1 if unknown */
   double mutator_util; /* "current mu", -1 if unknown */
 } heap_gc_event_t;
 typedef struct heap_gc_trace_s {
   heap_gc_event_t *ev;
   size_t n, alloc;
-  int format; /* 1 trace-gc, 2 trace-gc-nvp, 3 json lines */
+  int format;     /* 1 trace-gc, 2 trace-gc-nvp, 3 json lines */
   size_t skipped; /* lines not understood */
 } heap_gc_trace_t;
 /* Parses a whole trace; returns 0 or a negative DR_E* with message. */

@@ -54,8 +54,7 @@ typedef struct group_s {
 
 static int grp_cmp(const void *a, const void *b) {
   const group_t *x = a, *y = b;
-  if (x->retained != y->retained)
-    return x->retained > y->retained ? -1 : 1;
+  if (x->retained != y->retained) return x->retained > y->retained ? -1 : 1;
   return strcmp(x->key, y->key);
 }
 
@@ -96,24 +95,20 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
   /* topmost leaked node of every leaked node (memoized walk up the
    * dominator tree) */
   uint32_t *top = dr_malloc((size_t)fin->n * 4);
-  for (uint32_t o = 0; o < fin->n; o++)
-    top[o] = HEAP_NONE;
+  for (uint32_t o = 0; o < fin->n; o++) top[o] = HEAP_NONE;
   uint32_t *stack = dr_malloc((size_t)fin->n * 4), sp;
   for (uint32_t o = 0; o < fin->n; o++) {
-    if (!leaked[o] || top[o] != HEAP_NONE)
-      continue;
+    if (!leaked[o] || top[o] != HEAP_NONE) continue;
     sp = 0;
     uint32_t x = o;
     while (top[x] == HEAP_NONE) {
       stack[sp++] = x;
       uint32_t d = fin->dom[x];
-      if (d == x || !leaked[d])
-        break;
+      if (d == x || !leaked[d]) break;
       x = d;
     }
     uint32_t t = top[x] != HEAP_NONE ? top[x] : x;
-    while (sp)
-      top[stack[--sp]] = t;
+    while (sp) top[stack[--sp]] = t;
   }
   free(stack);
   /* group the roots */
@@ -125,16 +120,14 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
   uint64_t total = 0;
   for (uint32_t o = 0; o < fin->n; o++) {
     gof[o] = HEAP_NONE;
-    if (!leaked[o] || top[o] != o)
-      continue;
+    if (!leaked[o] || top[o] != o) continue;
     int len = heap_path_to(fin, o, path, 64);
     dr_buf_reset(&key);
     path_key(fin, path, len, o, &key);
     uint64_t h = XXH3_64bits(key.buf, key.len);
     size_t i;
     for (i = 0; i < ng; i++)
-      if (g[i].hash == h && !strcmp(g[i].key, key.buf))
-        break;
+      if (g[i].hash == h && !strcmp(g[i].key, key.buf)) break;
     if (i == ng) {
       if (ng == cap) {
         cap = cap ? cap * 2 : 64;
@@ -150,19 +143,15 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
     x->roots++;
     x->retained += fin->retained[o];
     total += fin->retained[o];
-    if (fin->retained[o] > fin->retained[x->example])
-      x->example = o;
-    if (x->nids < 10)
-      x->ids[x->nids++] = fin->nid[o];
+    if (fin->retained[o] > fin->retained[x->example]) x->example = o;
+    if (x->nids < 10) x->ids[x->nids++] = fin->nid[o];
     gof[o] = (uint32_t)i;
   }
   dr_buf_release(&key);
   for (uint32_t o = 0; o < fin->n; o++) {
-    if (!leaked[o] || gof[top[o]] == HEAP_NONE)
-      continue;
+    if (!leaked[o] || gof[top[o]] == HEAP_NONE) continue;
     group_t *x = &g[gof[top[o]]];
-    if (!x->cls_count)
-      x->cls_count = dr_calloc(fin->nclasses, 4);
+    if (!x->cls_count) x->cls_count = dr_calloc(fin->nclasses, 4);
     x->cls_count[fin->cls[o]]++;
     x->objects++;
     x->self += fin->nself[o];
@@ -170,8 +159,7 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
   free(top);
   free(gof);
   free(leaked);
-  if (ng)
-    qsort(g, ng, sizeof *g, grp_cmp);
+  if (ng) qsort(g, ng, sizeof *g, grp_cmp);
   json_t *res = json_object(), *arr = json_array();
   json_object_set_new(res, "leaked_objects", json_integer((json_int_t)nleaked));
   json_object_set_new(res, "leaked_retained_size", json_integer((json_int_t)total));
@@ -189,16 +177,14 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
         for (uint32_t c = 0; c < fin->nclasses; c++)
           if (x->cls_count[c] && (best == HEAP_NONE || x->cls_count[c] > x->cls_count[best]))
             best = c;
-        if (best == HEAP_NONE)
-          break;
+        if (best == HEAP_NONE) break;
         json_t *cj = json_object();
         json_object_set_new(cj, "name", heap_json_str(fin->class_names[best]));
         json_object_set_new(cj, "count", json_integer(x->cls_count[best]));
         json_array_append_new(classes, cj);
         x->cls_count[best] = 0;
       }
-      for (int k = 0; k < x->nids; k++)
-        json_array_append_new(ids, json_integer(x->ids[k]));
+      for (int k = 0; k < x->nids; k++) json_array_append_new(ids, json_integer(x->ids[k]));
       int len = heap_path_to(fin, x->example, path, 64);
       dr_buf_reset(&b);
       heap_path_format(fin, path, len, &b);

@@ -20,7 +20,8 @@ static const struct command {
 } commands[] = {
     {"summary", cmd_summary, "per-constructor count, shallow and retained size"},
     {"top", cmd_top, "largest objects by retained size, with retainer paths"},
-    {"retainers", cmd_retainers, "shortest retainer paths from the GC roots (--id N | --class NAME)"},
+    {"retainers", cmd_retainers,
+     "shortest retainer paths from the GC roots (--id N | --class NAME)"},
     {"diff", cmd_diff, "per-constructor new/deleted objects between two snapshots"},
     {"leaks", cmd_leaks, "three-snapshot leak search (BASELINE TARGET FINAL)"},
     {"dups", cmd_dups, "duplicated strings and the memory they waste"},
@@ -61,8 +62,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (!strcmp(argv[1], commands[i].name))
-      return commands[i].fn(argc - 1, argv + 1);
+    if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
   dr_error("unknown command '%s' (see devrun-heap --help)", argv[1]);
   return 2;
 }

@@ -16,6 +16,7 @@ extern int heap_progress_disabled;
 heap_snap_t *heap_open(const char *path, enum heap_rules rules) {
   dr_buf_t err = DR_BUF_INIT;
   heap_snap_t *s = NULL;
+  heap_phase("start");
   int rc = heap_snap_load(path, &s, &err);
   if (rc < 0) {
     dr_error("%s", err.buf);
@@ -35,20 +36,35 @@ heap_snap_t *heap_open(const char *path, enum heap_rules rules) {
 
 int heap_common_opt(struct heap_common *c, int opt, const char *arg) {
   switch (opt) {
-  case OPT_JSON: c->json = 1; return 1;
-  case OPT_NO_PROGRESS: heap_progress_disabled = 1; return 1;
-  case OPT_COLOR:
-    if (!strcmp(arg, "always")) heap_color = 1;
-    else if (!strcmp(arg, "never")) heap_color = 0;
-    else if (!strcmp(arg, "auto")) heap_color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    else { dr_error("--color must be auto, always or never"); return -1; }
-    c->color_set = 1;
-    return 1;
-  case OPT_RULES:
-    if (!strcmp(arg, "devtools")) c->rules = HEAP_RULES_DEVTOOLS;
-    else if (!strcmp(arg, "memlab")) c->rules = HEAP_RULES_MEMLAB;
-    else { dr_error("--rules must be devtools or memlab"); return -1; }
-    return 1;
+    case OPT_JSON:
+      c->json = 1;
+      return 1;
+    case OPT_NO_PROGRESS:
+      heap_progress_disabled = 1;
+      return 1;
+    case OPT_COLOR:
+      if (!strcmp(arg, "always"))
+        heap_color = 1;
+      else if (!strcmp(arg, "never"))
+        heap_color = 0;
+      else if (!strcmp(arg, "auto"))
+        heap_color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+      else {
+        dr_error("--color must be auto, always or never");
+        return -1;
+      }
+      c->color_set = 1;
+      return 1;
+    case OPT_RULES:
+      if (!strcmp(arg, "devtools"))
+        c->rules = HEAP_RULES_DEVTOOLS;
+      else if (!strcmp(arg, "memlab"))
+        c->rules = HEAP_RULES_MEMLAB;
+      else {
+        dr_error("--rules must be devtools or memlab");
+        return -1;
+      }
+      return 1;
   }
   return 0;
 }

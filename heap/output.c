@@ -38,15 +38,13 @@ int heap_tty_width(void) {
 /* Replaces invalid UTF-8 with U+FFFD so jansson accepts any snapshot string. */
 json_t *heap_json_str(const char *s) {
   json_t *v = json_string(s);
-  if (v)
-    return v;
+  if (v) return v;
   dr_buf_t b = DR_BUF_INIT;
   const unsigned char *p = (const unsigned char *)s;
   while (*p) {
     int n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
     int ok = n > 0;
-    for (int i = 1; ok && i < n; i++)
-      ok = (p[i] & 0xC0) == 0x80;
+    for (int i = 1; ok && i < n; i++) ok = (p[i] & 0xC0) == 0x80;
     if (ok) {
       dr_buf_add(&b, p, (size_t)n);
       p += n;

@@ -13,26 +13,22 @@
 int heap_path_to(const heap_snap_t *s, uint32_t o, uint32_t *edges, int max) {
   int len = 0;
   uint32_t x = o;
-  if (s->dist[o] == HEAP_NO_DISTANCE)
-    return 0;
+  if (s->dist[o] == HEAP_NO_DISTANCE) return 0;
   while (x != s->root && len < max) {
     uint32_t best_e = HEAP_NONE, best_src = HEAP_NONE;
     int32_t best_d = INT32_MAX;
     for (uint32_t k = s->first_ret[x]; k < s->first_ret[x + 1]; k++) {
       uint32_t e = s->ret_edge[k], src = s->ret_node[k];
-      if (heap_edge_is_weak(s, e) || src == x)
-        continue;
+      if (heap_edge_is_weak(s, e) || src == x) continue;
       int32_t d = src == s->root ? -1 : s->dist[src];
-      if (d == HEAP_NO_DISTANCE || (src != s->root && d >= s->dist[x]))
-        continue;
+      if (d == HEAP_NO_DISTANCE || (src != s->root && d >= s->dist[x])) continue;
       if (d < best_d) {
         best_d = d;
         best_e = e;
         best_src = src;
       }
     }
-    if (best_e == HEAP_NONE)
-      break;
+    if (best_e == HEAP_NONE) break;
     edges[len++] = best_e;
     x = best_src;
   }
@@ -105,7 +101,6 @@ json_t *heap_path_json(const heap_snap_t *s, const uint32_t *edges, int len) {
 
 uint32_t heap_find_id(const heap_snap_t *s, uint32_t id) {
   for (uint32_t o = 0; o < s->n; o++)
-    if (s->nid[o] == id)
-      return o;
+    if (s->nid[o] == id) return o;
   return HEAP_NONE;
 }

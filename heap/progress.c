@@ -26,8 +26,7 @@ static void *loop(void *arg) {
   while (atomic_load(&running)) {
     uint64_t done = atomic_load(&heap_parse_progress);
     int pct = total ? (int)(done * 100 / total) : 0;
-    if (pct > 100)
-      pct = 100;
+    if (pct > 100) pct = 100;
     char bar[41];
     memset(bar, '.', 40);
     memset(bar, '#', (size_t)(pct * 40 / 100));
@@ -41,13 +40,11 @@ static void *loop(void *arg) {
 
 void heap_progress_begin(const char *w, uint64_t t) {
   atomic_store(&heap_parse_progress, 0);
-  if (!heap_progress_enabled() || t < (64u << 20) || atomic_load(&running))
-    return;
+  if (!heap_progress_enabled() || t < (64u << 20) || atomic_load(&running)) return;
   total = t;
   snprintf(what, sizeof what, "%s", w);
   atomic_store(&running, 1);
-  if (pthread_create(&th, NULL, loop, NULL) != 0)
-    atomic_store(&running, 0);
+  if (pthread_create(&th, NULL, loop, NULL) != 0) atomic_store(&running, 0);
 }
 
 void heap_progress_set(uint64_t done) {
@@ -55,8 +52,7 @@ void heap_progress_set(uint64_t done) {
 }
 
 void heap_progress_end(void) {
-  if (!atomic_load(&running))
-    return;
+  if (!atomic_load(&running)) return;
   atomic_store(&running, 0);
   pthread_join(th, NULL);
   fprintf(stderr, "\r%60s\r", "");

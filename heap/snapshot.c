@@ -33,7 +33,7 @@
 #include "heap.h"
 
 #define MAX_U53 9007199254740991ULL
-#define DROP_CHUNK (64u << 20)
+#define DROP_CHUNK (8u << 20)
 
 int heap_parse_threads = 1; /* 0: parse nodes/edges on the calling thread */
 atomic_ullong heap_parse_progress;
@@ -101,15 +101,13 @@ static inline int is_ws(unsigned char c) {
 }
 
 static void skip_ws(reader_t *r) {
-  while (r->p < r->end && is_ws((unsigned char)*r->p))
-    r->p++;
+  while (r->p < r->end && is_ws((unsigned char)*r->p)) r->p++;
 }
 
 static void drop_pages(const char *base, const char **dropped, const char *upto) {
   long pg = 4096;
   uintptr_t from = (uintptr_t)*dropped, to = (uintptr_t)upto & ~(uintptr_t)(pg - 1);
-  if (to <= from || to - from < DROP_CHUNK)
-    return;
+  if (to <= from || to - from < DROP_CHUNK) return;
   madvise((void *)from, to - from, MADV_DONTNEED);
   atomic_fetch_add(&heap_parse_progress, to - from);
   *dropped = (const char *)to;
@@ -118,8 +116,7 @@ static void drop_pages(const char *base, const char **dropped, const char *upto)
 
 static int expect(reader_t *r, char c, const char *what) {
   skip_ws(r);
-  if (r->p >= r->end || *r->p != c)
-    return rd_fail(r, what);
+  if (r->p >= r->end || *r->p != c) return rd_fail(r, what);
   r->p++;
   return 0;
 }
@@ -168,15 +165,12 @@ static int hex4(const char *p, uint32_t *out) {
  * UTF-8 bytes to out (lone surrogates become U+FFFD). */
 static int read_string(reader_t *r, dr_buf_t *out) {
   skip_ws(r);
-  if (r->p >= r->end || *r->p != '"')
-    return rd_fail(r, "a string");
+  if (r->p >= r->end || *r->p != '"') return rd_fail(r, "a string");
   const char *p = ++r->p, *end = r->end;
   for (;;) {
     const char *q = p;
-    while (q < end && *q != '"' && *q != '\\')
-      q++;
-    if (q > p)
-      dr_buf_add(out, p, (size_t)(q - p));
+    while (q < end && *q != '"' && *q != '\\') q++;
+    if (q > p) dr_buf_add(out, p, (size_t)(q - p));
     if (q >= end) {
       r->p = end;
       return rd_fail(r, "the end of a string");
@@ -192,51 +186,65 @@ static int read_string(reader_t *r, dr_buf_t *out) {
     char c = q[1];
     p = q + 2;
     switch (c) {
-    case '"': dr_buf_addch(out, '"'); break;
-    case '\\': dr_buf_addch(out, '\\'); break;
-    case '/': dr_buf_addch(out, '/'); break;
-    case 'b': dr_buf_addch(out, '\b'); break;
-    case 'f': dr_buf_addch(out, '\f'); break;
-    case 'n': dr_buf_addch(out, '\n'); break;
-    case 'r': dr_buf_addch(out, '\r'); break;
-    case 't': dr_buf_addch(out, '\t'); break;
-    case 'u': {
-      uint32_t cp, lo;
-      if (end - p < 4) {
-        r->p = end;
-        return rd_fail(r, "four hex digits after \\u");
+      case '"':
+        dr_buf_addch(out, '"');
+        break;
+      case '\\':
+        dr_buf_addch(out, '\\');
+        break;
+      case '/':
+        dr_buf_addch(out, '/');
+        break;
+      case 'b':
+        dr_buf_addch(out, '\b');
+        break;
+      case 'f':
+        dr_buf_addch(out, '\f');
+        break;
+      case 'n':
+        dr_buf_addch(out, '\n');
+        break;
+      case 'r':
+        dr_buf_addch(out, '\r');
+        break;
+      case 't':
+        dr_buf_addch(out, '\t');
+        break;
+      case 'u': {
+        uint32_t cp, lo;
+        if (end - p < 4) {
+          r->p = end;
+          return rd_fail(r, "four hex digits after \\u");
+        }
+        if (hex4(p, &cp) < 0) {
+          r->p = p;
+          return rd_fail(r, "four hex digits after \\u");
+        }
+        p += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
+            hex4(p + 2, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          p += 6;
+        } else if (cp >= 0xD800 && cp < 0xE000) {
+          cp = 0xFFFD;
+        }
+        put_utf8(out, cp);
+        break;
       }
-      if (hex4(p, &cp) < 0) {
-        r->p = p;
-        return rd_fail(r, "four hex digits after \\u");
-      }
-      p += 4;
-      if (cp >= 0xD800 && cp < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
-          hex4(p + 2, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        p += 6;
-      } else if (cp >= 0xD800 && cp < 0xE000) {
-        cp = 0xFFFD;
-      }
-      put_utf8(out, cp);
-      break;
-    }
-    default:
-      r->p = q;
-      return rd_fail(r, "a valid escape sequence");
+      default:
+        r->p = q;
+        return rd_fail(r, "a valid escape sequence");
     }
   }
 }
 
 static int read_uint(reader_t *r, uint64_t *out) {
   skip_ws(r);
-  if (r->p >= r->end || (unsigned)(*r->p - '0') > 9)
-    return rd_fail(r, "a non-negative integer");
+  if (r->p >= r->end || (unsigned)(*r->p - '0') > 9) return rd_fail(r, "a non-negative integer");
   uint64_t v = 0;
   while (r->p < r->end && (unsigned)(*r->p - '0') <= 9) {
     v = v * 10 + (uint64_t)(*r->p - '0');
-    if (v > MAX_U53)
-      return rd_fail(r, "an integer below 2^53");
+    if (v > MAX_U53) return rd_fail(r, "an integer below 2^53");
     r->p++;
   }
   *out = v;
@@ -257,8 +265,7 @@ static int skip_value(reader_t *r) {
     char c = *r->p;
     if (c == '"') {
       dr_buf_reset(&tmp);
-      if ((rc = read_string(r, &tmp)) < 0)
-        break;
+      if ((rc = read_string(r, &tmp)) < 0) break;
     } else if (c == '[' || c == '{') {
       depth++;
       r->p++;
@@ -278,25 +285,22 @@ static int skip_value(reader_t *r) {
       r->p++;
       continue;
     } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
-      while (r->p < r->end && ((*r->p && strchr("-+.eE", *r->p)) || (*r->p >= '0' && *r->p <= '9') ||
-                               (*r->p >= 'a' && *r->p <= 'z')))
+      while (r->p < r->end && ((*r->p && strchr("-+.eE", *r->p)) ||
+                               (*r->p >= '0' && *r->p <= '9') || (*r->p >= 'a' && *r->p <= 'z')))
         r->p++;
     } else {
       rc = rd_fail(r, "a value");
       break;
     }
-    if (depth == 0)
-      break;
-    if (r->mapped)
-      drop_pages(r->base, &r->dropped, r->p);
+    if (depth == 0) break;
+    if (r->mapped) drop_pages(r->base, &r->dropped, r->p);
   }
   dr_buf_release(&tmp);
   return rc;
 }
 
 static void strlist_free(strlist_t *l) {
-  for (int i = 0; i < l->n; i++)
-    free(l->v[i]);
+  for (int i = 0; i < l->n; i++) free(l->v[i]);
   free(l->v);
   l->v = NULL;
   l->n = 0;
@@ -306,8 +310,7 @@ static int read_strlist(reader_t *r, strlist_t *l) {
   dr_buf_t b = DR_BUF_INIT;
   int rc;
   strlist_free(l);
-  if ((rc = expect(r, '[', "'['")) < 0)
-    return rc;
+  if ((rc = expect(r, '[', "'['")) < 0) return rc;
   skip_ws(r);
   if (r->p < r->end && *r->p == ']') {
     r->p++;
@@ -315,8 +318,7 @@ static int read_strlist(reader_t *r, strlist_t *l) {
   }
   for (;;) {
     dr_buf_reset(&b);
-    if ((rc = read_string(r, &b)) < 0)
-      break;
+    if ((rc = read_string(r, &b)) < 0) break;
     if (l->n >= 255) {
       rc = rd_fail(r, "at most 255 names in a meta list");
       break;
@@ -340,8 +342,7 @@ static int read_strlist(reader_t *r, strlist_t *l) {
 static int read_typelists(reader_t *r, strlist_t *at) {
   int rc, i = 0;
   dr_buf_t b = DR_BUF_INIT;
-  if ((rc = expect(r, '[', "'['")) < 0)
-    return rc;
+  if ((rc = expect(r, '[', "'['")) < 0) return rc;
   skip_ws(r);
   if (r->p < r->end && *r->p == ']') {
     r->p++;
@@ -351,15 +352,13 @@ static int read_typelists(reader_t *r, strlist_t *at) {
     skip_ws(r);
     if (r->p < r->end && *r->p == '[') {
       if (i < 16) {
-        if ((rc = read_strlist(r, &at[i])) < 0)
-          break;
+        if ((rc = read_strlist(r, &at[i])) < 0) break;
       } else if ((rc = skip_value(r)) < 0) {
         break;
       }
     } else {
       dr_buf_reset(&b);
-      if ((rc = read_string(r, &b)) < 0)
-        break;
+      if ((rc = read_string(r, &b)) < 0) break;
     }
     skip_ws(r);
     if (r->p < r->end && *r->p == ',') {
@@ -376,8 +375,7 @@ static int read_typelists(reader_t *r, strlist_t *at) {
 static int read_meta(reader_t *r, meta_t *m) {
   dr_buf_t key = DR_BUF_INIT;
   int rc;
-  if ((rc = expect(r, '{', "'{' opening snapshot.meta")) < 0)
-    return rc;
+  if ((rc = expect(r, '{', "'{' opening snapshot.meta")) < 0) return rc;
   skip_ws(r);
   if (r->p < r->end && *r->p == '}') {
     r->p++;
@@ -385,8 +383,7 @@ static int read_meta(reader_t *r, meta_t *m) {
   }
   for (;;) {
     dr_buf_reset(&key);
-    if ((rc = read_string(r, &key)) < 0 || (rc = expect(r, ':', "':'")) < 0)
-      break;
+    if ((rc = read_string(r, &key)) < 0 || (rc = expect(r, ':', "':'")) < 0) break;
     if (!strcmp(key.buf, "node_fields"))
       rc = read_strlist(r, &m->node_fields);
     else if (!strcmp(key.buf, "edge_fields"))
@@ -399,8 +396,7 @@ static int read_meta(reader_t *r, meta_t *m) {
       rc = read_typelists(r, m->edge_types_at);
     else
       rc = skip_value(r);
-    if (rc < 0)
-      break;
+    if (rc < 0) break;
     skip_ws(r);
     if (r->p < r->end && *r->p == ',') {
       r->p++;
@@ -416,8 +412,7 @@ static int read_meta(reader_t *r, meta_t *m) {
 static int read_snapshot_obj(reader_t *r, meta_t *m) {
   dr_buf_t key = DR_BUF_INIT;
   int rc;
-  if ((rc = expect(r, '{', "'{' opening \"snapshot\"")) < 0)
-    return rc;
+  if ((rc = expect(r, '{', "'{' opening \"snapshot\"")) < 0) return rc;
   skip_ws(r);
   if (r->p < r->end && *r->p == '}') {
     r->p++;
@@ -425,8 +420,7 @@ static int read_snapshot_obj(reader_t *r, meta_t *m) {
   }
   for (;;) {
     dr_buf_reset(&key);
-    if ((rc = read_string(r, &key)) < 0 || (rc = expect(r, ':', "':'")) < 0)
-      break;
+    if ((rc = read_string(r, &key)) < 0 || (rc = expect(r, ':', "':'")) < 0) break;
     if (!strcmp(key.buf, "meta")) {
       rc = read_meta(r, m);
       m->have = 1;
@@ -436,8 +430,7 @@ static int read_snapshot_obj(reader_t *r, meta_t *m) {
     } else {
       rc = skip_value(r);
     }
-    if (rc < 0)
-      break;
+    if (rc < 0) break;
     skip_ws(r);
     if (r->p < r->end && *r->p == ',') {
       r->p++;
@@ -452,8 +445,7 @@ static int read_snapshot_obj(reader_t *r, meta_t *m) {
 
 static int list_index(const strlist_t *l, const char *name) {
   for (int i = 0; i < l->n; i++)
-    if (!strcmp(l->v[i], name))
-      return i;
+    if (!strcmp(l->v[i], name)) return i;
   return -1;
 }
 
@@ -463,7 +455,7 @@ static int apply_meta(heap_snap_t *s, meta_t *m, span_job_t *nj, span_job_t *ej,
   static const struct {
     const char *name;
     uint8_t role;
-  } nroles[] = {{"type", F_TYPE},   {"name", F_NAME},        {"id", F_ID},
+  } nroles[] = {{"type", F_TYPE},      {"name", F_NAME},        {"id", F_ID},
                 {"self_size", F_SELF}, {"edge_count", F_EDGES}, {"detachedness", F_DETACHED}};
   static const struct {
     const char *name;
@@ -481,8 +473,7 @@ static int apply_meta(heap_snap_t *s, meta_t *m, span_job_t *nj, span_job_t *ej,
     if (k < 0 && nroles[i].role != F_DETACHED)
       return failf(err, DR_EFORMAT, off, "malformed snapshot: meta.node_fields lacks \"%s\"",
                    nroles[i].name);
-    if (k >= 0)
-      nj->role[k] = nroles[i].role;
+    if (k >= 0) nj->role[k] = nroles[i].role;
   }
   for (size_t i = 0; i < sizeof eroles / sizeof eroles[0]; i++) {
     int k = list_index(&m->edge_fields, eroles[i].name);
@@ -541,73 +532,84 @@ static int job_fail(span_job_t *j, const unsigned char *p, const char *what) {
                        "malformed snapshot: expected %s", what);
 }
 
-/* Decodes "n,n,n ..." between b and e, calling STORE(field, tuple, v). */
-#define DECODE_INTS(j, STORE)                                                                    \
-  do {                                                                                           \
+/* Decodes "n,n,n ..." between b and e, calling STORE(field, tuple, v).
+ * *e is the ']' that closes the array (find_array_end), which no digit or
+ * whitespace loop runs past, so the inner loops need no bounds checks.
+ * Numbers of up to 15 digits cannot exceed 2^53; longer ones are checked. */
+#define DECODE_INTS(j, STORE)                                                                   \
+  do {                                                                                          \
     const unsigned char *p = (const unsigned char *)(j)->b, *e = (const unsigned char *)(j)->e; \
     const unsigned char *drop = p;                                                              \
-    int f = 0;                                                                                   \
-    uint64_t tup = 0;                                                                            \
-    while (p < e && is_ws(*p))                                                                   \
-      p++;                                                                                       \
-    while (p < e) {                                                                              \
-      if ((unsigned)(*p - '0') > 9)                                                              \
-        return job_fail((j), p, "a non-negative integer");                                      \
-      const unsigned char *vs = p;                                                               \
-      uint64_t v = (uint64_t)(*p++ - '0');                                                       \
-      while (p < e && (unsigned)(*p - '0') <= 9) {                                               \
-        v = v * 10 + (uint64_t)(*p++ - '0');                                                     \
-        if (v > MAX_U53)                                                                         \
-          return job_fail((j), p, "an integer below 2^53");                                     \
-      }                                                                                          \
-      (void)vs;                                                                                  \
-      STORE;                                                                                     \
-      if (++f == (j)->stride) {                                                                  \
-        f = 0;                                                                                   \
-        tup++;                                                                                   \
-        if (((tup & 0xFFFFF) == 0) && (j)->mapped && (const char *)p - (const char *)drop > DROP_CHUNK) { \
-          drop_pages((j)->base, (const char **)&drop, (const char *)p);                          \
-        }                                                                                        \
-      }                                                                                          \
-      while (p < e && is_ws(*p))                                                                 \
-        p++;                                                                                     \
-      if (p == e)                                                                                \
-        break;                                                                                   \
-      if (*p != ',')                                                                             \
-        return job_fail((j), p, "',' or ']'");                                                  \
-      p++;                                                                                       \
-      while (p < e && is_ws(*p))                                                                 \
-        p++;                                                                                     \
-      if (p == e)                                                                                \
-        return job_fail((j), p, "an integer after ','");                                        \
-    }                                                                                            \
-    if (f != 0)                                                                                  \
-      return job_fail((j), p, "a whole number of tuples");                                      \
-    (j)->count = tup;                                                                            \
+    int f = 0;                                                                                  \
+    uint64_t tup = 0;                                                                           \
+    while (is_ws(*p)) p++;                                                                      \
+    while (p < e) {                                                                             \
+      const unsigned char *vs = p;                                                              \
+      uint64_t v = 0;                                                                           \
+      unsigned d;                                                                               \
+      while ((d = (unsigned)(*p - '0')) <= 9) {                                                 \
+        v = v * 10 + d;                                                                         \
+        p++;                                                                                    \
+      }                                                                                         \
+      if (p == vs) return job_fail((j), p, "a non-negative integer");                           \
+      if (p - vs > 15 && (p - vs > 16 || v > MAX_U53))                                          \
+        return job_fail((j), vs, "an integer below 2^53");                                      \
+      STORE;                                                                                    \
+      if (++f == (j)->stride) {                                                                 \
+        f = 0;                                                                                  \
+        tup++;                                                                                  \
+        if (((tup & 0xFFFF) == 0) && (j)->mapped &&                                             \
+            (const char *)p - (const char *)drop > DROP_CHUNK) {                                \
+          drop_pages((j)->base, (const char **)&drop, (const char *)p);                         \
+        }                                                                                       \
+      }                                                                                         \
+      if (*p == ',') {                                                                          \
+        p++;                                                                                    \
+      } else {                                                                                  \
+        while (is_ws(*p)) p++;                                                                  \
+        if (p == e) break;                                                                      \
+        if (*p != ',') return job_fail((j), p, "',' or ']'");                                   \
+        p++;                                                                                    \
+      }                                                                                         \
+      while (is_ws(*p)) p++;                                                                    \
+      if (p == e) return job_fail((j), p, "an integer after ','");                              \
+    }                                                                                           \
+    if (f != 0) return job_fail((j), p, "a whole number of tuples");                            \
+    (j)->count = tup;                                                                           \
   } while (0)
 
-#define FIELD_U32(arr)                                                        \
-  do {                                                                        \
-    if (v > UINT32_MAX)                                                       \
-      return job_fail(j, vs, "a value below 2^32");                      \
-    (arr)[tup] = (uint32_t)v;                                                 \
+#define FIELD_U32(arr)                                                \
+  do {                                                                \
+    if (v > UINT32_MAX) return job_fail(j, vs, "a value below 2^32"); \
+    (arr)[tup] = (uint32_t)v;                                         \
   } while (0)
 
 static int decode_nodes(span_job_t *j) {
   heap_snap_t *s = j->s;
   DECODE_INTS(j, {
     switch (j->role[f]) {
-    case F_TYPE:
-      if (v >= (uint64_t)s->n_node_types)
-        return job_fail(j, vs, "a node type listed in meta.node_types");
-      s->ntype[tup] = (uint8_t)v;
-      break;
-    case F_NAME: FIELD_U32(s->nname); break;
-    case F_ID: FIELD_U32(s->nid); break;
-    case F_SELF: s->nself[tup] = v; break;
-    case F_EDGES: FIELD_U32(s->first_edge); break;
-    case F_DETACHED: s->ndetached[tup] = (uint8_t)(v & 3); break;
-    default: break;
+      case F_TYPE:
+        if (v >= (uint64_t)s->n_node_types)
+          return job_fail(j, vs, "a node type listed in meta.node_types");
+        s->ntype[tup] = (uint8_t)v;
+        break;
+      case F_NAME:
+        FIELD_U32(s->nname);
+        break;
+      case F_ID:
+        FIELD_U32(s->nid);
+        break;
+      case F_SELF:
+        s->nself[tup] = v;
+        break;
+      case F_EDGES:
+        FIELD_U32(s->first_edge);
+        break;
+      case F_DETACHED:
+        s->ndetached[tup] = (uint8_t)(v & 3);
+        break;
+      default:
+        break;
     }
   });
   return 0;
@@ -617,19 +619,22 @@ static int decode_edges(span_job_t *j, uint32_t node_stride) {
   heap_snap_t *s = j->s;
   DECODE_INTS(j, {
     switch (j->role[f]) {
-    case E_TYPE:
-      if (v >= (uint64_t)s->n_edge_types)
-        return job_fail(j, vs, "an edge type listed in meta.edge_types");
-      s->etype[tup] = (uint8_t)v;
-      break;
-    case E_NAME: FIELD_U32(s->ename); break;
-    case E_TO:
-      if (v % node_stride)
-        return job_fail(j, vs, "to_node to be a multiple of the node field count");
-      v /= node_stride;
-      FIELD_U32(s->eto);
-      break;
-    default: break;
+      case E_TYPE:
+        if (v >= (uint64_t)s->n_edge_types)
+          return job_fail(j, vs, "an edge type listed in meta.edge_types");
+        s->etype[tup] = (uint8_t)v;
+        break;
+      case E_NAME:
+        FIELD_U32(s->ename);
+        break;
+      case E_TO:
+        if (v % node_stride)
+          return job_fail(j, vs, "to_node to be a multiple of the node field count");
+        v /= node_stride;
+        FIELD_U32(s->eto);
+        break;
+      default:
+        break;
     }
   });
   return 0;
@@ -649,8 +654,7 @@ static void *edge_thread(void *arg) {
 static int span_capacity(span_job_t *j, uint64_t *cap, dr_buf_t *err) {
   uint64_t len = (uint64_t)(j->e - j->b);
   *cap = (len / 2 + 1) / (uint64_t)j->stride + 1;
-  if (*cap >= UINT32_MAX)
-    *cap = UINT32_MAX - 1;
+  if (*cap >= UINT32_MAX) *cap = UINT32_MAX - 1;
   return 0;
 }
 
@@ -663,14 +667,12 @@ static int start_nodes(heap_snap_t *s, span_job_t *j, dr_buf_t *err) {
   s->nself = malloc(cap * 8);
   s->first_edge = malloc((cap + 1) * 4);
   int has_det = 0;
-  for (int i = 0; i < j->stride; i++)
-    has_det |= j->role[i] == F_DETACHED;
-  if (has_det)
-    s->ndetached = malloc(cap);
+  for (int i = 0; i < j->stride; i++) has_det |= j->role[i] == F_DETACHED;
+  if (has_det) s->ndetached = malloc(cap);
   if (!s->ntype || !s->nname || !s->nid || !s->nself || !s->first_edge ||
       (has_det && !s->ndetached))
-    return failf(err, DR_ENOMEM, (uint64_t)(j->b - j->base),
-                 "out of memory for %llu nodes", (unsigned long long)cap);
+    return failf(err, DR_ENOMEM, (uint64_t)(j->b - j->base), "out of memory for %llu nodes",
+                 (unsigned long long)cap);
   if (heap_parse_threads && pthread_create(&j->th, NULL, node_thread, j) == 0)
     j->started = 1;
   else
@@ -708,8 +710,7 @@ static int find_array_end(reader_t *r, const char **b, const char **e) {
       break;
     }
     q = lim;
-    if (r->mapped)
-      drop_pages(r->base, &r->dropped, q);
+    if (r->mapped) drop_pages(r->base, &r->dropped, q);
     if (q >= r->end) {
       r->p = r->end;
       return rd_fail(r, "']' closing a number array");
@@ -728,17 +729,14 @@ static int read_locations(reader_t *r, heap_snap_t *s, const meta_t *m, int node
   int li = list_index(&m->location_fields, "line");
   int ci = list_index(&m->location_fields, "column");
   int rc;
-  if ((rc = expect(r, '[', "'[' opening \"locations\"")) < 0)
-    return rc;
+  if ((rc = expect(r, '[', "'[' opening \"locations\"")) < 0) return rc;
   const char *b, *e;
-  if ((rc = find_array_end(r, &b, &e)) < 0)
-    return rc;
+  if ((rc = find_array_end(r, &b, &e)) < 0) return rc;
   if (lf <= 0 || oi < 0 || si < 0 || li < 0 || ci < 0 || node_stride <= 0)
     return 0; /* unknown layout: ignore, as DevTools does */
   reader_t sub = {r->base, b, e, r->err, 0, b};
   uint64_t cap = ((uint64_t)(e - b) / 2 + 1) / (uint64_t)lf + 1, n = 0, row[32];
-  if (lf > 32)
-    return 0;
+  if (lf > 32) return 0;
   s->loc = malloc(cap * 3 * 4 + 4);
   s->loc_node = malloc(cap * 4 + 4);
   if (!s->loc || !s->loc_node)
@@ -746,10 +744,8 @@ static int read_locations(reader_t *r, heap_snap_t *s, const meta_t *m, int node
   skip_ws(&sub);
   while (sub.p < sub.end) {
     for (int f = 0; f < lf; f++) {
-      if (f && (rc = expect(&sub, ',', "','")) < 0)
-        return rc;
-      if ((rc = read_uint(&sub, &row[f])) < 0)
-        return rc;
+      if (f && (rc = expect(&sub, ',', "','")) < 0) return rc;
+      if ((rc = read_uint(&sub, &row[f])) < 0) return rc;
     }
     if (row[oi] % (uint64_t)node_stride || row[si] > UINT32_MAX || row[li] > UINT32_MAX ||
         row[ci] > UINT32_MAX || row[oi] / (uint64_t)node_stride > UINT32_MAX)
@@ -761,8 +757,7 @@ static int read_locations(reader_t *r, heap_snap_t *s, const meta_t *m, int node
     s->loc[n * 3 + 2] = (uint32_t)row[ci];
     n++;
     skip_ws(&sub);
-    if (sub.p < sub.end && (rc = expect(&sub, ',', "','")) < 0)
-      return rc;
+    if (sub.p < sub.end && (rc = expect(&sub, ',', "','")) < 0) return rc;
     skip_ws(&sub);
   }
   s->nlocs = (uint32_t)n;
@@ -774,8 +769,7 @@ static int read_strings(reader_t *r, heap_snap_t *s) {
   uint64_t *off = NULL;
   size_t n = 0, alloc = 0;
   int rc;
-  if ((rc = expect(r, '[', "'[' opening \"strings\"")) < 0)
-    return rc;
+  if ((rc = expect(r, '[', "'[' opening \"strings\"")) < 0) return rc;
   skip_ws(r);
   if (r->p < r->end && *r->p == ']') {
     r->p++;
@@ -790,11 +784,9 @@ static int read_strings(reader_t *r, heap_snap_t *s) {
         break;
       }
       off[n++] = pool.len;
-      if ((rc = read_string(r, &pool)) < 0)
-        break;
+      if ((rc = read_string(r, &pool)) < 0) break;
       dr_buf_addch(&pool, 0);
-      if (r->mapped && (n & 0xFFFF) == 0)
-        drop_pages(r->base, &r->dropped, r->p);
+      if (r->mapped && (n & 0xFFFF) == 0) drop_pages(r->base, &r->dropped, r->p);
       skip_ws(r);
       if (r->p < r->end && *r->p == ',') {
         r->p++;
@@ -809,8 +801,7 @@ static int read_strings(reader_t *r, heap_snap_t *s) {
     dr_buf_release(&pool);
     return rc;
   }
-  if (!off)
-    off = dr_malloc(sizeof *off);
+  if (!off) off = dr_malloc(sizeof *off);
   off[n] = pool.len;
   free(s->pool);
   free(s->soff);
@@ -898,8 +889,7 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
   dr_buf_init(&ej.err, 0);
   s->file_size = len;
 
-  if ((rc = expect(&r, '{', "'{' at the start of a heap snapshot")) < 0)
-    goto out;
+  if ((rc = expect(&r, '{', "'{' at the start of a heap snapshot")) < 0) goto out;
   skip_ws(&r);
   if (r.p < r.end && *r.p == '}') {
     rc = failf(err, DR_EFORMAT, (uint64_t)(r.p - data), "malformed snapshot: empty object");
@@ -907,8 +897,7 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
   }
   for (;;) {
     dr_buf_reset(&key);
-    if ((rc = read_string(&r, &key)) < 0 || (rc = expect(&r, ':', "':'")) < 0)
-      goto out;
+    if ((rc = read_string(&r, &key)) < 0 || (rc = expect(&r, ':', "':'")) < 0) goto out;
     if (!strcmp(key.buf, "snapshot")) {
       rc = read_snapshot_obj(&r, &m);
     } else if (!strcmp(key.buf, "nodes") && !nb) {
@@ -916,12 +905,10 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
           (rc = find_array_end(&r, &nb, &ne)) < 0)
         goto out;
       if (m.have) {
-        if ((rc = apply_meta(s, &m, &nj, &ej, err, (uint64_t)(nb - data))) < 0)
-          goto out;
+        if ((rc = apply_meta(s, &m, &nj, &ej, err, (uint64_t)(nb - data))) < 0) goto out;
         nj.b = nb;
         nj.e = ne;
-        if ((rc = start_nodes(s, &nj, err)) < 0)
-          goto out;
+        if ((rc = start_nodes(s, &nj, err)) < 0) goto out;
       }
     } else if (!strcmp(key.buf, "edges") && !eb) {
       if ((rc = expect(&r, '[', "'[' opening \"edges\"")) < 0 ||
@@ -930,8 +917,7 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
       if (nj.b) {
         ej.b = eb;
         ej.e = ee;
-        if ((rc = start_edges(s, &ej, nj.stride, err)) < 0)
-          goto out;
+        if ((rc = start_edges(s, &ej, nj.stride, err)) < 0) goto out;
       }
     } else if (!strcmp(key.buf, "locations") && !s->loc) {
       rc = read_locations(&r, s, &m, m.have ? m.node_fields.n : 0);
@@ -941,15 +927,13 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
     } else {
       rc = skip_value(&r);
     }
-    if (rc < 0)
-      goto out;
+    if (rc < 0) goto out;
     skip_ws(&r);
     if (r.p < r.end && *r.p == ',') {
       r.p++;
       continue;
     }
-    if ((rc = expect(&r, '}', "',' or '}'")) < 0)
-      goto out;
+    if ((rc = expect(&r, '}', "',' or '}'")) < 0) goto out;
     break;
   }
   skip_ws(&r);
@@ -960,29 +944,27 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
   }
   if (!nb || !eb || !have_strings) {
     rc = failf(err, DR_EFORMAT, len, "malformed snapshot: missing \"%s\"",
-               !nb ? "nodes" : !eb ? "edges" : "strings");
+               !nb   ? "nodes"
+               : !eb ? "edges"
+                     : "strings");
     goto out;
   }
   if (!nj.b) { /* meta came late: decode now */
-    if ((rc = apply_meta(s, &m, &nj, &ej, err, (uint64_t)(nb - data))) < 0)
-      goto out;
+    if ((rc = apply_meta(s, &m, &nj, &ej, err, (uint64_t)(nb - data))) < 0) goto out;
     nj.b = nb;
     nj.e = ne;
-    if ((rc = start_nodes(s, &nj, err)) < 0)
-      goto out;
+    if ((rc = start_nodes(s, &nj, err)) < 0) goto out;
   }
   if (!ej.b) {
     ej.b = eb;
     ej.e = ee;
-    if ((rc = start_edges(s, &ej, nj.stride, err)) < 0)
-      goto out;
+    if ((rc = start_edges(s, &ej, nj.stride, err)) < 0) goto out;
   }
   int rn = join_job(&nj), re = join_job(&ej);
   if (rn < 0 || re < 0) {
     /* Report the error nearest the start of the file. */
     span_job_t *bad = rn < 0 ? &nj : &ej;
-    if (rn < 0 && re < 0 && ej.b < nj.b)
-      bad = &ej;
+    if (rn < 0 && re < 0 && ej.b < nj.b) bad = &ej;
     dr_buf_reset(err);
     dr_buf_add(err, bad->err.buf, bad->err.len);
     rc = bad->rc;
@@ -996,8 +978,7 @@ static int parse(const char *data, uint64_t len, int mapped, heap_snap_t **out, 
 out:
   join_job(&nj);
   join_job(&ej);
-  if (mapped)
-    atomic_fetch_add(&heap_parse_progress, (uint64_t)(r.end - r.dropped));
+  if (mapped) atomic_fetch_add(&heap_parse_progress, (uint64_t)(r.end - r.dropped));
   strlist_free(&m.node_fields);
   strlist_free(&m.edge_fields);
   strlist_free(&m.location_fields);
@@ -1066,12 +1047,9 @@ int heap_snap_load(const char *path, heap_snap_t **out, dr_buf_t *err) {
 }
 
 void heap_snap_free(heap_snap_t *s) {
-  if (!s)
-    return;
-  for (int i = 0; i < s->n_node_types; i++)
-    free(s->node_types[i]);
-  for (int i = 0; i < s->n_edge_types; i++)
-    free(s->edge_types[i]);
+  if (!s) return;
+  for (int i = 0; i < s->n_node_types; i++) free(s->node_types[i]);
+  for (int i = 0; i < s->n_edge_types; i++) free(s->edge_types[i]);
   free(s->node_types);
   free(s->edge_types);
   free(s->path);
@@ -1099,8 +1077,7 @@ void heap_snap_free(heap_snap_t *s) {
   free(s->first_dominated);
   free(s->dominated);
   free(s->cls);
-  for (uint32_t i = 0; i < s->names_n; i++)
-    free(s->names_v[i]);
+  for (uint32_t i = 0; i < s->names_n; i++) free(s->names_v[i]);
   free(s->names_v);
   free(s->class_names);
   free(s);
