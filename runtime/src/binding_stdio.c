@@ -81,6 +81,11 @@ static union {
 } in;
 static bool in_open, in_reading;
 static rt_ref *on_data;
+/* stdin that is a file or a character device (/dev/null): libuv streams
+ * cannot open those, so they are read with uv_fs_read requests instead. */
+static bool in_is_file, file_busy, file_eof;
+static uv_fs_t file_req;
+static char *file_buf;
 
 static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
   buf->base = malloc(65536);
@@ -108,10 +113,48 @@ static void read_cb(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
   rt_scope_close(sc);
 }
 
+static void file_read_cb(uv_fs_t *req);
+
+static void file_read_next(void) {
+  if (file_busy || file_eof || !in_reading) return;
+  if (!file_buf) file_buf = malloc(65536);
+  uv_buf_t b = uv_buf_init(file_buf, 65536);
+  file_busy = true;
+  if (uv_fs_read(rt_env_current->loop, &file_req, 0, &b, 1, -1, file_read_cb) < 0) file_busy = false;
+}
+
+static void file_read_cb(uv_fs_t *req) {
+  ssize_t n = req->result;
+  uv_fs_req_cleanup(req);
+  file_busy = false;
+  rt_scope *sc = rt_scope_open();
+  rt_val arg;
+  if (n < 0) {
+    file_eof = true;
+    arg = rt_errno_error((int)n, "read", NULL, NULL);
+  } else if (n == 0) {
+    file_eof = true;
+    in_reading = false;
+    arg = rt_null();
+  } else {
+    void *copy = malloc((size_t)n);
+    memcpy(copy, file_buf, (size_t)n);
+    arg = rt_uint8array(rt_array_buffer_take(copy, (size_t)n), 0, (size_t)n);
+  }
+  rt_make_callback(rt_ref_get(on_data), rt_undefined(), 1, &arg);
+  rt_scope_close(sc);
+  file_read_next();
+}
+
 static int open_stdin(void) {
   if (in_open) return 0;
   int r;
-  if (uv_guess_handle(0) == UV_TTY) {
+  uv_handle_type t = uv_guess_handle(0);
+  if (t == UV_FILE || t == UV_UNKNOWN_HANDLE) {
+    in_is_file = in_open = true;
+    return 0;
+  }
+  if (t == UV_TTY) {
     r = uv_tty_init(rt_env_current->loop, &in.tty, 0, 1);
   } else {
     r = uv_pipe_init(rt_env_current->loop, &in.pipe, 0);
@@ -129,6 +172,11 @@ static void read_start(rt_args *a) {
     rt_throw_errno(r, "read", NULL, NULL);
     return;
   }
+  if (in_is_file) {
+    in_reading = true;
+    file_read_next();
+    return;
+  }
   if (!in_reading) {
     r = uv_read_start(&in.s, alloc_cb, read_cb);
     if (r < 0) {
@@ -137,10 +185,14 @@ static void read_start(rt_args *a) {
     }
     in_reading = true;
   }
-  uv_ref(&in.h);
+  if (!in_is_file) uv_ref(&in.h);
 }
 
 static void read_stop(rt_args *a) {
+  if (in_is_file) {
+    in_reading = false; /* a read in flight completes; no new one starts */
+    return;
+  }
   if (in_open && in_reading) {
     uv_read_stop(&in.s);
     in_reading = false;
@@ -148,7 +200,7 @@ static void read_stop(rt_args *a) {
 }
 
 static void stdin_ref(rt_args *a) {
-  if (!in_open) return;
+  if (!in_open || in_is_file) return;
   if (rt_to_bool(rt_arg(a, 0)))
     uv_ref(&in.h);
   else
@@ -156,7 +208,7 @@ static void stdin_ref(rt_args *a) {
 }
 
 static void set_raw_mode(rt_args *a) {
-  if (open_stdin() < 0 || in.h.type != UV_TTY) {
+  if (open_stdin() < 0 || in_is_file || in.h.type != UV_TTY) {
     rt_return_int(a, UV_EINVAL);
     return;
   }

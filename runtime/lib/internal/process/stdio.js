@@ -240,9 +240,24 @@ class StdinStream extends EventEmitter {
   }
 }
 
+// Real streams (internal/streams/stdio_streams) once the stream module is
+// built in; the small classes above remain as the fallback.
+function streams() {
+  return require.exists('internal/streams/stdio_streams') ? require('internal/streams/stdio_streams') : null;
+}
+
 let stdout, stderr, stdin;
-function getStdout() { return stdout || (stdout = new SyncWriteStream(1)); }
-function getStderr() { return stderr || (stderr = new SyncWriteStream(2)); }
-function getStdin() { return stdin || (stdin = new StdinStream()); }
+function getStdout() {
+  if (!stdout) { const s = streams(); stdout = s ? s.createWritableStdioStream(1) : new SyncWriteStream(1); }
+  return stdout;
+}
+function getStderr() {
+  if (!stderr) { const s = streams(); stderr = s ? s.createWritableStdioStream(2) : new SyncWriteStream(2); }
+  return stderr;
+}
+function getStdin() {
+  if (!stdin) { const s = streams(); stdin = s ? s.createStdinStream() : new StdinStream(); }
+  return stdin;
+}
 
 module.exports = { getStdout, getStderr, getStdin, getColorDepth, SyncWriteStream };
