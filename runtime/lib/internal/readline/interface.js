@@ -190,10 +190,6 @@ function InterfaceConstructor(input, output, completer, terminal) {
     }
   }
 
-  // Current cursor position (index into this.line).
-  this.cursor = 0;
-  this.historyIndex = -1;
-
   input.resume();
 }
 
