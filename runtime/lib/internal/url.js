@@ -507,7 +507,12 @@ function startsWithWindowsDriveLetter(cps, pointer) {
 
 function shortenPath(url) {
   const path = url.path;
-  if (url.scheme === 'file' && path.length === 1 && isWindowsDriveLetter(path[0], true)) return;
+  // Like Node (Ada), a first segment that merely starts with "X:" counts
+  // as a drive letter here ("file:/u:x/.." keeps "u:x").
+  if (url.scheme === 'file' && path.length === 1 && path[0].length >= 2 &&
+      isASCIIAlpha(path[0].charCodeAt(0)) && path[0][1] === ':') {
+    return;
+  }
   path.pop();
 }
 
