@@ -666,13 +666,20 @@ static void after_input(ui_t *u) {
   u->input_changed = 0;
   repl_model_set_str(&u->m.preview, NULL);
   if (!repl_session_alive(u->s)) return;
+  /* The popup first and on screen at once; the preview (which can cost a
+   * side-effect-checked evaluation) follows in a second frame. */
+  if (u->auto_complete && !u->m.searching) {
+    double t0 = dr_now_ms();
+    complete(u, 0);
+    repl_render(&u->m);
+    if (getenv("DEVRUN_REPL_TIMING")) fprintf(stderr, "complete+render %.1f ms\n", dr_now_ms() - t0);
+  }
+  u->auto_complete = 0;
   if (u->m.input.len && !u->m.searching) {
     char *p = repl_session_preview(u->s, u->m.input.buf, u->m.cols);
     repl_model_set_str(&u->m.preview, p);
     free(p);
   }
-  if (u->auto_complete && !u->m.searching) complete(u, 0);
-  u->auto_complete = 0;
   u->dirty = 1;
 }
 
