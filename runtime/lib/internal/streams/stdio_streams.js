@@ -15,7 +15,7 @@
 // hasColors, cursorTo, moveCursor, clearLine, clearScreenDown).  stdin is a
 // Readable that starts reading fd 0 only when first read, stops reading
 // (so the process may exit) when paused or when its buffer is full, and has
-// setRawMode/isRaw/ref/unref.  The binding is a parameter so the streams can
+// ref/unref, plus setRawMode/isRaw on a terminal.  The binding is a parameter so the streams can
 // be exercised with a fake one.
 
 const Readable = require('internal/streams/readable');
@@ -164,15 +164,19 @@ function createStdinStream(binding = internalBinding('stdio')) {
   });
 
   stream.fd = 0;
-  stream.isTTY = binding.guessHandleType(0) === 'TTY' ? true : undefined;
-  stream.isRaw = false;
-  stream.setRawMode = (mode) => {
-    mode = !!mode;
-    const r = binding.setRawMode(mode);
-    if (typeof r === 'number' && r < 0) throw errnoError(binding, r, 'setRawMode');
-    stream.isRaw = mode;
-    return stream;
-  };
+  // Like Node, only a terminal stdin has isRaw/setRawMode (readline checks
+  // for the method).
+  if (binding.guessHandleType(0) === 'TTY') {
+    stream.isTTY = true;
+    stream.isRaw = false;
+    stream.setRawMode = (mode) => {
+      mode = !!mode;
+      const r = binding.setRawMode(mode);
+      if (typeof r === 'number' && r < 0) throw errnoError(binding, r, 'setRawMode');
+      stream.isRaw = mode;
+      return stream;
+    };
+  }
   stream.ref = () => {
     binding.stdinRef(true);
     return stream;
