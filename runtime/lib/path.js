@@ -115,6 +115,15 @@ function cwd() {
   return process.cwd();
 }
 
+// "\\.\" and "\\?\" (device and verbatim namespaces) are roots of
+// their own, not UNC servers: the '.' or '?', else null.
+function deviceNamespace(path, len) {
+  if (len >= 4 && (path[2] === '.' || path[2] === '?') && isPathSeparator(path.charCodeAt(3))) {
+    return path[2];
+  }
+  return null;
+}
+
 // Length of the UNC root "\\server\share" at the start of `path` (after
 // the two leading separators), or 0.  Also returns where the share ends.
 function uncRoot(path, len) {
@@ -171,7 +180,11 @@ const win32 = {
         }
       } else if (isPathSeparator(code)) {
         isAbsolute = true;
-        if (isPathSeparator(path.charCodeAt(1))) {
+        const ns = isPathSeparator(path.charCodeAt(1)) ? deviceNamespace(path, len) : null;
+        if (ns !== null) {
+          device = `\\\\${ns}`;
+          rootEnd = 4;
+        } else if (isPathSeparator(path.charCodeAt(1))) {
           const unc = uncRoot(path, len);
           if (unc !== null && (unc.end === len || unc.end !== unc.shareStart)) {
             device = `\\\\${unc.firstPart}\\${path.slice(unc.shareStart, unc.end)}`;
@@ -227,7 +240,11 @@ const win32 = {
     }
     if (isPathSeparator(code)) {
       isAbsolute = true;
-      if (isPathSeparator(path.charCodeAt(1))) {
+      const ns = isPathSeparator(path.charCodeAt(1)) ? deviceNamespace(path, len) : null;
+      if (ns !== null) {
+        device = `\\\\${ns}`;
+        rootEnd = 4;
+      } else if (isPathSeparator(path.charCodeAt(1))) {
         const unc = uncRoot(path, len);
         if (unc !== null) {
           if (unc.end === len) {

@@ -220,6 +220,10 @@ function decodeStr(s, decoder) {
   }
 }
 
+function hasEscape(s) {
+  return /%[0-9a-fA-F]{2}/.test(s);
+}
+
 function parse(qs, sep, eq, options) {
   const obj = Object.create(null);
   if (typeof qs !== 'string' || qs.length === 0) return obj;
@@ -254,18 +258,13 @@ function parse(qs, sep, eq, options) {
     const eqIdx = chunk.indexOf(eq);
     let key = eqIdx === -1 ? chunk : chunk.slice(0, eqIdx);
     let value = eqIdx === -1 ? '' : chunk.slice(eqIdx + eq.length);
-    let keyEncoded = customDecode;
-    let valEncoded = customDecode;
-    if (key.includes('+')) {
-      key = key.replace(/\+/g, ' ');
-    }
-    if (value.includes('+')) {
-      value = value.replace(/\+/g, ' ');
-    }
-    if (!customDecode) {
-      keyEncoded = key.includes('%');
-      valEncoded = value.includes('%');
-    }
+    // '+' is a space; a custom decoder sees it as %20.  With the default
+    // decoder only parts holding a valid %XX escape are decoded.
+    const plusChar = customDecode ? '%20' : ' ';
+    if (key.includes('+')) key = key.replace(/\+/g, plusChar);
+    if (value.includes('+')) value = value.replace(/\+/g, plusChar);
+    const keyEncoded = customDecode || hasEscape(key);
+    const valEncoded = customDecode || hasEscape(value);
     addKeyVal(obj, key, value, keyEncoded, valEncoded, decode);
     count++;
     if (end === qs.length) break;
