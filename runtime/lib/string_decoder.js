@@ -1,11 +1,12 @@
 'use strict';
 // string_decoder: StringDecoder turns a stream of Buffers into strings
-// without splitting multi-byte characters across chunks.  An incomplete
-// character at the end of a chunk is kept in `lastChar` (up to 4 bytes;
-// `lastNeed` more bytes wanted, `lastTotal` its full size) until the next
-// write(); end() flushes it (U+FFFD for a truncated UTF-8 sequence).
-// base64/base64url keep 1-2 bytes so output is only made of whole groups.
-// Decoding itself is Buffer's toString(encoding, start, end).
+// without splitting multi-byte characters across chunks, with the exact
+// results of Node 20's (native) decoder.  An incomplete character at the
+// end of a chunk is kept in `lastChar` (up to 4 bytes; `lastNeed` more bytes
+// wanted, `lastTotal` its full size) until the next write(); end() flushes
+// it.  UTF-16 keeps an odd byte or a lead surrogate; base64/base64url keep
+// 1-2 bytes so output is only made of whole groups.  Decoding itself is
+// Buffer's toString(encoding, start, end).
 
 const { Buffer } = require('buffer');
 const {
@@ -26,157 +27,118 @@ function normalizeEncoding(enc) {
   return nenc;
 }
 
-// Bytes a UTF-8 lead byte announces (0 for ASCII), -1 for a continuation
-// byte, -2 for an invalid byte.
-function utf8CheckByte(byte) {
-  if (byte <= 0x7F) return 0;
-  if (byte >> 5 === 0x06) return 2;
-  if (byte >> 4 === 0x0E) return 3;
-  if (byte >> 3 === 0x1E) return 4;
-  return byte >> 6 === 0x02 ? -1 : -2;
+// Decoder state: up to 4 bytes of an incomplete character (`chars`), how
+// many are kept (`buffered`) and how many more it needs (`missing`).
+// Complete data is decoded with Buffer's toString(), so invalid UTF-8
+// becomes U+FFFD exactly as in a whole-buffer decode.
+const kBuffered = 'buffered';
+const kMissing = 'missing';
+
+function decode(state, bytes, start, end) {
+  return bytes.toString(state.encoding, start, end);
 }
 
-// Looks at the last 1-3 bytes of buf (from index i on) for an incomplete
-// character; sets state.lastNeed and returns its total size (0 if none).
-function utf8CheckIncomplete(state, buf, i) {
-  let j = buf.length - 1;
-  if (j < i) return 0;
-  let nb = utf8CheckByte(buf[j]);
-  if (nb >= 0) {
-    if (nb > 0) state.lastNeed = nb - 1;
-    return nb;
-  }
-  if (--j < i || nb === -2) return 0;
-  nb = utf8CheckByte(buf[j]);
-  if (nb >= 0) {
-    if (nb > 0) state.lastNeed = nb - 2;
-    return nb;
-  }
-  if (--j < i || nb === -2) return 0;
-  nb = utf8CheckByte(buf[j]);
-  if (nb >= 0) {
-    if (nb > 0) {
-      if (nb === 2) nb = 0;
-      else state.lastNeed = nb - 3;
-    }
-    return nb;
-  }
-  return 0;
-}
+function decodeData(state, data) {
+  const enc = state.encoding;
+  let start = 0;
+  let nread = data.length;
+  let prepend = '';
 
-// The kept lead bytes are followed by something that is not a continuation
-// byte: emit U+FFFD and continue with these bytes.
-function utf8CheckExtraBytes(state, buf) {
-  if ((buf[0] & 0xC0) !== 0x80) {
-    state.lastNeed = 0;
-    return '\ufffd';
-  }
-  if (state.lastNeed > 1 && buf.length > 1) {
-    if ((buf[1] & 0xC0) !== 0x80) {
-      state.lastNeed = 1;
-      return '\ufffd';
-    }
-    if (state.lastNeed > 2 && buf.length > 2) {
-      if ((buf[2] & 0xC0) !== 0x80) {
-        state.lastNeed = 2;
-        return '\ufffd';
-      }
-    }
-  }
-  return undefined;
-}
-
-const handlers = {
-  utf8: {
-    fillLast(state, buf) {
-      const p = state.lastTotal - state.lastNeed;
-      const r = utf8CheckExtraBytes(state, buf);
-      if (r !== undefined) return r;
-      if (state.lastNeed <= buf.length) {
-        buf.copy(state.lastChar, p, 0, state.lastNeed);
-        return state.lastChar.toString('utf8', 0, state.lastTotal);
-      }
-      buf.copy(state.lastChar, p, 0, buf.length);
-      state.lastNeed -= buf.length;
-      return undefined;
-    },
-    text(state, buf, i) {
-      const total = utf8CheckIncomplete(state, buf, i);
-      if (!state.lastNeed) return buf.toString('utf8', i);
-      state.lastTotal = total;
-      const end = buf.length - (total - state.lastNeed);
-      buf.copy(state.lastChar, 0, end);
-      return buf.toString('utf8', i, end);
-    },
-    flush(state) {
-      return state.lastNeed ? '\ufffd' : '';
-    },
-  },
-  utf16le: {
-    fillLast: fillLastDefault,
-    text(state, buf, i) {
-      if ((buf.length - i) % 2 === 0) {
-        const r = buf.toString('utf16le', i);
-        if (r) {
-          const c = r.charCodeAt(r.length - 1);
-          if (c >= 0xD800 && c <= 0xDBFF) {
-            // A lead surrogate: wait for its pair.
-            state.lastNeed = 2;
-            state.lastTotal = 4;
-            state.lastChar[0] = buf[buf.length - 2];
-            state.lastChar[1] = buf[buf.length - 1];
-            return r.slice(0, -1);
-          }
+  if (state[kMissing] > 0) {
+    if (enc === 'utf8') {
+      // A byte that is not a continuation ends the incomplete character
+      // early; it starts the next one.
+      for (let i = 0; i < nread && i < state[kMissing]; ++i) {
+        if ((data[i] & 0xC0) !== 0x80) {
+          state[kMissing] = 0;
+          data.copy(state.chars, state[kBuffered], 0, i);
+          state[kBuffered] += i;
+          start += i;
+          nread -= i;
+          break;
         }
-        return r;
       }
-      state.lastNeed = 1;
-      state.lastTotal = 2;
-      state.lastChar[0] = buf[buf.length - 1];
-      return buf.toString('utf16le', i, buf.length - 1);
-    },
-    flush(state) {
-      if (!state.lastNeed) return '';
-      const end = state.lastTotal - state.lastNeed;
-      return state.lastChar.toString('utf16le', 0, end);
-    },
-  },
-  base64: base64Handler('base64'),
-  base64url: base64Handler('base64url'),
-};
-
-function fillLastDefault(state, buf) {
-  if (state.lastNeed <= buf.length) {
-    buf.copy(state.lastChar, state.lastTotal - state.lastNeed, 0, state.lastNeed);
-    return state.lastChar.toString(state.encoding, 0, state.lastTotal);
+    }
+    const found = Math.min(nread, state[kMissing]);
+    data.copy(state.chars, state[kBuffered], start, start + found);
+    start += found;
+    nread -= found;
+    state[kMissing] -= found;
+    state[kBuffered] += found;
+    if (state[kMissing] === 0) {
+      prepend = decode(state, state.chars, 0, state[kBuffered]);
+      state[kBuffered] = 0;
+    }
   }
-  buf.copy(state.lastChar, state.lastTotal - state.lastNeed, 0, buf.length);
-  state.lastNeed -= buf.length;
-  return undefined;
+
+  if (nread === 0) return prepend;
+
+  const end = start + nread;
+  if (enc === 'utf8' && (data[end - 1] & 0x80)) {
+    // Find where the last character starts and whether it is complete.
+    for (let i = end - 1; ; --i) {
+      state[kBuffered]++;
+      if ((data[i] & 0xC0) === 0x80) {
+        if (state[kBuffered] >= 4 || i === start) {
+          state[kBuffered] = 0;
+          break;
+        }
+      } else {
+        if ((data[i] & 0xE0) === 0xC0) {
+          state[kMissing] = 2;
+        } else if ((data[i] & 0xF0) === 0xE0) {
+          state[kMissing] = 3;
+        } else if ((data[i] & 0xF8) === 0xF0) {
+          state[kMissing] = 4;
+        } else {
+          state[kBuffered] = 0;
+          break;
+        }
+        if (state[kBuffered] >= state[kMissing]) {
+          state[kMissing] = 0;
+          state[kBuffered] = 0;
+        }
+        state[kMissing] -= state[kBuffered];
+        break;
+      }
+    }
+  } else if (enc === 'utf16le') {
+    if (nread % 2 === 1) {
+      state[kBuffered] = 1;
+      state[kMissing] = 1;
+    } else if ((data[end - 1] & 0xFC) === 0xD8) {
+      // A lead surrogate: wait for its pair.
+      state[kBuffered] = 2;
+      state[kMissing] = 2;
+    }
+  } else if (enc === 'base64' || enc === 'base64url') {
+    state[kBuffered] = nread % 3;
+    if (state[kBuffered] > 0) state[kMissing] = 3 - state[kBuffered];
+  }
+
+  let bodyEnd = end;
+  if (state[kBuffered] > 0) {
+    bodyEnd = end - state[kBuffered];
+    data.copy(state.chars, 0, bodyEnd, end);
+  }
+  const body = bodyEnd > start ? decode(state, data, start, bodyEnd) : '';
+  return prepend + body;
 }
 
-function base64Handler(encoding) {
-  return {
-    fillLast: fillLastDefault,
-    text(state, buf, i) {
-      const n = (buf.length - i) % 3;
-      if (n === 0) return buf.toString(encoding, i);
-      state.lastNeed = 3 - n;
-      state.lastTotal = 3;
-      if (n === 1) {
-        state.lastChar[0] = buf[buf.length - 1];
-      } else {
-        state.lastChar[0] = buf[buf.length - 2];
-        state.lastChar[1] = buf[buf.length - 1];
-      }
-      return buf.toString(encoding, i, buf.length - n);
-    },
-    flush(state) {
-      if (!state.lastNeed) return '';
-      return state.lastChar.toString(encoding, 0, 3 - state.lastNeed);
-    },
-  };
+function flushData(state) {
+  if (state.encoding === 'utf16le' && state[kBuffered] % 2 === 1) {
+    // A single trailing byte is dropped.
+    state[kMissing]--;
+    state[kBuffered]--;
+  }
+  if (state[kBuffered] === 0) return '';
+  const ret = decode(state, state.chars, 0, state[kBuffered]);
+  state[kMissing] = 0;
+  state[kBuffered] = 0;
+  return ret;
 }
+
+const bufferedEncodings = new Set(['utf8', 'utf16le', 'base64', 'base64url']);
 
 function toBuffer(buf) {
   if (Buffer.isBuffer(buf)) return buf;
@@ -191,9 +153,9 @@ function StringDecoder(encoding) {
   Object.defineProperty(this, kState, {
     value: {
       encoding: this.encoding,
-      lastChar: Buffer.alloc(4),
-      lastNeed: 0,
-      lastTotal: 0,
+      chars: Buffer.alloc(4),
+      [kBuffered]: 0,
+      [kMissing]: 0,
     },
     enumerable: false,
   });
@@ -203,40 +165,23 @@ StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
   buf = toBuffer(buf);
   const state = this[kState];
-  const handler = handlers[state.encoding];
-  if (handler === undefined) return buf.toString(state.encoding);
-  if (buf.length === 0) return '';
-  let r;
-  let i;
-  if (state.lastNeed) {
-    r = handler.fillLast(state, buf);
-    if (r === undefined) return '';
-    i = state.lastNeed;
-    state.lastNeed = 0;
-  } else {
-    i = 0;
-  }
-  if (i < buf.length) return r ? r + handler.text(state, buf, i) : handler.text(state, buf, i);
-  return r || '';
+  if (!bufferedEncodings.has(state.encoding)) return buf.toString(state.encoding);
+  return decodeData(state, buf);
 };
 
 StringDecoder.prototype.end = function end(buf) {
   let ret = '';
   if (buf !== undefined) ret = this.write(buf);
   const state = this[kState];
-  const handler = handlers[state.encoding];
-  if (handler !== undefined) ret += handler.flush(state);
-  // The decoder can be reused after end().
-  state.lastNeed = 0;
-  state.lastTotal = 0;
+  if (state[kBuffered] > 0) ret += flushData(state);
   return ret;
 };
 
-// Legacy: decode buf as if it followed the kept bytes, used by old streams.
+// Legacy: forget any kept bytes, decode buf from offset.
 StringDecoder.prototype.text = function text(buf, offset) {
   const state = this[kState];
-  state.lastNeed = 0;
-  state.lastTotal = 0;
+  state[kMissing] = 0;
+  state[kBuffered] = 0;
   return this.write(toBuffer(buf).slice(offset));
 };
 
@@ -245,21 +190,21 @@ Object.defineProperties(StringDecoder.prototype, {
     configurable: true,
     enumerable: true,
     get() {
-      return this[kState].lastChar;
+      return this[kState].chars;
     },
   },
   lastNeed: {
     configurable: true,
     enumerable: true,
     get() {
-      return this[kState].lastNeed;
+      return this[kState][kMissing];
     },
   },
   lastTotal: {
     configurable: true,
     enumerable: true,
     get() {
-      return this[kState].lastTotal;
+      return this[kState][kBuffered] + this[kState][kMissing];
     },
   },
 });

@@ -56,3 +56,31 @@ check('write bad', outcome(() => new StringDecoder().write(5)), outcome(() => ne
   b.write(Buffer.from([0xe2]));
   check('lastNeed/lastTotal', `${a.lastNeed} ${a.lastTotal} ${a.lastChar[0]}`, `${b.lastNeed} ${b.lastTotal} ${b.lastChar[0]}`);
 }
+
+// Random byte strings cut into random chunks (fixed seed).
+{
+  let seed = 31337;
+  const rand = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const interesting = [0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x82, 0xac, 0x9f, 0x98, 0xa0];
+  for (let i = 0; i < 600; i++) {
+    const len = Math.floor(rand() * 12);
+    const bytes = Buffer.from(Array.from({ length: len }, () => (rand() < 0.7 ? interesting[Math.floor(rand() * interesting.length)] : Math.floor(rand() * 256))));
+    const enc = encodings[Math.floor(rand() * encodings.length)];
+    const cuts = [];
+    for (let p = 0; p < len;) {
+      const step = 1 + Math.floor(rand() * 3);
+      cuts.push(bytes.subarray(p, p + step));
+      p += step;
+    }
+    const run = (SD) => {
+      const d = new SD(enc);
+      return JSON.stringify([...cuts.map((c) => d.write(c)), d.end()]);
+    };
+    check(`random ${enc} ${bytes.toString('hex')} in ${cuts.length} chunks`, run(StringDecoder), run(NodeSD));
+  }
+}
