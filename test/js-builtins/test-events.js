@@ -309,3 +309,68 @@ checkAsync('AbortSignal.timeout', async () => {
   process.off('uncaughtException', handler);
   check('listener error async', `${order} ${errs}`, 'second ran listener threw');
 });
+
+// Random operation sequences (fixed seed) on our EventEmitter and Node's:
+// the listener call logs and observable state must be the same, including
+// listeners that add or remove listeners while an event is emitted.
+{
+  let seed = 777;
+  const rand = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const types = ['a', 'b', 'newListener', 'removeListener', Symbol.for('s')];
+  for (let round = 0; round < 200; round++) {
+    const ops = [];
+    for (let i = 0; i < 25; i++) {
+      ops.push({
+        op: Math.floor(rand() * 10), type: types[Math.floor(rand() * types.length)],
+        fn: Math.floor(rand() * 4), nested: Math.floor(rand() * 6),
+      });
+    }
+    const run = (EE) => {
+      const log = [];
+      const e = new EE();
+      e.setMaxListeners(0);
+      const fns = [0, 1, 2, 3].map((k) => function listener(...args) {
+        log.push(`L${k}(${args.map(String).join(',')})`);
+      });
+      const nestedFns = [0, 1, 2, 3, 4, 5].map((k) => function nested() {
+        log.push(`N${k}`);
+        if (k === 0) e.on('a', fns[1]);
+        if (k === 1) e.removeListener('a', fns[1]);
+        if (k === 2) e.removeAllListeners('b');
+        if (k === 3) e.once('b', fns[2]);
+      });
+      for (const { op, type, fn, nested } of ops) {
+        try {
+          runOp(op, type, fn, nested);
+        } catch (err) {
+          log.push(`threw ${err.code} ${err.message}`);
+        }
+      }
+      function runOp(op, type, fn, nested) {
+        switch (op) {
+          case 0: e.on(type, fns[fn]); break;
+          case 1: e.once(type, fns[fn]); break;
+          case 2: e.prependListener(type, fns[fn]); break;
+          case 3: e.prependOnceListener(type, fns[fn]); break;
+          case 4: e.off(type, fns[fn]); break;
+          case 5: if (type !== 'newListener') e.on(type, nestedFns[nested]); break;
+          case 6: log.push(`emit ${String(type)} -> ${e.emit(type, 1, 'x')}`); break;
+          case 7: e.removeAllListeners(type); break;
+          case 8: if (rand() < 0.2) e.removeAllListeners(); break;
+          case 9: log.push(`count ${e.listenerCount(type)} names ${e.eventNames().map(String)} raw ${e.rawListeners(type).length}`); break;
+        }
+      }
+      return log.join('\n');
+    };
+    const saved = seed;
+    const ours = run(OurEvents);
+    seed = saved;
+    const theirs = run(NodeEvents);
+    check(`random emitter ops #${round}`, ours, theirs);
+  }
+}
