@@ -371,6 +371,16 @@ Object.defineProperty(module.exports, 'parseArgs', {
   configurable: true,
 });
 
+for (const name of ['MIMEType', 'MIMEParams']) {
+  Object.defineProperty(module.exports, name, {
+    get() {
+      return require('internal/mime')[name];
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 // TextEncoder/TextDecoder are re-exported when the runtime provides them.
 for (const name of ['TextEncoder', 'TextDecoder']) {
   if (typeof globalThis[name] === 'function') {

@@ -12,7 +12,7 @@ const { isDeepEqual } = load('internal/util/comparisons');
 
 // API surface: everything Node exports except what devrun-js leaves out.
 const missingOnPurpose = ['_errnoException', '_exceptionWithHostPort',
-  'transferableAbortSignal', 'transferableAbortController', 'MIMEType', 'MIMEParams'];
+  'transferableAbortSignal', 'transferableAbortController'];
 check('util keys', Object.keys(util).filter((k) => !missingOnPurpose.includes(k) && !(k in ours)).join(), '');
 check('util.types keys', Object.keys(ours.types).join(), Object.keys(util.types).join());
 
@@ -159,3 +159,35 @@ for (const s of envInputs) {
   check(`parseEnv(${JSON.stringify(s)})`, outcome(() => ours.parseEnv(s)), outcome(() => util.parseEnv(s)));
 }
 check('parseEnv bad', outcome(() => ours.parseEnv(5)), outcome(() => util.parseEnv(5)));
+
+// MIMEType / MIMEParams.
+function mimeScenario(U) {
+  const out = [];
+  const L = (...a) => out.push(a.map((x) => (typeof x === 'string' ? x : util.inspect(x))).join(' '));
+  const inputs = ['Text/HTML; Charset="utf-8"; a=b;  c = d ;e="x\\"y"', '', 'text', 'text/', '/html', 'te xt/html',
+    'text/ht;ml', 'text/html;a', 'text/html;=b', ' text/plain ; x="unterminated', 'a/b;x=1;x=2;X=3', '  te xt/html',
+    'text/ht ml', '  text/h@tml', 'text/html ;', 'text/  html', 'text /html', '\ttext/html\t', 'text/html;charset="a\\"',
+    'text/html;a="b" junk;c=d', 'text/html; a=""', 'text/html;a=b\u0100', 'Text/Html;A=B;b="q"', 'x/y;a="b;c"', 'x/y;a=  ',
+    'a/b;k="\\', 'a/b;;;k=v;;'];
+  for (const s of inputs) {
+    try {
+      const m = new U.MIMEType(s);
+      L(JSON.stringify(s), String(m), m.type, m.subtype, m.essence, [...m.params], JSON.stringify(m), m, m.params);
+    } catch (e) {
+      L(JSON.stringify(s), e.name, e.code, e.message);
+    }
+  }
+  const m = new U.MIMEType('a/b');
+  for (const [prop, v] of [['type', 'bad type'], ['type', 'TEXT'], ['subtype', ''], ['subtype', 'c d'], ['subtype', '\u00ff'], ['subtype', 'XML']]) {
+    try { m[prop] = v; L('set', prop, String(m)); } catch (e) { L(e.code, e.message); }
+  }
+  for (const [n, v] of [['bad name', 'v'], ['', 'x'], ['n', 'bad\u0000'], ['E', ''], ['n', 'q"\\'], ['q', 'a b']]) {
+    try { m.params.set(n, v); L('param', String(m)); } catch (e) { L(e.code, e.message); }
+  }
+  L(m.params.get('N'), m.params.get('n'), m.params.has('n'), [...m.params.keys()], [...m.params.values()]);
+  m.params.delete('n');
+  L(String(m), JSON.stringify(m.params), m.params.toString(), new U.MIMEParams().toString());
+  L(Object.keys(U.MIMEType.prototype), Object.keys(U.MIMEParams.prototype));
+  return out.join('\n');
+}
+check('MIMEType scenario', mimeScenario(ours), mimeScenario(util));
