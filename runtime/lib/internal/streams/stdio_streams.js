@@ -51,12 +51,26 @@ function getColorDepth(env = process.env) {
   return 1;
 }
 
-function errnoError(binding, r, syscall) {
+// The error a failed write/read gives, shaped as Node's: for a file (Node's
+// fs.SyncWriteStream) "ENOSPC: no space left on device, write" with errno,
+// syscall, code; for a pipe, TTY or socket (Node's net/tty streams)
+// "write EPIPE" with errno, code, syscall.
+function errnoError(r, syscall, isFile) {
   const errors = internalBinding('errors');
-  if (errors && typeof errors.errnoException === 'function') return errors.errnoException(r, syscall);
-  const err = new Error(`${syscall} failed (${r})`);
-  err.errno = r;
-  err.syscall = syscall;
+  const code = errors && errors.errName ? errors.errName(r) : `E${-r}`;
+  let err;
+  if (isFile) {
+    const msg = errors && errors.errMessage ? errors.errMessage(r) : 'error';
+    err = new Error(`${code}: ${msg}, ${syscall}`);
+    err.errno = r;
+    err.syscall = syscall;
+    err.code = code;
+  } else {
+    err = new Error(`${syscall} ${code}`);
+    err.errno = r;
+    err.code = code;
+    err.syscall = syscall;
+  }
   return err;
 }
 
@@ -75,7 +89,7 @@ function createWritableStdioStream(fd, binding = internalBinding('stdio')) {
       } else {
         r = binding.writeBytes(fd, chunk);
       }
-      if (r < 0) cb(errnoError(binding, r, 'write'));
+      if (r < 0) cb(errnoError(r, 'write', type === 'FILE'));
       else cb();
     },
     // stdio fds stay open: destroy() only marks the stream destroyed.
@@ -172,7 +186,7 @@ function createStdinStream(binding = internalBinding('stdio')) {
     stream.setRawMode = (mode) => {
       mode = !!mode;
       const r = binding.setRawMode(mode);
-      if (typeof r === 'number' && r < 0) throw errnoError(binding, r, 'setRawMode');
+      if (typeof r === 'number' && r < 0) throw errnoError(r, 'setRawMode', false);
       stream.isRaw = mode;
       return stream;
     };
