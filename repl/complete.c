@@ -5,7 +5,7 @@
  *   - `require('./li`     builtin modules and files relative to the cwd
  *   - `name`              global lexical names (Runtime.globalLexicalScopeNames),
  *                         properties of globalThis up its prototype chain,
- *                         keywords (and scope variables of the paused frame)
+ *                         keywords, and the scope variables of the paused frame
  *   - `expr.na`           own properties of expr and up its prototype chain.
  * `expr` is evaluated with throwOnSideEffect (a proxy as the result gives
  * nothing) and its chain's names are collected by one side-effect-free
@@ -230,6 +230,20 @@ static void global_names(repl_session_t *s, names_t *out) {
   json_decref(r);
   object_names(s, "globalThis", out);
   for (int k = 0; js_keywords[k]; k++) names_add(out, js_keywords[k]);
+  /* Paused: the variables of the selected frame's scopes (not global). */
+  json_array_foreach(repl_session_scopes(s), i, v) {
+    const char *type = json_string_value(json_object_get(v, "type"));
+    const char *oid = json_string_value(json_object_get(json_object_get(v, "object"), "objectId"));
+    json_t *props, *p;
+    size_t k;
+    if (!oid || !type || !strcmp(type, "global")) continue;
+    props = repl_session_properties(s, oid, 1);
+    json_array_foreach(json_object_get(props, "result"), k, p) {
+      const char *name = json_string_value(json_object_get(p, "name"));
+      if (name && is_identifier(name)) names_add(out, name);
+    }
+    json_decref(props);
+  }
 }
 
 static void module_names(repl_session_t *s, const char *partial, names_t *out) {

@@ -182,6 +182,7 @@ void repl_debugger_on_paused(repl_debugger_t *d, json_t *params) {
     fr->scopes = json_incref(json_object_get(f, "scopeChain"));
   }
   repl_session_set_frame(d->s, d->nframes ? d->frames[0].id : NULL);
+  repl_session_set_scopes(d->s, d->nframes ? d->frames[0].scopes : NULL);
 }
 
 void repl_debugger_on_resumed(repl_debugger_t *d) {
@@ -380,6 +381,7 @@ int repl_debugger_command(repl_debugger_t *d, const char *cmd, dr_buf_t *out) {
       if (!strcmp(word, "up") && d->selected + 1 < d->nframes) d->selected++;
       if (!strcmp(word, "down") && d->selected > 0) d->selected--;
       repl_session_set_frame(d->s, d->frames[d->selected].id);
+      repl_session_set_scopes(d->s, d->frames[d->selected].scopes);
       repl_debugger_backtrace(d, out);
       return 1;
     }

@@ -108,6 +108,10 @@ unsigned repl_session_generation(repl_session_t *s);
 void repl_session_poll(repl_session_t *s, int timeout_ms);
 /* Paused call frame to evaluate in (borrowed id, NULL when running). */
 void repl_session_set_frame(repl_session_t *s, const char *call_frame_id);
+/* The frame's scopeChain (borrowed; kept with a reference), for completing
+ * local names while paused; NULL when running. */
+void repl_session_set_scopes(repl_session_t *s, json_t *scope_chain);
+json_t *repl_session_scopes(repl_session_t *s);
 /* Show Runtime.consoleAPICalled output through cbs.console (attach mode;
  * a local child's own stdout is shown instead). */
 void repl_session_show_console(repl_session_t *s, int on);

@@ -34,6 +34,7 @@ struct repl_session_s {
   int alive;
   int has_inspect; /* -1 unknown, 0 no, 1 yes */
   char *frame;     /* selected call frame while paused */
+  json_t *scopes;  /* its scopeChain */
   int show_console;
   int enabling; /* inside Runtime.enable: console events are replays */
   unsigned gen; /* bumped by every evaluation (invalidates caches) */
@@ -75,7 +76,16 @@ void repl_session_set_frame(repl_session_t *s, const char *id) {
   s->gen++;
   free(s->frame);
   s->frame = id ? dr_strdup(id) : NULL;
+  if (!id) repl_session_set_scopes(s, NULL);
 }
+
+void repl_session_set_scopes(repl_session_t *s, json_t *scope_chain) {
+  json_decref(s->scopes);
+  s->scopes = json_incref(scope_chain);
+  s->gen++;
+}
+
+json_t *repl_session_scopes(repl_session_t *s) { return s->scopes; }
 
 static void on_context(dr_cdp_t *c, const char *method, json_t *params, void *data) {
   repl_session_t *s = data;
@@ -199,6 +209,7 @@ void repl_session_free(repl_session_t *s) {
     dr_cdp_close(s->cdp);
   }
   free(s->frame);
+  json_decref(s->scopes);
   free(s->target);
   free(s);
 }

@@ -35,7 +35,14 @@ send 'ticks * 100' Enter
 wait_screen '^[0-9]+00$'
 send 'watch ticks + 1000' Enter
 wait_screen '│ 0: ticks \+ 1000 = 10[0-9][0-9]'
-# F11 steps into scale(), F10 steps over a line in it, Shift+F11 steps out
+# `n` (text command) steps over the call: scaled gets its value
+send 'n' Enter
+wait_screen 'Paused \(other\) in tick at ticker\.js:9'
+wait_screen '│   scaled = [0-9]+'
+# F5 continues to the breakpoint in the next tick; F11 steps into scale(),
+# F10 steps over a line in it, Shift+F11 steps back out into tick()
+send F5
+wait_screen 'Paused \(breakpoint\) in tick at ticker\.js:8'
 send F11
 wait_screen 'Paused \(other\) in scale at ticker\.js:3'
 wait_screen '│ >#0 scale ticker\.js:3'
@@ -43,11 +50,12 @@ wait_screen '│  #1 tick ticker\.js:8'
 send F10
 wait_screen 'Paused \(other\) in scale at ticker\.js:4'
 wait_screen '│   factor = 3'
+# completion offers the paused frame's locals
+send 'facto'
+wait_screen '^ +factor *$'
+send Escape C-u
 send S-F11
-wait_screen 'Paused \(other\) in tick at ticker\.js:9'
-wait_screen '│   scaled = [0-9]+'
-send 'n' Enter
-wait_screen 'Paused \(other\) in tick at ticker\.js:10'
+wait_screen 'Paused \(other\) in tick at ticker\.js:[89]'
 # clear the breakpoint, resume: the view closes and the app runs on
 send 'cb ticker.js:8' Enter
 wait_screen '^Cleared breakpoint ticker\.js:8'
