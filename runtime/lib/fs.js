@@ -809,9 +809,18 @@ function rm(path, options, callback) {
   });
 }
 
+let rmdirRecursiveWarned = false;
+function warnRmdirRecursive() {
+  if (rmdirRecursiveWarned) return;
+  rmdirRecursiveWarned = true;
+  process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) ' +
+    'will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+}
+
 function rmdirSync(path, options) {
   path = getValidatedPath(path);
   if (options?.recursive) {
+    warnRmdirRecursive();
     const opts = U.validateRmdirOptions(options, { retryDelay: 100, maxRetries: 0, recursive: false });
     if (opts.recursive) return rimrafSync(path);
   }

@@ -84,7 +84,7 @@ function copyEntry(srcStat, destStat, src, dest, opts) {
   }
   if (destStat && destStat.isDirectory()) {
     throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory with non-directory',
-      'ENOTDIR', `cannot overwrite directory ${src} with non-directory ${dest}`, dest, 20);
+      'ENOTDIR', `cannot overwrite directory ${dest} with non-directory ${src}`, dest, 20);
   }
   if (destStat) {
     if (!opts.force) {

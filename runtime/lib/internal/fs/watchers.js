@@ -86,7 +86,6 @@ function watch(filename, options, listener) {
   }
   validateObject(options, 'options');
   const { persistent = true, recursive = false, encoding = 'utf8', signal } = options;
-  validateBoolean(persistent, 'options.persistent');
   validateBoolean(recursive, 'options.recursive');
   const path = getValidatedPath(filename, 'filename');
   const watcher = new FSWatcher();
@@ -94,7 +93,7 @@ function watch(filename, options, listener) {
   try {
     isDir = getStatsFromBinding(B.stat(path, false)).isDirectory();
   } catch { /* fsEventStart reports it */ }
-  watcher._watchDir(path, '', persistent, recursive && isDir, encoding);
+  watcher._watchDir(path, '', !!persistent, recursive && isDir, encoding);
   if (listener) watcher.on('change', listener);
   if (signal) {
     if (signal.aborted) process.nextTick(() => watcher.close());
