@@ -237,7 +237,7 @@ static void global_names(repl_session_t *s, names_t *out) {
     json_t *props, *p;
     size_t k;
     if (!oid || !type || !strcmp(type, "global")) continue;
-    props = repl_session_properties(s, oid, 1);
+    props = repl_session_properties(s, oid, 1, 0);
     json_array_foreach(json_object_get(props, "result"), k, p) {
       const char *name = json_string_value(json_object_get(p, "name"));
       if (name && is_identifier(name)) names_add(out, name);

@@ -230,7 +230,7 @@ void repl_debugger_scopes(repl_debugger_t *d, dr_buf_t *out, int color, int maxl
     if (!type || !strcmp(type, "global") || !oid) continue;
     if (lines++ >= maxlines) return;
     dr_buf_addf(out, "%s%s:%s\n", color ? SGR_BOLD : "", type, color ? SGR_RESET : "");
-    props = repl_session_properties(d->s, oid, 1);
+    props = repl_session_properties(d->s, oid, 1, 1);
     json_array_foreach(json_object_get(props, "result"), k, p) {
       const char *name = json_string_value(json_object_get(p, "name"));
       json_t *v = json_object_get(p, "value");

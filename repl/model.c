@@ -24,6 +24,7 @@ void repl_model_init(repl_model_t *m) {
   dr_buf_init(&m->search, 0);
   m->hist_pos = -1;
   m->search_hit = -1;
+  m->browse = -1;
   m->rows = 24;
   m->cols = 80;
 }
@@ -281,32 +282,99 @@ void repl_model_clear_input(repl_model_t *m) {
   repl_model_popup_close(m);
 }
 
-void repl_model_output(repl_model_t *m, const char *styled) {
+static void line_free(repl_line_t *l) {
+  free(l->text);
+  free(l->oid);
+}
+
+/* Makes room for n lines at index `at` (dropping the oldest beyond MAX_OUT). */
+static void open_gap(repl_model_t *m, size_t at, size_t n) {
+  if (m->nout + n > m->capout) {
+    m->capout = (m->nout + n) * 2 > 256 ? (m->nout + n) * 2 : 256;
+    m->out = dr_realloc(m->out, m->capout * sizeof(repl_line_t));
+  }
+  memmove(m->out + at + n, m->out + at, (m->nout - at) * sizeof(repl_line_t));
+  memset(m->out + at, 0, n * sizeof(repl_line_t));
+  m->nout += n;
+}
+
+static void trim(repl_model_t *m) {
+  if (m->nout <= MAX_OUT) return;
+  {
+    size_t drop = m->nout - MAX_OUT;
+    for (size_t i = 0; i < drop; i++) line_free(&m->out[i]);
+    memmove(m->out, m->out + drop, (m->nout - drop) * sizeof(repl_line_t));
+    m->nout -= drop;
+    if (m->browse >= 0) m->browse = m->browse >= (long)drop ? m->browse - (long)drop : -1;
+  }
+}
+
+void repl_model_output_obj(repl_model_t *m, const char *styled, const char *oid, int depth) {
   const char *p = styled;
+  int first = 1;
   for (;;) {
     size_t n = strcspn(p, "\n");
-    if (m->nout == MAX_OUT) {
-      free(m->out[0]);
-      memmove(m->out, m->out + 1, (MAX_OUT - 1) * sizeof(char *));
-      m->nout--;
-    }
-    if (m->nout == m->capout) {
-      m->capout = m->capout ? m->capout * 2 : 256;
-      m->out = dr_realloc(m->out, m->capout * sizeof(char *));
-    }
-    m->out[m->nout++] = dr_strndup(p, n);
+    repl_line_t *l;
+    open_gap(m, m->nout, 1);
+    l = &m->out[m->nout - 1];
+    l->text = dr_strndup(p, n);
+    l->oid = first && oid ? dr_strdup(oid) : NULL;
+    l->depth = depth;
+    first = 0;
     p += n;
     if (!*p) break;
     p++;
     if (!*p) break; /* trailing newline */
   }
+  trim(m);
   m->scroll = 0;
 }
 
+void repl_model_output(repl_model_t *m, const char *styled) {
+  repl_model_output_obj(m, styled, NULL, 0);
+}
+
+void repl_model_insert_lines(repl_model_t *m, size_t at, char **texts, char **oids, size_t n,
+                             int depth) {
+  if (at >= m->nout || !n) return;
+  open_gap(m, at + 1, n);
+  for (size_t i = 0; i < n; i++) {
+    m->out[at + 1 + i].text = dr_strdup(texts[i]);
+    m->out[at + 1 + i].oid = oids && oids[i] ? dr_strdup(oids[i]) : NULL;
+    m->out[at + 1 + i].depth = depth;
+  }
+  m->out[at].open = 1;
+  if (m->browse > (long)at) m->browse += (long)n;
+  trim(m);
+}
+
+void repl_model_collapse(repl_model_t *m, size_t at) {
+  size_t end = at + 1;
+  if (at >= m->nout) return;
+  while (end < m->nout && m->out[end].depth > m->out[at].depth) end++;
+  for (size_t i = at + 1; i < end; i++) line_free(&m->out[i]);
+  memmove(m->out + at + 1, m->out + end, (m->nout - end) * sizeof(repl_line_t));
+  m->nout -= end - at - 1;
+  m->out[at].open = 0;
+  if (m->browse > (long)at) m->browse = (long)at;
+}
+
+int repl_model_browse(repl_model_t *m, int dir) {
+  long i = m->browse < 0 ? (long)m->nout : m->browse;
+  if (m->browse < 0) dir = -1;
+  for (i += dir; i >= 0 && i < (long)m->nout; i += dir)
+    if (m->out[i].oid) {
+      m->browse = i;
+      return 1;
+    }
+  return m->browse >= 0;
+}
+
 void repl_model_clear_output(repl_model_t *m) {
-  for (size_t i = 0; i < m->nout; i++) free(m->out[i]);
+  for (size_t i = 0; i < m->nout; i++) line_free(&m->out[i]);
   m->nout = 0;
   m->scroll = 0;
+  m->browse = -1;
 }
 
 void repl_model_popup(repl_model_t *m, char **items, size_t n, size_t prefix_len) {

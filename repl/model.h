@@ -15,6 +15,16 @@ typedef struct repl_undo_s {
   size_t cursor;
 } repl_undo_t;
 
+/* One line of the output log.  A line holding a printed object carries its
+ * RemoteObject id and can be expanded in place (its properties are inserted
+ * below it, one level deeper). */
+typedef struct repl_line_s {
+  char *text; /* styled */
+  char *oid;  /* objectId of the value on this line, or NULL */
+  int depth;  /* nesting level of an expanded property */
+  int open;   /* expanded */
+} repl_line_t;
+
 typedef struct repl_model_s {
   /* the editor */
   dr_buf_t input;
@@ -23,10 +33,11 @@ typedef struct repl_model_s {
   size_t nundo;
   int undo_coalesce; /* last edit was a typed character */
   char *kill;
-  /* the output log (styled lines, oldest first) */
-  char **out;
+  /* the output log (oldest first) */
+  repl_line_t *out;
   size_t nout, capout;
   size_t scroll; /* lines scrolled back from the bottom */
+  long browse;   /* selected output line while browsing results, or -1 */
   /* under the input */
   char *preview; /* styled, or NULL */
   /* completion popup */
@@ -85,6 +96,16 @@ void repl_model_set_input(repl_model_t *m, const char *s); /* replaces, keeps un
 void repl_model_clear_input(repl_model_t *m);
 /* the output log */
 void repl_model_output(repl_model_t *m, const char *styled); /* split on \n */
+/* Same, with the first line holding an expandable object. */
+void repl_model_output_obj(repl_model_t *m, const char *styled, const char *oid, int depth);
+/* Inserts lines after line `at` (one per element; oids[i] may be NULL). */
+void repl_model_insert_lines(repl_model_t *m, size_t at, char **texts, char **oids, size_t n,
+                             int depth);
+/* Removes the lines nested under line `at` (a collapse). */
+void repl_model_collapse(repl_model_t *m, size_t at);
+/* Moves the browse selection to the previous/next expandable line (dir -1/+1);
+ * from -1 it selects the last one.  Returns 0 when there is none. */
+int repl_model_browse(repl_model_t *m, int dir);
 void repl_model_clear_output(repl_model_t *m);
 /* popup */
 void repl_model_popup(repl_model_t *m, char **items, size_t n, size_t prefix_len);

@@ -295,7 +295,9 @@ void repl_render(const repl_model_t *m) {
     if (first < 0) first = 0;
     for (long i = first, y = top; i <= last && y < in_y; i++, y++) {
       sgr_t s2 = {-1, 0, 0, 0};
-      put_styled((int)y, 0, cols, m->out[i], &s2, 0);
+      attr_t sel = i == m->browse ? A_REVERSE : 0;
+      if (sel) fill((int)y, 0, cols, sel);
+      put_styled((int)y, 0, cols, m->out[i].text, &s2, sel);
     }
   }
   /* Input (highlighted), scrolled so the cursor line is visible. */
@@ -348,6 +350,8 @@ void repl_render(const repl_model_t *m) {
   fill(status_y, 0, cols, A_REVERSE);
   {
     dr_buf_t b = DR_BUF_INIT;
+    if (m->browse >= 0)
+      dr_buf_adds(&b, " [browse] Up/Down select  Enter/Tab/Right expand  Left collapse  Esc back |");
     dr_buf_addf(&b, " %s%s%s", m->busy && !m->paused ? "[running] " : "",
                 m->paused ? "[paused] F5 cont F10 next F11 step S-F11 out F9 bp | " : "",
                 m->status ? m->status : "");

@@ -98,8 +98,9 @@ int repl_session_eval_async(repl_session_t *s, const char *src, repl_eval_cb cb,
 char *repl_session_preview(repl_session_t *s, const char *src, int maxcols);
 /* Evaluates side-effect-free, returns the RemoteObject (caller decrefs). */
 json_t *repl_session_eval_pure(repl_session_t *s, const char *expr, const char *group);
-/* Runtime.getProperties(ownProperties) result array, caller decrefs. */
-json_t *repl_session_properties(repl_session_t *s, const char *object_id, int own);
+/* The Runtime.getProperties reply ({result, internalProperties}), caller
+ * decrefs; `preview` asks for previews of object values. */
+json_t *repl_session_properties(repl_session_t *s, const char *object_id, int own, int preview);
 /* Set when the last eval/preview reported the target gone. */
 int repl_session_alive(repl_session_t *s);
 /* Bumped by every evaluation and frame change. */

@@ -554,12 +554,12 @@ char *repl_session_preview(repl_session_t *s, const char *src, int maxcols) {
   return dr_buf_detach(&out, NULL);
 }
 
-json_t *repl_session_properties(repl_session_t *s, const char *object_id, int own) {
+json_t *repl_session_properties(repl_session_t *s, const char *object_id, int own, int preview) {
   json_t *r = NULL, *res = NULL;
   if (!repl_session_alive(s)) return NULL;
   if (dr_cdp_call(s->cdp, "Runtime.getProperties",
                   json_pack("{s:s, s:b, s:b, s:b}", "objectId", object_id, "ownProperties", own,
-                            "generatePreview", 0, "nonIndexedPropertiesOnly", 0),
+                            "generatePreview", preview, "nonIndexedPropertiesOnly", 0),
                   &r, CALL_TIMEOUT) == 0)
     res = json_incref(r);
   json_decref(r);

@@ -61,6 +61,15 @@ static void out(ui_t *u, const char *styled) {
   u->dirty = 1;
 }
 
+/* A result whose first line holds an expandable object. */
+static void out_obj(ui_t *u, const char *styled, const char *oid) {
+  char *t = dr_strdup(styled);
+  if (!u->color) repl_strip_sgr(t);
+  repl_model_output_obj(&u->m, t, oid, 0);
+  free(t);
+  u->dirty = 1;
+}
+
 static void echo_input(ui_t *u, const char *text) {
   dr_buf_t b = DR_BUF_INIT, hl = DR_BUF_INIT;
   const char *p = text;
@@ -194,7 +203,16 @@ static void replay_queue(ui_t *u) {
 static void on_eval_done(void *ud, int rc, repl_eval_t *ev) {
   ui_t *u = ud;
   u->m.busy = 0;
-  if (ev->text) out(u, ev->text);
+  if (ev->text) {
+    const char *type = json_string_value(json_object_get(ev->remote, "type"));
+    const char *sub = json_string_value(json_object_get(ev->remote, "subtype"));
+    const char *oid = json_string_value(json_object_get(ev->remote, "objectId"));
+    if (ev->ok && oid && type && (!strcmp(type, "object") || !strcmp(type, "function")) &&
+        !(sub && !strcmp(sub, "null")))
+      out_obj(u, ev->text, oid);
+    else
+      out(u, ev->text);
+  }
   if (u->dbg.paused) debugger_view(u, 0);
   u->dirty = 1;
   u->input_changed = 1;
@@ -479,10 +497,143 @@ static void a_pause(ui_t *u, const repl_key_t *k) {
 }
 static void a_frame_down(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "down"); }
 
+/* --- browsing and expanding printed objects ---------------------------- */
+
+static void ensure_visible(ui_t *u) {
+  repl_model_t *m = &u->m;
+  long h = m->rows - 3 - (m->paused ? (m->rows - 3) * 3 / 5 : 0), last, first;
+  if (m->browse < 0) return;
+  if (h < 1) h = 1;
+  last = (long)m->nout - 1 - (long)m->scroll;
+  first = last - h + 1;
+  if (m->browse > last) m->scroll = (size_t)((long)m->nout - 1 - m->browse);
+  else if (m->browse < first) m->scroll = (size_t)((long)m->nout - 1 - (m->browse + h - 1));
+}
+
+static void a_browse(ui_t *u, const repl_key_t *k) {
+  if (repl_model_browse(&u->m, -1)) ensure_visible(u);
+  else out(u, "(no printed object to expand yet)");
+}
+
+static void add_child(dr_buf_t *line, int depth, const char *name, json_t *value, int color) {
+  dr_buf_reset(line);
+  for (int i = 0; i <= depth; i++) dr_buf_adds(line, "  ");
+  dr_buf_addf(line, "%s: ", name ? name : "?");
+  if (value) repl_inspect_remote(line, value, color, 1);
+  else dr_buf_adds(line, color ? SGR_SPECIAL "[Getter/Setter]" SGR_RESET : "[Getter/Setter]");
+}
+
+/* Opens the object on line `idx`: its properties (fetched now, lazily) go
+ * below it, objects among them expandable in turn. */
+static void expand(ui_t *u, size_t idx) {
+  repl_model_t *m = &u->m;
+  repl_line_t *l = &m->out[idx];
+  json_t *r, *p;
+  size_t i, n = 0, cap = 0;
+  char **texts = NULL, **oids = NULL;
+  dr_buf_t line = DR_BUF_INIT;
+  int depth = l->depth;
+  char *oid = dr_strdup(l->oid);
+  if (l->open) {
+    repl_model_collapse(m, idx);
+    free(oid);
+    return;
+  }
+  r = repl_session_properties(u->s, oid, 1, 1);
+  free(oid);
+  if (!r) {
+    char *t[] = {"  (object no longer available)"};
+    repl_model_insert_lines(m, idx, t, NULL, 1, depth + 1);
+    return;
+  }
+#define PUSH(text, id)                                                   \
+  do {                                                                   \
+    if (n == cap) {                                                      \
+      cap = cap ? cap * 2 : 32;                                          \
+      texts = dr_realloc(texts, cap * sizeof(char *));                   \
+      oids = dr_realloc(oids, cap * sizeof(char *));                     \
+    }                                                                    \
+    texts[n] = dr_strdup(text);                                          \
+    oids[n] = (id) ? dr_strdup(id) : NULL;                               \
+    n++;                                                                 \
+  } while (0)
+  json_array_foreach(json_object_get(r, "result"), i, p) {
+    json_t *v = json_object_get(p, "value");
+    const char *vt = json_string_value(json_object_get(v, "type"));
+    const char *vs = json_string_value(json_object_get(v, "subtype"));
+    const char *id = json_string_value(json_object_get(v, "objectId"));
+    if (!json_is_true(json_object_get(p, "enumerable")) || json_object_get(p, "symbol")) continue;
+    if (n >= 200) {
+      size_t left = json_array_size(json_object_get(r, "result")) - i;
+      dr_buf_reset(&line);
+      for (int k = 0; k <= depth; k++) dr_buf_adds(&line, "  ");
+      dr_buf_addf(&line, "... %zu more", left);
+      PUSH(line.buf, NULL);
+      break;
+    }
+    add_child(&line, depth, json_string_value(json_object_get(p, "name")), v, u->color);
+    PUSH(line.buf, vt && (!strcmp(vt, "object") || !strcmp(vt, "function")) &&
+                           !(vs && !strcmp(vs, "null")) ? id : NULL);
+  }
+  json_array_foreach(json_object_get(r, "internalProperties"), i, p) {
+    json_t *v = json_object_get(p, "value");
+    const char *id = json_string_value(json_object_get(v, "objectId"));
+    add_child(&line, depth, json_string_value(json_object_get(p, "name")), v, u->color);
+    PUSH(line.buf, id);
+  }
+#undef PUSH
+  if (!u->color)
+    for (size_t k = 0; k < n; k++) repl_strip_sgr(texts[k]);
+  if (n) repl_model_insert_lines(m, idx, texts, oids, n, depth + 1);
+  else {
+    char *t[] = {"  (no properties)"};
+    repl_model_insert_lines(m, idx, t, NULL, 1, depth + 1);
+  }
+  for (size_t k = 0; k < n; k++) {
+    free(texts[k]);
+    free(oids[k]);
+  }
+  free(texts);
+  free(oids);
+  dr_buf_release(&line);
+  json_decref(r);
+}
+
+/* Keys while browsing: returns 1 when used. */
+static int browse_key(ui_t *u, const repl_key_t *k) {
+  repl_model_t *m = &u->m;
+  if (m->browse < 0) return 0;
+  switch (k->key) {
+  case K_UP: repl_model_browse(m, -1); break;
+  case K_DOWN: repl_model_browse(m, 1); break;
+  case K_ENTER:
+  case K_TAB:
+  case K_RIGHT:
+    if (k->key != K_RIGHT || !m->out[m->browse].open) expand(u, (size_t)m->browse);
+    break;
+  case K_LEFT:
+    if (m->out[m->browse].open) repl_model_collapse(m, (size_t)m->browse);
+    break;
+  case K_ESC:
+  case K_F2:
+  case K_BACKTAB:
+    m->browse = -1;
+    m->scroll = 0;
+    return 1;
+  default:
+    m->browse = -1; /* any other key: back to the input, and use the key */
+    m->scroll = 0;
+    return 0;
+  }
+  ensure_visible(u);
+  return 1;
+}
+
 static const struct {
   int key, mod, ch;
   action_fn fn;
 } bindings[] = {
+    {K_F2, 0, 0, a_browse},           {K_BACKTAB, 0, 0, a_browse},
     {K_ENTER, 0, 0, a_enter},         {K_ENTER, KM_ALT, 0, a_newline},
     {K_TAB, 0, 0, a_tab},             {K_BACKSPACE, 0, 0, a_bs},
     {K_DELETE, 0, 0, a_del},          {K_LEFT, 0, 0, a_left},
@@ -512,6 +663,14 @@ static const struct {
     {K_ALT, 0, 'b', a_wleft},         {K_ALT, 0, 'f', a_wright},
     {K_ALT, 0, 0x7f, a_kill_word},
 };
+
+static int has_binding(const repl_key_t *k) {
+  for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
+    if (bindings[i].key == k->key && bindings[i].mod == k->mod &&
+        (bindings[i].ch == 0 || bindings[i].ch == k->ch))
+      return 1;
+  return 0;
+}
 
 static int is_word_char(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -582,8 +741,21 @@ static int popup_key(ui_t *u, const repl_key_t *k) {
   }
 }
 
+static int has_binding(const repl_key_t *k);
+
 static void handle_key(void *ud, const repl_key_t *k) {
   ui_t *u = ud;
+  if (k->key == K_ALT && !has_binding(k) && k->ch >= 0x20 && k->ch < 0x7f) {
+    /* ESC then a key typed fast (or sent by a script): Escape, then the key */
+    repl_key_t esc = {0}, ch = {0};
+    esc.key = K_ESC;
+    ch.key = K_CHAR;
+    ch.ch = k->ch;
+    ch.text[0] = (char)k->ch;
+    handle_key(ud, &esc);
+    handle_key(ud, &ch);
+    return;
+  }
   size_t before_len = u->m.input.len, before_cur = u->m.cursor;
   char *before = NULL;
   u->dirty = 1;
@@ -606,6 +778,7 @@ static void handle_key(void *ud, const repl_key_t *k) {
     return;
   }
   if (popup_key(u, k)) return;
+  if (browse_key(u, k)) return;
   before = dr_strdup(u->m.input.buf);
   if (k->key == K_CHAR) {
     repl_model_insert(&u->m, k->text, strlen(k->text));

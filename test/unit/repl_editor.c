@@ -89,7 +89,24 @@ static void test_model_popup_and_output(void **state) {
   repl_model_output(&m, "one\ntwo\n");
   repl_model_output(&m, "three");
   assert_int_equal(m.nout, 3);
-  assert_string_equal(m.out[2], "three");
+  assert_string_equal(m.out[2].text, "three");
+  /* expandable lines: insert children, browse, collapse */
+  repl_model_output_obj(&m, "{ a: 1 }", "obj-1", 0);
+  assert_true(repl_model_browse(&m, -1));
+  assert_int_equal(m.browse, 3);
+  {
+    char *texts[] = {"  a: 1", "  b: [Object]"};
+    char *oids[] = {NULL, "obj-2"};
+    repl_model_insert_lines(&m, 3, texts, oids, 2, 1);
+  }
+  assert_int_equal(m.nout, 6);
+  assert_true(m.out[3].open);
+  assert_true(repl_model_browse(&m, 1));
+  assert_int_equal(m.browse, 5); /* skips the line without an object */
+  repl_model_collapse(&m, 3);
+  assert_int_equal(m.nout, 4);
+  assert_int_equal(m.browse, 3);
+  assert_false(m.out[3].open);
   repl_model_release(&m);
 }
 
