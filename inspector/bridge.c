@@ -229,6 +229,7 @@ static void send_up(client_t *c, const char *msg, size_t len) {
     }
     json_decref(j);
   }
+  if (B.verbose > 1) note("-> %.*s", (int)(len > 200 ? 200 : len), msg);
   if (dr_cdp_send_raw(c->up, msg, len) < 0) note("send upstream failed");
 }
 
@@ -246,6 +247,7 @@ static void release(client_t *c) {
 
 static int up_raw(dr_cdp_t *up, const char *msg, size_t len, void *data) {
   client_t *c = data;
+  if (B.verbose > 1) note("<- %.*s", (int)(len > 200 ? 200 : len), msg);
   json_t *j = json_loadb(msg, len, 0, NULL);
   if (j) {
     json_t *id = json_object_get(j, "id");
@@ -272,6 +274,7 @@ static void up_closed(dr_cdp_t *up, int status, void *data) {
   client_t *c = data;
   if (c->up != up) return;
   c->up = NULL;
+  dr_cdp_close(up); /* frees it once this callback returns */
   note("target went away (session %d)", c->id);
   if (c->closed) return;
   /* fail what was in flight, then tell the client the context is gone */
@@ -594,7 +597,7 @@ int main(int argc, char **argv) {
       }
       snprintf(id, sizeof id, "%s", optarg);
       break;
-    case O_VERBOSE: B.verbose = 1; break;
+    case O_VERBOSE: B.verbose++; break;
     case 'h': fputs(usage, stdout); return 0;
     case 'v': printf("devrun-inspect %s\n", DEVRUN_VERSION); return 0;
     default:
@@ -644,6 +647,7 @@ int main(int argc, char **argv) {
   fprintf(stderr, "Debugger listening on ws://%s/%s\nFor help, see: %s\n", hp, id,
           "https://nodejs.org/en/docs/inspector");
   fprintf(stderr, "devrun-inspect: forwarding to %s\n", B.target);
+  if (getenv("DEVRUN_INSPECT_TRACE")) B.verbose = 2;
   fflush(stderr);
   uv_timer_init(B.loop, &B.poll);
   uv_timer_start(&B.poll, on_poll, 0, 100);

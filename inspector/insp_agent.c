@@ -88,7 +88,8 @@ static struct {
   bool async_init;
   int busy;
   bool paused, quit_pause;
-  bool waiting; /* for Runtime.runIfWaitingForDebugger */
+  bool waiting;  /* for Runtime.runIfWaitingForDebugger */
+  bool released; /* a client sent it already (maybe before the main hook) */
   remote_t *remotes;
   rt_ref *vm_console;
   bool console_wrapped;
@@ -304,7 +305,10 @@ static void pause_loop(void) {
 }
 
 static void quit_pause(void) { A.quit_pause = true; }
-static void run_if_waiting(void) { A.waiting = false; }
+static void run_if_waiting(void) {
+  A.waiting = false;
+  A.released = true;
+}
 
 static void timer_cb(uv_timer_t *h) {
   timer_t_ *t = h->data;
@@ -712,7 +716,10 @@ void insp_agent_main_hook(void) {
   A.main_hook_done = true;
   wrap_console();
   if (A.server && A.cfg.wait != INSP_WAIT_NONE) {
-    insp_agent_wait_for_debugger();
+    /* a client may have said Runtime.runIfWaitingForDebugger while the
+     * bootstrap ran (messages are dispatched as soon as they arrive) */
+    drain();
+    if (!A.released) insp_agent_wait_for_debugger();
     if (A.cfg.wait == INSP_WAIT_BREAK) rt_insp_pause_on_next_statement("Break on start");
   }
 }

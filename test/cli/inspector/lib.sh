@@ -15,6 +15,7 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 fail() {
   echo "FAIL: $*" >&2
   if [ -n "${JSERR:-}" ] && [ -f "$JSERR" ]; then echo "--- devrun-js stderr:" >&2; cat "$JSERR" >&2; fi
