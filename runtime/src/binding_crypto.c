@@ -200,20 +200,7 @@ static void cipher_names(const EVP_CIPHER *c, const char *from, const char *to, 
   ERR_pop_to_mark();
   if (!f) return;
   EVP_CIPHER_free(f);
-  char low[128];
-  size_t k = 0;
-  for (; from[k] && k + 1 < sizeof low; k++)
-    low[k] = (char)((from[k] >= 'A' && from[k] <= 'Z') ? from[k] + 32 : from[k]);
-  low[k] = 0;
-  name_list *l = arg;
-  /* Node lists lower-case names, once each. */
-  for (uint32_t i = 0; i < l->n; i++) {
-    char *prev = rt_to_utf8(rt_get_i(l->arr, i), NULL);
-    bool same = prev && strcmp(prev, low) == 0;
-    free(prev);
-    if (same) return;
-  }
-  push_name(l, low);
+  push_name(arg, from);
 }
 
 static void get_hashes(rt_args *a) {

@@ -87,7 +87,7 @@ function toData(data, inputEncoding) {
 }
 
 Cipheriv.prototype.update = function update(data, inputEncoding, outputEncoding) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_INVALID_STATE('update');
+  if (this[kState].finalized) throw new Error('Trying to add data in unsupported state');
   const ret = toBuf(binding.cipherUpdate(this[kHandle], toData(data, inputEncoding)));
   if (outputEncoding && outputEncoding !== 'buffer') {
     this._decoder = getDecoder(this._decoder, outputEncoding);
@@ -97,7 +97,11 @@ Cipheriv.prototype.update = function update(data, inputEncoding, outputEncoding)
 };
 
 Cipheriv.prototype.final = function final(outputEncoding) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_INVALID_STATE('final');
+  if (this[kState].finalized) {
+    const err = new ERR_CRYPTO_INVALID_STATE('final');
+    err.message = 'Invalid state';
+    throw err;
+  }
   this[kState].finalized = true;
   const ret = toBuf(binding.cipherFinal(this[kHandle]));
   if (outputEncoding && outputEncoding !== 'buffer') {
@@ -120,7 +124,7 @@ Cipheriv.prototype.getAuthTag = function getAuthTag() {
   return toBuf(tag);
 };
 
-Cipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
+const setAuthTagImpl = function setAuthTag(tagbuf, encoding) {
   tagbuf = getArrayBufferOrView(tagbuf, 'buffer', encoding);
   if (!ArrayBuffer.isView(tagbuf)) tagbuf = new Uint8Array(tagbuf);
   const st = this[kState];
@@ -136,9 +140,11 @@ Cipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   return this;
 };
 
+Cipheriv.prototype.setAuthTag = setAuthTagImpl;
+
 Cipheriv.prototype.setAAD = function setAAD(aadbuf, options) {
   const encoding = options && options.encoding;
-  aadbuf = getArrayBufferOrView(aadbuf, 'buffer', encoding);
+  aadbuf = getArrayBufferOrView(aadbuf, 'aadbuf', encoding);
   if (!ArrayBuffer.isView(aadbuf)) aadbuf = new Uint8Array(aadbuf);
   let plaintextLength = -1;
   if (options && options.plaintextLength !== undefined) {
@@ -160,6 +166,8 @@ Object.setPrototypeOf(Decipheriv, LazyTransform);
 for (const m of ['_transform', '_flush', 'update', 'final', 'setAutoPadding', 'setAuthTag', 'setAAD']) {
   Decipheriv.prototype[m] = Cipheriv.prototype[m];
 }
+// Only a cipher has getAuthTag, only a decipher setAuthTag (as Node).
+delete Cipheriv.prototype.setAuthTag;
 
 function createCipheriv(cipher, key, iv, options) {
   return new Cipheriv(cipher, key, iv, options);
@@ -171,7 +179,7 @@ function createDecipheriv(cipher, key, iv, options) {
 let hashes, ciphers, curves;
 function getHashes() { return (hashes = hashes || binding.getHashes()).slice(); }
 function getCiphers() { return (ciphers = ciphers || binding.getCiphers()).slice(); }
-function getCurves() { return (curves = curves || binding.getCurves()).slice(); }
+function getCurves() { return (curves = curves || binding.getCurves().sort()).slice(); }
 
 function getCipherInfo(nameOrNid, options) {
   if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {

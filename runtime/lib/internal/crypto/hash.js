@@ -27,8 +27,7 @@ function Hash(algorithm, options) {
   if (!(this instanceof Hash)) return new Hash(algorithm, options);
   const isCopy = algorithm instanceof _InternalHandle;
   let xofLen = -1;
-  if (options !== undefined && options !== null) {
-    validateObject(options, 'options');
+  if (typeof options === 'object' && options !== null) {
     if (options.outputLength !== undefined) {
       validateUint32(options.outputLength, 'options.outputLength');
       xofLen = options.outputLength;
