@@ -43,6 +43,12 @@
 
 #define CHECK_MS 50
 
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
+#define HAVE_SPAWN_TCSETPGRP 1
+#else
+#define HAVE_SPAWN_TCSETPGRP 0
+#endif
+
 int watch_become_subreaper(void) {
 #ifdef PR_SET_CHILD_SUBREAPER
   if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) return -errno;
@@ -137,11 +143,10 @@ int watch_proc_start(watch_proc_t *p, char *const argv[], char *const envp[], in
   for (int s = 1; s < 32; s++)
     if (s != SIGKILL && s != SIGSTOP) sigaddset(&defs, s);
   posix_spawnattr_setsigdefault(&attr, &defs);
-#ifdef POSIX_SPAWN_TCSETPGROUP
-  if (foreground) {
-    flags |= POSIX_SPAWN_TCSETPGROUP;
-    posix_spawnattr_tcsetpgrp_np(&attr, STDIN_FILENO);
-  }
+#if HAVE_SPAWN_TCSETPGRP
+  /* glibc >= 2.35: the child makes its new group the terminal's foreground
+   * group itself, before exec, so it can never meet SIGTTOU/SIGTTIN. */
+  if (foreground) posix_spawn_file_actions_addtcsetpgrp_np(&fa, STDIN_FILENO);
 #endif
   posix_spawnattr_setflags(&attr, flags);
   if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&fa, stdin_fd, STDIN_FILENO);
@@ -150,8 +155,11 @@ int watch_proc_start(watch_proc_t *p, char *const argv[], char *const envp[], in
   posix_spawn_file_actions_destroy(&fa);
   posix_spawnattr_destroy(&attr);
   if (r != 0) return -r;
-#ifndef POSIX_SPAWN_TCSETPGROUP
-  if (foreground) tcsetpgrp(STDIN_FILENO, pid); /* small race: see docs */
+#if !HAVE_SPAWN_TCSETPGRP
+  if (foreground) { /* racy: the child may have been stopped by SIGTTOU already */
+    tcsetpgrp(STDIN_FILENO, pid);
+    kill(-pid, SIGCONT);
+  }
 #endif
   p->pid = p->pgid = pid;
   p->reaped = p->stopping = p->killed = 0;
