@@ -352,6 +352,11 @@ static void ensure_inspector(void) {
 
 bool insp_agent_console_enabled(void) { return rt_insp_created(); }
 
+rt_val insp_agent_vm_console(void) {
+  ensure_inspector(); /* so that its methods reach a client */
+  return A.vm_console ? rt_ref_get(A.vm_console) : NULL;
+}
+
 /* ---- the server ---------------------------------------------------------- */
 
 static void file_url(char *out, size_t cap, const char *path) {
@@ -498,8 +503,12 @@ static void console_call(rt_args *a) {
   int argc = rt_argc(a);
   rt_val *argv = dr_calloc((size_t)argc + 1, sizeof *argv);
   for (int i = 0; i < argc; i++) argv[i] = rt_arg(a, i);
-  if (rt_insp_created() && A.vm_console) {
-    if (!rt_call(rt_ref_get(p->vm_fn), rt_ref_get(A.vm_console), argc, argv)) goto out;
+  static bool in_call; /* Node's is_in_inspector_console_call guard */
+  if (rt_insp_created() && A.vm_console && !in_call) {
+    in_call = true;
+    rt_val r = rt_call(rt_ref_get(p->vm_fn), rt_ref_get(A.vm_console), argc, argv);
+    in_call = false;
+    if (!r) goto out;
   }
   rt_val r = rt_call(rt_ref_get(p->node_fn), rt_this(a), argc, argv);
   if (r) rt_return(a, r);

@@ -39,6 +39,7 @@ typedef struct insp_agent_config_s {
 #pragma weak insp_agent_session_dispatch
 #pragma weak insp_agent_session_disconnect
 #pragma weak insp_agent_console_enabled
+#pragma weak insp_agent_vm_console
 
 /* After the engine and the process object exist, before the main entry:
  * applies the configuration (starts the server for --inspect*, arms
@@ -73,5 +74,7 @@ void insp_agent_session_disconnect(insp_local_t *l);
 /* True once the V8 inspector exists (the console wrapper then calls V8's
  * console too). */
 bool insp_agent_console_enabled(void);
+/* V8's own console object (inspector.console), or NULL. */
+rt_val insp_agent_vm_console(void);
 
 #endif
