@@ -121,7 +121,7 @@ Object.defineProperties(EventEmitter, {
 
 // setMaxListeners(n, ...targets): without targets, sets the default.
 function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
-  validateNumber(n, 'n', 0);
+  validateNumber(n, 'setMaxListeners', 0);
   if (eventTargets.length === 0) {
     defaultMaxListeners = n;
   } else {

@@ -374,3 +374,26 @@ checkAsync('AbortSignal.timeout', async () => {
     check(`random emitter ops #${round}`, ours, theirs);
   }
 }
+
+// getEventListeners / getMaxListeners / setMaxListeners on EventTargets.
+function targetHelpers(E, ETs) {
+  const out = [];
+  const t = new ETs.EventTarget();
+  const f1 = () => {};
+  const f2 = { handleEvent() {} };
+  t.addEventListener('x', f1);
+  t.addEventListener('x', f2);
+  t.addEventListener('y', f1, { once: true });
+  out.push(E.getEventListeners(t, 'x').length, E.getEventListeners(t, 'x')[0] === f1, E.getEventListeners(t, 'x')[1] === f2,
+    E.getEventListeners(t, 'y').length, E.getEventListeners(t, 'none').length, E.getMaxListeners(t));
+  E.setMaxListeners(3, t);
+  out.push(E.getMaxListeners(t));
+  const e = new E();
+  E.setMaxListeners(7, e);
+  out.push(e.getMaxListeners(), E.getMaxListeners(e));
+  for (const bad of [() => E.getEventListeners({}, 'x'), () => E.setMaxListeners(1, {}), () => E.setMaxListeners(-1), () => E.getMaxListeners(5)]) {
+    try { bad(); out.push('no throw'); } catch (err) { out.push(`${err.code} ${err.message}`); }
+  }
+  return out.join('\n');
+}
+check('EventTarget helpers', targetHelpers(OurEvents, ET), targetHelpers(NodeEvents, { EventTarget }));
