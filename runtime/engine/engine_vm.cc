@@ -14,6 +14,7 @@
 #include <cstring>
 #include <mutex>
 #include <thread>
+#include <string>
 #include <vector>
 
 #include "engine_internal.hh"
@@ -186,6 +187,42 @@ class Watchdog {
   std::thread thread_;
 };
 
+// Node's decorateErrorStack: prefixes the stack of an Error thrown by vm
+// code with "file:line\nsource line\n   ^^^\n\n", once.
+void Decorate(TryCatch &tc) {
+  Local<Value> ex = tc.Exception();
+  Local<Message> msg = tc.Message();
+  if (ex.IsEmpty() || !ex->IsObject() || msg.IsEmpty()) return;
+  Local<Context> ctx = iso->GetCurrentContext();
+  Local<Object> o = ex.As<Object>();
+  Local<Private> key = Private::ForApi(iso, String::NewFromUtf8Literal(iso, "devrun:vm:decorated"));
+  if (o->HasPrivate(ctx, key).FromMaybe(true)) return;
+  Local<String> stack_key = String::NewFromUtf8Literal(iso, "stack");
+  Local<Value> stack;
+  if (!o->Get(ctx, stack_key).ToLocal(&stack) || !stack->IsString()) return;
+  String::Utf8Value filename(iso, msg->GetScriptResourceName());
+  Local<String> srcline;
+  if (!msg->GetSourceLine(ctx).ToLocal(&srcline)) return;
+  String::Utf8Value sl(iso, srcline);
+  String::Utf8Value st(iso, stack);
+  std::string line(*sl ? *sl : "", (size_t)sl.length());
+  std::string buf = std::string(*filename ? *filename : "") + ":" +
+                    std::to_string(msg->GetLineNumber(ctx).FromMaybe(0)) + "\n" + line + "\n";
+  int start = msg->GetStartColumn(ctx).FromMaybe(0), end = msg->GetEndColumn(ctx).FromMaybe(0);
+  if (!(start > end || start < 0 || (size_t)end > line.size())) {
+    for (int i = 0; i < start; i++) buf += line[(size_t)i] == '\t' ? '\t' : ' ';
+    for (int i = start; i < end; i++) buf += '^';
+    buf += "\n";
+  }
+  buf += "\n";
+  buf += std::string(*st ? *st : "", (size_t)st.length());
+  Local<String> decorated;
+  if (!String::NewFromUtf8(iso, buf.data(), NewStringType::kNormal, (int)buf.size()).ToLocal(&decorated))
+    return;
+  (void)o->Set(ctx, stack_key, decorated);
+  (void)o->SetPrivate(ctx, key, True(iso));
+}
+
 }  // namespace
 
 extern "C" {
@@ -229,10 +266,16 @@ rt_val rt_vm_compile(rt_val source, rt_val filename, int line_offset, int column
                                         ScriptCompiler::CachedData::BufferNotOwned);
   ScriptCompiler::Source src(L(source).As<String>(), origin, cd);
   Local<UnboundScript> us;
-  if (!ScriptCompiler::CompileUnboundScript(
-           iso, &src, cd ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions)
-           .ToLocal(&us))
-    return nullptr;
+  {
+    TryCatch tc(iso);
+    if (!ScriptCompiler::CompileUnboundScript(
+             iso, &src, cd ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions)
+             .ToLocal(&us)) {
+      Decorate(tc);
+      tc.ReThrow();
+      return nullptr;
+    }
+  }
   if (cache_rejected) *cache_rejected = cd ? src.GetCachedData()->rejected : false;
   if (script_tmpl.IsEmpty()) {
     Local<ObjectTemplate> t = ObjectTemplate::New(iso);
@@ -257,7 +300,7 @@ rt_val rt_vm_compile(rt_val source, rt_val filename, int line_offset, int column
   return W(hs.Escape(wrap));
 }
 
-rt_val rt_vm_run(rt_val script, rt_val sandbox, int64_t timeout_ms) {
+rt_val rt_vm_run(rt_val script, rt_val sandbox, int64_t timeout_ms, bool display_errors) {
   VmScript *s = ScriptOf(L(script));
   if (!s) return rt_throw_type_error("not a compiled script");
   bool ok;
@@ -297,6 +340,7 @@ rt_val rt_vm_run(rt_val script, rt_val sandbox, int64_t timeout_ms) {
     return nullptr;
   }
   if (r.IsEmpty()) {
+    if (display_errors) Decorate(tc);
     tc.ReThrow();
     return nullptr;
   }

@@ -37,8 +37,10 @@ rt_val rt_vm_compile(rt_val source, rt_val filename, int line_offset, int column
                      const void *cache, size_t cache_len, bool *cache_rejected);
 /* Runs a compiled script in the sandbox's context (NULL or undefined: the
  * main context).  timeout_ms > 0 terminates it after that long and throws
- * ERR_SCRIPT_EXECUTION_TIMEOUT. */
-rt_val rt_vm_run(rt_val script, rt_val sandbox, int64_t timeout_ms);
+ * ERR_SCRIPT_EXECUTION_TIMEOUT.  With display_errors, an Error thrown by the
+ * script gets Node's "file:line / source line / ^^^" header on its stack
+ * (compile errors always get it). */
+rt_val rt_vm_run(rt_val script, rt_val sandbox, int64_t timeout_ms, bool display_errors);
 /* Code cache for a compiled script (malloc'd; caller frees), or NULL. */
 void *rt_vm_code_cache(rt_val script, size_t *len);
 /* Compiles a function with the given parameter names (a JS array of

@@ -5,7 +5,7 @@
 // argument validation and `[Symbol.toPrimitive]` on the string-valued ones.
 
 const binding = internalBinding('os');
-const { validateInt32, validateObject } = require('internal/validators');
+const { validateInt32 } = require('internal/validators');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 function withPrimitive(fn) {
@@ -111,7 +111,7 @@ function setPriority(pid, priority) {
 }
 
 function userInfo(options) {
-  if (options !== undefined && options !== null) validateObject(options, 'options');
+  if (typeof options !== 'object') options = null;
   const u = binding.userInfo();
   const r = { __proto__: null, uid: u.uid, gid: u.gid, username: u.username, homedir: u.homedir, shell: u.shell };
   if (options && options.encoding === 'buffer') {
@@ -124,11 +124,6 @@ function userInfo(options) {
 }
 
 const constants = binding.constants;
-Object.freeze(constants.errno);
-Object.freeze(constants.signals);
-Object.freeze(constants.priority);
-Object.freeze(constants.dlopen);
-Object.freeze(constants);
 
 void ERR_INVALID_ARG_TYPE;
 module.exports = {

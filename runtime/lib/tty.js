@@ -1,7 +1,8 @@
 'use strict';
 // tty — isatty, ReadStream and WriteStream.  devrun-js writes to terminals
-// synchronously, so WriteStream is the same class family as process.stdout
-// (internal/process/stdio's SyncWriteStream) with the terminal methods
+// synchronously, so WriteStream is the same kind of object as process.stdout
+// (internal/streams/stdio_streams' Writable, or internal/process/stdio's
+// SyncWriteStream before the stream module exists) with the terminal methods
 // (columns/rows, getWindowSize, getColorDepth/hasColors, cursor and clearing
 // helpers) and a 'resize' event driven by SIGWINCH.  `x instanceof
 // tty.WriteStream` holds for process.stdout/stderr when they are terminals,
@@ -9,34 +10,56 @@
 
 const stdio = internalBinding('stdio');
 const { SyncWriteStream } = require('internal/process/stdio');
-const { validateInteger } = require('internal/validators');
 
 function isatty(fd) {
   return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && stdio.isatty(fd);
 }
 
-function ttyInitError(fd) {
-  const err = new Error('TTY initialization failed: uv_tty_init returned EINVAL (invalid argument)');
-  err.code = 'ERR_TTY_INIT_FAILED';
-  err.errno = -22;
-  err.syscall = 'uv_tty_init';
-  err.info = { errno: -22, code: 'EINVAL', message: 'invalid argument', syscall: 'uv_tty_init' };
-  return err;
+function ttyInitError() {
+  const { SystemError } = require('internal/fs/utils');
+  return new SystemError('ERR_TTY_INIT_FAILED', {
+    errno: -22, code: 'EINVAL', message: 'invalid argument', syscall: 'uv_tty_init',
+    msgPrefix: 'TTY initialization failed',
+  });
 }
 
-class WriteStream extends SyncWriteStream {
-  constructor(fd) {
-    validateInteger(fd, 'fd', 0, 2147483647);
-    if (!stdio.isatty(fd)) throw ttyInitError(fd);
-    super(fd);
-    this.isTTY = true;
-    watchResize(this);
-  }
-
-  static [Symbol.hasInstance](obj) {
-    return obj instanceof SyncWriteStream && obj.isTTY === true;
+function validateFd(fd) {
+  if (fd >> 0 !== fd || fd < 0) {
+    const { codes: { ERR_INVALID_FD } } = require('internal/errors');
+    throw new ERR_INVALID_FD(fd);
   }
 }
+
+// process.stdout's family: real Writables from internal/streams/stdio_streams
+// when that module is built in, the small synchronous writer otherwise.
+function stdioStreams() {
+  return require.exists('internal/streams/stdio_streams') ? require('internal/streams/stdio_streams') : null;
+}
+const streams = stdioStreams();
+const Base = streams ? require('internal/streams/writable') : SyncWriteStream;
+
+function WriteStream(fd) {
+  if (!(this instanceof WriteStream)) return new WriteStream(fd);
+  validateFd(fd);
+  const type = stdio.guessHandleType(fd);
+  if (type === 'UNKNOWN' || type === 'INVALID') throw ttyInitError();
+  const s = streams ? streams.createWritableStdioStream(fd) : new SyncWriteStream(fd);
+  Object.setPrototypeOf(s, WriteStream.prototype);
+  s.isTTY = true;
+  watchResize(s);
+  return s;
+}
+Object.setPrototypeOf(WriteStream.prototype, Base.prototype);
+Object.setPrototypeOf(WriteStream, Base);
+// process.stdout/stderr on a terminal count as tty.WriteStreams, as in Node.
+Object.defineProperty(WriteStream, Symbol.hasInstance, {
+  __proto__: null,
+  value(obj) {
+    if (Function.prototype[Symbol.hasInstance].call(WriteStream, obj)) return true;
+    return obj != null && typeof obj === 'object' && obj._isStdio === true && obj.isTTY === true &&
+      typeof obj.write === 'function';
+  },
+});
 
 // Emits 'resize' on stream when the terminal size changes, while someone
 // listens for it.
@@ -65,8 +88,9 @@ function watchResize(stream) {
 }
 
 function ReadStream(fd, options) {
-  validateInteger(fd, 'fd', 0, 2147483647);
-  if (!stdio.isatty(fd)) throw ttyInitError(fd);
+  validateFd(fd);
+  const type = stdio.guessHandleType(fd);
+  if (type === 'UNKNOWN' || type === 'INVALID') throw ttyInitError();
   void options;
   if (fd !== 0) {
     const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');

@@ -68,9 +68,9 @@ class Script {
   }
 
   runInThisContext(options) {
-    const { timeout } = getRunInContextArgs(options);
+    const { timeout, displayErrors } = getRunInContextArgs(options);
     try {
-      return binding.run(this.#script, null, timeout);
+      return binding.run(this.#script, null, timeout, displayErrors);
     } catch (e) {
       throw timeoutError(e);
     }
@@ -78,9 +78,9 @@ class Script {
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
-    const { timeout } = getRunInContextArgs(options);
+    const { timeout, displayErrors } = getRunInContextArgs(options);
     try {
-      return binding.run(this.#script, contextifiedObject, timeout);
+      return binding.run(this.#script, contextifiedObject, timeout, displayErrors);
     } catch (e) {
       throw timeoutError(e);
     }

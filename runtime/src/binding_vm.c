@@ -35,11 +35,12 @@ static void compile(rt_args *a) {
   rt_return(a, r);
 }
 
-/* run(script, sandbox | null, timeoutMs) */
+/* run(script, sandbox | null, timeoutMs, displayErrors) */
 static void run(rt_args *a) {
   rt_val sb = rt_arg(a, 1);
   rt_val r = rt_vm_run(rt_arg(a, 0), rt_is_nullish(sb) ? NULL : sb,
-                       rt_is_number(rt_arg(a, 2)) ? rt_to_int64(rt_arg(a, 2)) : 0);
+                       rt_is_number(rt_arg(a, 2)) ? rt_to_int64(rt_arg(a, 2)) : 0,
+                       rt_to_bool(rt_arg(a, 3)));
   if (r) rt_return(a, r);
 }
 
