@@ -20,6 +20,7 @@ const { inspect } = require('internal/util/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('internal/util/comparisons');
 const { isPromise, isRegExp, isNativeError } = internalBinding('types');
 const { validateFunction } = require('internal/validators');
+const { deprecate } = require('internal/util');
 
 const NO_EXCEPTION_SENTINEL = {};
 
@@ -224,6 +225,7 @@ const assert = module.exports = ok;
 
 assert.fail = fail;
 assert.AssertionError = AssertionError;
+
 assert.ok = ok;
 
 assert.equal = function equal(actual, expected, message) {
@@ -725,6 +727,10 @@ assert.match = function match(string, regexp, message) {
 assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 };
+
+// Deprecated (DEP0173), still part of the API.
+assert.CallTracker = deprecate(require('internal/assert/calltracker'),
+                               'assert.CallTracker is deprecated.', 'DEP0173');
 
 // Strict mode: equal/deepEqual and friends are the strict ones.
 function strict(...args) {

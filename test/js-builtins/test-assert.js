@@ -137,7 +137,7 @@ for (const [name, fn] of cases) {
 }
 check('assert/strict', strictFromId, assert.strict);
 check('strict.strict', assert.strict.strict, assert.strict);
-check('keys', Object.keys(assert).filter((k) => k !== 'CallTracker').join(), Object.keys(nodeAssert).filter((k) => k !== 'CallTracker').join());
+check('keys', Object.keys(assert).join(), Object.keys(nodeAssert).join());
 check('fail DEP0094 once', warnings.filter((w) => w.includes('DEP0094')).length, 1);
 {
   let e1;
@@ -172,3 +172,29 @@ async function asyncCases(a) {
 checkAsync('assert async', async () => {
   check('rejects/doesNotReject', await asyncCases(assert), await asyncCases(nodeAssert));
 });
+
+// CallTracker (deprecated).
+function trackerScenario(a) {
+  const out = [];
+  const t = new a.CallTracker();
+  const f = t.calls((x) => x * 2, 2);
+  out.push(f(1), f.length, JSON.stringify(f.name));
+  const strip = (r) => r.map(({ stack, ...rest }) => ({ ...rest, stack: stack instanceof Error }));
+  out.push(util.inspect(strip(t.report())));
+  try { t.verify(); } catch (e) { out.push(e.code, JSON.stringify(e.message), Object.keys(e).join()); }
+  out.push(util.inspect(t.getCalls(f)));
+  t.reset(f);
+  out.push(util.inspect(t.getCalls(f)));
+  const g = t.calls();
+  g();
+  g();
+  out.push(util.inspect(strip(t.report())));
+  try { t.verify(); } catch (e) { out.push(JSON.stringify(e.message)); }
+  try { t.getCalls(() => {}); } catch (e) { out.push(e.code, e.message); }
+  try { t.calls(() => {}, 0); } catch (e) { out.push(e.code, e.message); }
+  t.reset();
+  out.push(util.inspect(t), t instanceof a.CallTracker);
+  return out.join('\n');
+}
+check('CallTracker', trackerScenario(assert), trackerScenario(nodeAssert));
+check('CallTracker DEP0173', warnings.filter((w) => w.includes('DEP0173')).length, 1);
