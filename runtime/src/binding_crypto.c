@@ -105,7 +105,8 @@ rt_val cr_error_from_code(unsigned long e, const char *fallback) {
 }
 
 rt_val cr_openssl_error(const char *fallback) {
-  unsigned long e = ERR_peek_last_error();
+  /* The earliest error in the queue, as Node (ERR_get_error). */
+  unsigned long e = ERR_peek_error();
   rt_val err = cr_error_from_code(e, fallback);
   ERR_clear_error();
   return err;
@@ -130,7 +131,7 @@ static void job_work(uv_work_t *req) {
   cr_job *j = req->data;
   ERR_clear_error();
   j->status = j->work(j);
-  j->ossl_err = j->status ? ERR_peek_last_error() : 0;
+  j->ossl_err = j->status ? ERR_peek_error() : 0;
   ERR_clear_error();
 }
 

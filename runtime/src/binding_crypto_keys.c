@@ -25,6 +25,7 @@
 #include <openssl/encoder.h>
 #include <openssl/err.h>
 #include <openssl/param_build.h>
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,13 +165,30 @@ static void generate(rt_args *a) {
 
 /* ---- parsing ------------------------------------------------------------ */
 
+/* Node's passphrase callback: no passphrase fails the read (OpenSSL then
+ * reports "interrupted or cancelled"). */
+typedef struct {
+  const uint8_t *p;
+  size_t len;
+} pass_buf;
+
+static int pass_cb(char *buf, int size, int rwflag, void *u) {
+  (void)rwflag;
+  pass_buf *pb = u;
+  if (!pb || !pb->p) return -1;
+  size_t n = pb->len < (size_t)size ? pb->len : (size_t)size;
+  memcpy(buf, pb->p, n);
+  return (int)n;
+}
+
 static EVP_PKEY *decode(const uint8_t *data, size_t len, const char *fmt, const char *structure,
                         int selection, const uint8_t *pass, size_t pass_len) {
   EVP_PKEY *pkey = NULL;
   OSSL_DECODER_CTX *dctx =
       OSSL_DECODER_CTX_new_for_pkey(&pkey, fmt, structure, NULL, selection, NULL, NULL);
   if (!dctx) return NULL;
-  if (pass) OSSL_DECODER_CTX_set_passphrase(dctx, pass_len ? pass : (const uint8_t *)"", pass_len);
+  pass_buf pb = {pass, pass_len};
+  OSSL_DECODER_CTX_set_pem_password_cb(dctx, pass_cb, &pb);
   const unsigned char *p = data;
   size_t n = len;
   if (!OSSL_DECODER_from_data(dctx, &p, &n)) {
@@ -210,12 +228,28 @@ static void parse(rt_args *a) {
       p = decode(data, len, f, st, EVP_PKEY_KEYPAIR, pass, pass_len);
     }
   }
-  if (!p) {
-    unsigned long e = ERR_peek_last_error();
-    if (want_private && !pass && ERR_GET_REASON(e) == ERR_R_INTERRUPTED_OR_CANCELLED) {
+  if (!p && !want_private && f[0] == 'P') {
+    /* Node reads a public PEM with PEM_read_bio_PUBKEY first: a damaged
+     * "PUBLIC KEY" block reports that parser's error. */
+    ERR_clear_error();
+    BIO *b = BIO_new_mem_buf(data, (int)len);
+    unsigned char *der = NULL;
+    long der_len = 0;
+    if (b && PEM_bytes_read_bio(&der, &der_len, NULL, "PUBLIC KEY", b, NULL, NULL) == 1) {
+      const unsigned char *q = der;
+      p = d2i_PUBKEY(NULL, &q, der_len);
+    }
+    OPENSSL_free(der);
+    BIO_free(b);
+    unsigned long pe = ERR_peek_last_error();
+    if (!p && ERR_GET_LIB(pe) == ERR_LIB_PEM && ERR_GET_REASON(pe) == PEM_R_NO_START_LINE) {
       ERR_clear_error();
-      rt_throw_type_error("Passphrase required for encrypted key");
-    } else if (!e) {
+      p = decode(data, len, f, st, EVP_PKEY_KEYPAIR, pass, pass_len);
+    }
+  }
+  if (!p) {
+    unsigned long e = ERR_peek_error();
+    if (!e) {
       rt_throw_error("error:1E08010C:DECODER routines::unsupported");
     } else {
       cr_throw_openssl("Failed to read asymmetric key");

@@ -61,19 +61,19 @@ function scryptCheck(password, salt, keylen, options) {
     const has = (k) => Object.prototype.hasOwnProperty.call(options, k) && options[k] !== undefined;
     if (has('N')) { N = options.N; validateUint32(N, 'N'); }
     if (has('cost')) {
-      if (has('N')) throw new ERR_INCOMPATIBLE_OPTION_PAIR('N', 'cost');
+      if (has('N')) throw new codes.ERR_CRYPTO_SCRYPT_INVALID_PARAMETER();
       N = options.cost;
       validateUint32(N, 'cost');
     }
     if (has('r')) { r = options.r; validateUint32(r, 'r'); }
     if (has('blockSize')) {
-      if (has('r')) throw new ERR_INCOMPATIBLE_OPTION_PAIR('r', 'blockSize');
+      if (has('r')) throw new codes.ERR_CRYPTO_SCRYPT_INVALID_PARAMETER();
       r = options.blockSize;
       validateUint32(r, 'blockSize');
     }
     if (has('p')) { p = options.p; validateUint32(p, 'p'); }
     if (has('parallelization')) {
-      if (has('p')) throw new ERR_INCOMPATIBLE_OPTION_PAIR('p', 'parallelization');
+      if (has('p')) throw new codes.ERR_CRYPTO_SCRYPT_INVALID_PARAMETER();
       p = options.parallelization;
       validateUint32(p, 'parallelization');
     }

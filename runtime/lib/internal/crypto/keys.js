@@ -204,13 +204,14 @@ function fromJwk(jwk, isPublic) {
 // Parses createPublicKey/createPrivateKey input: a PEM string or buffer, or
 // {key, format, type, passphrase, encoding}.  Returns a native handle or a
 // KeyObject (for KeyObject input).
-function parseKeyInput(key, wantPrivate, name = 'key') {
+function parseKeyInput(key, wantPrivate, name = 'key', privateOnly = false) {
   if (typeof key === 'string' || ArrayBuffer.isView(key) || isAnyArrayBuffer(key)) {
     key = { key, format: 'pem' };
   } else if (isKeyObject(key) || isCryptoKeyLazy(key)) {
     return isKeyObject(key) ? key : require('internal/crypto/webcrypto').getKeyObject(key);
   } else if (typeof key !== 'object' || key === null) {
-    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'Object'], key);
+    throw new ERR_INVALID_ARG_TYPE(name, privateOnly ? ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'] :
+      ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'KeyObject', 'CryptoKey'], key);
   }
   const { format = 'pem', type = '', passphrase, encoding } = key;
   let data = key.key;
@@ -245,7 +246,7 @@ function createPublicKey(key) {
 }
 
 function createPrivateKey(key) {
-  const h = parseKeyInput(key, true);
+  const h = parseKeyInput(key, true, 'key', true);
   if (isKeyObject(h)) {
     if (h.type !== 'private') throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(h.type, 'private');
     return h;
