@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -565,7 +566,7 @@ static void prof_call(int id, const char *method, const char *params) {
 }
 
 /* Node's file names: CPU.20240101.120000.<pid>.0.001.cpuprofile */
-static void write_profile(const char *kind, const char *ext) {
+static void write_profile(const char *kind, const char *ext, const char *dir) {
   if (!A.prof_result) return;
   json_t *p = json_object_get(A.prof_result, "profile");
   if (!p) return;
@@ -574,7 +575,8 @@ static void write_profile(const char *kind, const char *ext) {
   localtime_r(&now, &tm);
   static int seq;
   char path[PATH_MAX];
-  const char *dir = A.cfg.cpu_prof_dir && *A.cfg.cpu_prof_dir ? A.cfg.cpu_prof_dir : ".";
+  if (!dir || !*dir) dir = ".";
+  mkdir(dir, 0777); /* as Node, the directory is created (one level) */
   snprintf(path, sizeof path, "%s/%s.%04d%02d%02d.%02d%02d%02d.%d.0.%03d.%s", dir, kind,
            tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
            (int)getpid(), ++seq, ext);
@@ -590,11 +592,11 @@ static void at_exit(void) {
   if (A.prof) {
     if (A.cfg.cpu_prof) {
       prof_call(100, "Profiler.stop", NULL);
-      write_profile("CPU", "cpuprofile");
+      write_profile("CPU", "cpuprofile", A.cfg.cpu_prof_dir);
     }
     if (A.cfg.heap_prof) {
       prof_call(101, "HeapProfiler.stopSampling", NULL);
-      write_profile("Heap", "heapprofile");
+      write_profile("Heap", "heapprofile", NULL);
     }
     insp_agent_session_disconnect(A.prof);
     A.prof = NULL;

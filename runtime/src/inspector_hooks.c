@@ -89,7 +89,6 @@ int rt_inspector_option(int opt, const char *arg) {
   case H_CPU_PROF_DIR:
     free(cfg.cpu_prof_dir);
     cfg.cpu_prof_dir = dr_strdup(arg);
-    cfg.cpu_prof = true;
     return 0;
   case H_HEAP_PROF:
     cfg.heap_prof = true;
@@ -104,6 +103,10 @@ int rt_inspector_option(int opt, const char *arg) {
 }
 
 int rt_inspector_boot(const char *script) {
+  if (cfg.cpu_prof_dir && !cfg.cpu_prof) {
+    fprintf(stderr, "devrun-js: --cpu-prof-dir must be used with --cpu-prof\n");
+    exit(9); /* bad usage, as Node */
+  }
   if (!insp_agent_boot) {
     if (cfg.start || cfg.cpu_prof || cfg.heap_prof) {
       fprintf(stderr, "devrun-js: this build has no inspector (configure with the inspector part)\n");
@@ -111,5 +114,5 @@ int rt_inspector_boot(const char *script) {
     }
     return 0;
   }
-  return insp_agent_boot(&cfg, script) < 0 ? -1 : 0;
+  return insp_agent_boot(&cfg, script) < 0 ? -1 : 0; /* main exits 12, as Node */
 }
