@@ -114,6 +114,13 @@ for (const args of [[], [null], [{ stdout: {} }], [{ stdout: capture(), stderr: 
   check('global console stdout', out.chunks.join(''), 'via destructured\n');
   check('global console stderr', err.chunks.join(''), 'to stderr\n');
   check('global console.Console', g.Console, Console);
+  check('global console keys', Object.keys(g).join(), Object.keys(console).join());
+  const ctx = g.context('x');
+  ctx.log('nothing');
+  check('console.context prints nothing', out.chunks.length, 1);
+  check('console.context keys', Object.keys(ctx).join(), Object.keys(console.context('y')).join());
+  check('createTask', g.createTask('t').run(() => 42), 42);
+  check('createTask bad', outcome(() => g.createTask('')), outcome(() => console.createTask('')));
 }
 
 // FORCE_COLOR / NO_COLOR.

@@ -532,11 +532,34 @@ function createGlobalConsole(proc = process) {
   Object.defineProperty(globalConsole, 'Console', {
     writable: true, enumerable: true, configurable: true, value: Console,
   });
-  // Inspector-only methods: no-ops without an inspector session (as in Node).
-  for (const name of ['profile', 'profileEnd', 'timeStamp']) {
+  // Inspector-only methods (V8's console): without an inspector session
+  // they do nothing, as in Node.
+  const inspectorOnly = {
+    profile() {},
+    profileEnd() {},
+    timeStamp() {},
+    context(name) {
+      // A console whose output would only reach an inspector.
+      const ctx = {};
+      for (const key of ['dir', 'dirXml', 'table', 'groupEnd', 'clear', 'count',
+        'countReset', 'profile', 'profileEnd', 'timeLog', 'debug', 'error', 'info',
+        'log', 'warn', 'trace', 'group', 'groupCollapsed', 'assert', 'time',
+        'timeEnd', 'timeStamp']) {
+        ctx[key] = { [key]() {} }[key];
+      }
+      return ctx;
+    },
+    createTask(name) {
+      if (typeof name !== 'string' || name === '') {
+        throw new Error('First argument must be a non-empty string.');
+      }
+      return { run: { run(fn) { return fn(); } }.run };
+    },
+  };
+  for (const name of Object.keys(inspectorOnly)) {
     Object.defineProperty(globalConsole, name, {
       writable: true, enumerable: true, configurable: true,
-      value: { [name]() {} }[name],
+      value: inspectorOnly[name],
     });
   }
   return globalConsole;
