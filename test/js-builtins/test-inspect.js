@@ -3,7 +3,7 @@
 // util.format and util.formatWithOptions on a corpus of values and options.
 
 const util = require('util');
-const { load, check } = require('./harness');
+const { load, check, outcome } = require('./harness');
 const ours = load('internal/util/inspect');
 
 // Values: [label, thunk] so each is created fresh.
@@ -319,4 +319,37 @@ for (const n of Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-z
   const F = { [n]: function() {} }[n];
   F.prototype.toString = function() { return 'STR'; };
   check(`format %s builtin ${n}`, ours.format('%s', new F()), util.format('%s', new F()));
+}
+
+// Argument validation.
+for (const v of [null, 5, 'x', [], () => {}]) {
+  check(`formatWithOptions(${util.inspect(v)})`, outcome(() => ours.formatWithOptions(v, 'a')), outcome(() => util.formatWithOptions(v, 'a')));
+}
+for (const v of [null, 5, [], 'str']) {
+  const saved = { ...util.inspect.defaultOptions };
+  const a = outcome(() => { ours.inspect.defaultOptions = v; });
+  const b = outcome(() => { util.inspect.defaultOptions = v; });
+  util.inspect.defaultOptions = saved;
+  check(`defaultOptions = ${util.inspect(v)}`, a, b);
+}
+{
+  // Changing the defaults changes later calls (what console.log uses).
+  const saved = { ...ours.inspect.defaultOptions };
+  ours.inspect.defaultOptions = { depth: 0, breakLength: 20 };
+  const savedNode = { ...util.inspect.defaultOptions };
+  util.inspect.defaultOptions = { depth: 0, breakLength: 20 };
+  const v = { a: { b: 1 }, list: [1, 2, 3, 4, 5, 6, 7] };
+  check('changed defaultOptions', ours.inspect(v), util.inspect(v));
+  check('changed defaultOptions format', ours.format('%O', v), util.format('%O', v));
+  ours.inspect.defaultOptions = saved;
+  util.inspect.defaultOptions = savedNode;
+}
+{
+  // User-changed styles and colors.
+  const savedStyle = ours.inspect.styles.number;
+  ours.inspect.styles.number = 'red';
+  util.inspect.styles.number = 'red';
+  check('changed styles', ours.inspect([1, 'a'], { colors: true }), util.inspect([1, 'a'], { colors: true }));
+  ours.inspect.styles.number = savedStyle;
+  util.inspect.styles.number = savedStyle;
 }

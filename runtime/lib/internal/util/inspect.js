@@ -266,7 +266,7 @@ Object.defineProperty(inspect, 'defaultOptions', {
     return inspectDefaultOptions;
   },
   set(options) {
-    if (options === null || typeof options !== 'object') {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
