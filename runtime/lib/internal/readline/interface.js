@@ -47,6 +47,10 @@ const kPreviousKey = Symbol('kPreviousKey');
 const kSawKeyPress = Symbol.for('devrun.readline.sawKeyPress');
 const kUndoStack = Symbol('kUndoStack');
 const kRedoStack = Symbol('kRedoStack');
+const kKillRing = Symbol('kKillRing');
+const kKillRingCursor = Symbol('kKillRingCursor');
+const kYanking = Symbol('kYanking');
+const kMaxKillRing = 32;
 
 function InterfaceConstructor(input, output, completer, terminal) {
   this[kSawReturnAt] = 0;
@@ -112,6 +116,9 @@ function InterfaceConstructor(input, output, completer, terminal) {
   this.input = input;
   this[kUndoStack] = [];
   this[kRedoStack] = [];
+  this[kKillRing] = [];
+  this[kKillRingCursor] = 0;
+  this[kYanking] = false;
   this.history = history;
   this.historySize = historySize;
   this.removeHistoryDuplicates = !!removeHistoryDuplicates;
@@ -519,14 +526,47 @@ class Interface extends InterfaceConstructor {
 
   _deleteLineLeft() {
     this._beforeEdit(this.line, this.cursor);
+    const killed = this.line.slice(0, this.cursor);
     this.line = this.line.slice(this.cursor);
     this.cursor = 0;
+    this._pushToKillRing(killed);
     this._refreshLine();
   }
 
   _deleteLineRight() {
     this._beforeEdit(this.line, this.cursor);
+    const killed = this.line.slice(this.cursor);
     this.line = this.line.slice(0, this.cursor);
+    this._pushToKillRing(killed);
+    this._refreshLine();
+  }
+
+  // The kill ring: text removed by ctrl+u / ctrl+k, newest first; ctrl+y
+  // inserts the newest, meta+y right after it swaps in older ones.
+  _pushToKillRing(text) {
+    if (!text || text === this[kKillRing][0]) return;
+    this[kKillRing].unshift(text);
+    this[kKillRingCursor] = 0;
+    while (this[kKillRing].length > kMaxKillRing) this[kKillRing].pop();
+  }
+
+  _yank() {
+    if (this[kKillRing].length > 0) {
+      this[kYanking] = true;
+      this._insertString(this[kKillRing][this[kKillRingCursor]]);
+    }
+  }
+
+  _yankPop() {
+    if (!this[kYanking] || this[kKillRing].length <= 1) return;
+    const ring = this[kKillRing];
+    const previous = ring[this[kKillRingCursor]];
+    this[kKillRingCursor] = (this[kKillRingCursor] + 1) % ring.length;
+    const next = ring[this[kKillRingCursor]];
+    const head = this.line.slice(0, this.cursor - previous.length);
+    const tail = this.line.slice(this.cursor);
+    this.line = head + next + tail;
+    this.cursor = head.length + next.length;
     this._refreshLine();
   }
 
@@ -660,6 +700,7 @@ class Interface extends InterfaceConstructor {
     const previousKey = this[kPreviousKey];
     key = key || {};
     this[kPreviousKey] = key;
+    if (!key.meta || key.name !== 'y') this[kYanking] = false;
 
     // Up/down without modifiers search history for the text before the cursor.
     if ((key.name === 'up' || key.name === 'down') && !key.ctrl && !key.meta && !key.shift) {
@@ -713,6 +754,9 @@ class Interface extends InterfaceConstructor {
           break;
         case 'k': // delete from current to end of line
           this._deleteLineRight();
+          break;
+        case 'y': // paste the last killed text
+          this._yank();
           break;
         case 'a': // go to the start of the line
           this._moveCursor(-Infinity);
@@ -769,6 +813,9 @@ class Interface extends InterfaceConstructor {
           break;
         case 'backspace': // delete backwards to a word boundary
           this._deleteWordLeft();
+          break;
+        case 'y': // cycle through the kill ring after a yank
+          this._yankPop();
           break;
       }
     } else {

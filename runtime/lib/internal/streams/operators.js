@@ -36,18 +36,111 @@ function ERR_OUT_OF_RANGE_(name, range, value) {
   return new codes.ERR_OUT_OF_RANGE(name, range, value);
 }
 
+function mapOptions(options) {
+  if (options != null) validateObject(options, 'options');
+  if (options && options.signal != null) validateAbortSignal(options.signal, 'options.signal');
+  let concurrency = 1;
+  if (options && options.concurrency != null) concurrency = Math.floor(options.concurrency);
+  let highWaterMark = concurrency - 1;
+  if (options && options.highWaterMark != null) highWaterMark = Math.floor(options.highWaterMark);
+  validateInteger(concurrency, 'options.concurrency', 1);
+  validateInteger(highWaterMark, 'options.highWaterMark', 0);
+  return { concurrency, limit: highWaterMark + concurrency };
+}
+
+// map(fn, { concurrency, highWaterMark, signal }): fn runs on up to
+// `concurrency` values at once as the source produces them; results are
+// yielded in source order, and at most concurrency + highWaterMark values
+// are taken ahead of the consumer.
 function map(fn, options) {
   if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn);
-  checkOptions(options);
+  const { concurrency, limit } = mapOptions(options);
   const stream = this;
-  return this.constructor.from(async function* mapped() {
-    for await (const val of stream.iterator({ destroyOnReturn: true })) {
-      throwIfAborted(options);
-      const res = await fn(val, { signal: options && options.signal });
-      if (res === kEmpty) continue;
-      yield res;
+  return async function* mapped() {
+    const ac = new AbortController();
+    const signal = ac.signal;
+    const signalOpt = { signal };
+    const outer = options && options.signal;
+    const abort = () => ac.abort();
+    if (outer && outer.aborted) abort();
+    else if (outer) outer.addEventListener('abort', abort);
+
+    const queue = [];
+    let running = 0;
+    let done = false;
+    let wakeConsumer = null;
+    let wakePump = null;
+    const kEof = Symbol('kEof');
+
+    function notifyConsumer() {
+      if (wakeConsumer) {
+        const w = wakeConsumer;
+        wakeConsumer = null;
+        w();
+      }
     }
-  }());
+    function notifyPump() {
+      if (wakePump) {
+        const w = wakePump;
+        wakePump = null;
+        w();
+      }
+    }
+    function settled() {
+      running--;
+      notifyPump();
+    }
+
+    async function pump() {
+      try {
+        for await (let val of stream) {
+          if (done) return;
+          if (signal.aborted) throw new AbortError();
+          try {
+            val = fn(val, signalOpt);
+          } catch (err) {
+            val = Promise.reject(err);
+          }
+          if (val === kEmpty) continue;
+          val = Promise.resolve(val);
+          running++;
+          val.then(settled, settled);
+          queue.push(val);
+          notifyConsumer();
+          while (!done && (running >= concurrency || queue.length >= limit)) {
+            await new Promise((resolve) => { wakePump = resolve; });
+          }
+        }
+        queue.push(kEof);
+      } catch (err) {
+        const p = Promise.reject(err);
+        p.catch(() => {});
+        queue.push(p);
+      } finally {
+        done = true;
+        notifyConsumer();
+        if (outer) outer.removeEventListener('abort', abort);
+      }
+    }
+
+    pump();
+    try {
+      while (true) {
+        while (queue.length > 0) {
+          const val = await queue[0];
+          if (val === kEof) return;
+          if (signal.aborted) throw new AbortError();
+          if (val !== kEmpty) yield val;
+          queue.shift();
+          notifyPump();
+        }
+        await new Promise((resolve) => { wakeConsumer = resolve; });
+      }
+    } finally {
+      done = true;
+      notifyPump();
+    }
+  }();
 }
 
 function asIndexedPairs(options) {
@@ -104,11 +197,12 @@ function drop(number, options) {
 
 async function forEach(fn, options) {
   if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn);
-  checkOptions(options);
-  for await (const val of this) {
-    throwIfAborted(options);
-    await fn(val, { signal: options && options.signal });
+  async function forEachFn(value, opts) {
+    await fn(value, opts);
+    return kEmpty;
   }
+  // eslint-disable-next-line no-unused-vars
+  for await (const unused of map.call(this, forEachFn, options));
 }
 
 async function toArray(options) {
@@ -122,10 +216,8 @@ async function toArray(options) {
 }
 
 async function some(fn, options) {
-  validateFunction(fn, 'fn');
-  checkOptions(options);
-  for await (const val of this) {
-    if (await fn(val, { signal: options && options.signal })) return true;
+  for await (const unused of filter.call(this, fn, options)) { // eslint-disable-line no-unused-vars
+    return true;
   }
   return false;
 }
@@ -136,11 +228,7 @@ async function every(fn, options) {
 }
 
 async function find(fn, options) {
-  validateFunction(fn, 'fn');
-  checkOptions(options);
-  for await (const val of this) {
-    if (await fn(val, { signal: options && options.signal })) return val;
-  }
+  for await (const result of filter.call(this, fn, options)) return result;
   return undefined;
 }
 
