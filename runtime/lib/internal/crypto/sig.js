@@ -43,12 +43,18 @@ function keyOptions(key) {
 function Sign(algorithm, options) {
   if (!(this instanceof Sign)) return new Sign(algorithm, options);
   validateString(algorithm, 'algorithm');
-  if (binding_kdf().digestSize(algorithm) < 0) throw new Error('Invalid digest');
+  if (binding_kdf().digestSize(algorithm) < 0) throw invalidDigest();
   this[kState] = { algorithm, chunks: [] };
   Writable.call(this, options);
 }
 Object.setPrototypeOf(Sign.prototype, Writable.prototype);
 Object.setPrototypeOf(Sign, Writable);
+
+function invalidDigest() {
+  const err = new ERR_CRYPTO_INVALID_DIGEST('');
+  err.message = 'Invalid digest';
+  return err;
+}
 
 function binding_kdf() { return internalBinding('crypto_kdf'); }
 
@@ -82,7 +88,7 @@ Sign.prototype.sign = function sign(options, encoding) {
 function Verify(algorithm, options) {
   if (!(this instanceof Verify)) return new Verify(algorithm, options);
   validateString(algorithm, 'algorithm');
-  if (binding_kdf().digestSize(algorithm) < 0) throw new Error('Invalid digest');
+  if (binding_kdf().digestSize(algorithm) < 0) throw invalidDigest();
   this[kState] = { algorithm, chunks: [] };
   Writable.call(this, options);
 }
@@ -129,10 +135,9 @@ function verifyOneShot(algorithm, data, key, signature, callback) {
   if (callback !== undefined) validateFunction(callback, 'callback');
   data = getArrayBufferOrView(data, 'data');
   if (!ArrayBuffer.isView(data)) data = new Uint8Array(data);
-  if (typeof signature === 'string' || !(ArrayBuffer.isView(signature) || signature instanceof ArrayBuffer)) {
-    throw new ERR_INVALID_ARG_TYPE('signature', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], signature);
+  if (!ArrayBuffer.isView(signature)) {
+    throw new ERR_INVALID_ARG_TYPE('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
   }
-  if (!ArrayBuffer.isView(signature)) signature = new Uint8Array(signature);
   const handle = preparePublicOrPrivateKey(key);
   const o = keyOptions(key);
   const run = () => binding.verify(handle, algorithm, data, signature, getPadding(o), getSaltLength(o),

@@ -60,14 +60,19 @@ function canonicalName(name) {
   return n;
 }
 
+function missing(dict, member) {
+  const err = new codes.ERR_MISSING_OPTION('x');
+  err.message = 'Failed to normalize algorithm: passed algorithm can not be converted to ' +
+    `'${dict}' because '${member}' is required in '${dict}'.`;
+  return err;
+}
+
 function normalize(alg) {
   if (typeof alg === 'string') return { name: canonicalName(alg) };
   if (alg === null || typeof alg !== 'object') {
     throw new codes.ERR_INVALID_ARG_TYPE('algorithm', ['string', 'Object'], alg);
   }
-  if (typeof alg.name !== 'string') {
-    throw new codes.ERR_INVALID_ARG_TYPE('algorithm.name', 'string', alg.name);
-  }
+  if (alg.name === undefined) throw missing('Algorithm', 'name');
   const out = { ...alg, name: canonicalName(alg.name) };
   if (alg.hash !== undefined) out.hash = normalizeHash(alg.hash);
   return out;
@@ -79,10 +84,24 @@ function normalizeHash(h) {
   return { name: n };
 }
 
-function bufferSource(data, name) {
+const kOrdinals = ['', '1st', '2nd', '3rd', '4th', '5th'];
+// WebIDL BufferSource conversion; `where` is [method, argument index].
+function bufferSource(data, name, where) {
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (where) {
+    const err = new codes.ERR_INVALID_ARG_TYPE('x', 'x', data);
+    err.message = `Failed to execute '${where[0]}' on 'SubtleCrypto': ${kOrdinals[where[1]]} argument is not ` +
+      'instance of ArrayBuffer, Buffer, TypedArray, or DataView.';
+    throw err;
+  }
   throw new codes.ERR_INVALID_ARG_TYPE(name, ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+function notCryptoKey(method, ordinal) {
+  const err = new codes.ERR_INVALID_ARG_TYPE('x', 'x', undefined);
+  err.message = `Failed to execute '${method}' on 'SubtleCrypto': ${kOrdinals[ordinal]} argument is not of type CryptoKey.`;
+  return err;
 }
 
 function toAB(buf) {
@@ -90,17 +109,22 @@ function toAB(buf) {
 }
 
 function checkUsages(usages, allowed, algName) {
+  const article = /^[AEIOUH]/.test(algName) ? 'an' : 'a';
+  if (algName === 'AES-GCM') algName = 'AES';
   for (const u of usages) {
-    if (!allowed.includes(u)) throw domException(`Unsupported key usage for a ${algName} key`, 'SyntaxError');
+    if (!allowed.includes(u)) throw domException(`Unsupported key usage for ${article} ${algName} key`, 'SyntaxError');
   }
 }
 
 function checkKey(key, name, usage) {
-  if (!isCryptoKey(key)) throw new codes.ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
-  if (key.algorithm.name !== name) {
+  if (!isCryptoKey(key)) throw notCryptoKey(usage, 2);
+  if (!key.usages.includes(usage)) {
+    if (usage === 'sign' || usage === 'verify') {
+      throw domException(`Unable to use this key to ${usage}`, 'InvalidAccessError');
+    }
     throw domException('The requested operation is not valid for the provided key', 'InvalidAccessError');
   }
-  if (!key.usages.includes(usage)) {
+  if (key.algorithm.name !== name) {
     throw domException('The requested operation is not valid for the provided key', 'InvalidAccessError');
   }
 }
@@ -113,7 +137,7 @@ function digest(algorithm, data) {
   const { name } = normalize(algorithm);
   if (!kHashes[name]) throw domException('Unrecognized algorithm name', 'NotSupportedError');
   const h = require('crypto').createHash(kHashes[name]);
-  h.update(bufferSource(data, 'data'));
+  h.update(bufferSource(data, 'data', ['digest', 2]));
   return toAB(h.digest());
 }
 
@@ -122,7 +146,7 @@ function generateKey(algorithm, extractable, usages) {
   usages = [...usages];
   switch (alg.name) {
     case 'HMAC': {
-      if (!alg.hash) throw new codes.ERR_MISSING_OPTION('algorithm.hash');
+      if (!alg.hash) throw missing('HmacKeyGenParams', 'hash');
       checkUsages(usages, ['sign', 'verify'], 'HMAC');
       const length = alg.length === undefined ? hmacBlockBits(alg.hash.name) : alg.length;
       const ko = keys.createSecretKey(random.randomBytes(Math.ceil(length / 8)));
@@ -179,11 +203,11 @@ function importKey(format, keyData, algorithm, extractable, usages) {
         throw domException(`Unable to import ${alg.name} key with format ${format}`, 'NotSupportedError');
       }
       if (alg.name === 'HMAC') {
-        if (!alg.hash) throw new codes.ERR_MISSING_OPTION('algorithm.hash');
+        if (!alg.hash) throw missing('HmacImportParams', 'hash');
         checkUsages(usages, ['sign', 'verify'], 'HMAC');
         if (bytes.length === 0) throw domException('Zero-length key is not supported', 'DataError');
         const length = alg.length === undefined ? bytes.length * 8 : alg.length;
-        return makeKey(keys.createSecretKey(bytes), { name: 'HMAC', length, hash: alg.hash }, extractable, usages);
+        return makeKey(keys.createSecretKey(bytes), { name: 'HMAC', hash: alg.hash, length }, extractable, usages);
       }
       checkUsages(usages, ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'], 'AES-GCM');
       if (![16, 24, 32].includes(bytes.length)) {
@@ -241,7 +265,8 @@ function importKey(format, keyData, algorithm, extractable, usages) {
 
 function exportKey(format, key) {
   if (!isCryptoKey(key)) throw new codes.ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
-  if (!key.extractable) throw domException('key is not extractable', 'InvalidAccessError');
+  // Node 20 names this DOMException InvalidAccessException (code 0).
+  if (!key.extractable) throw domException('key is not extractable', 'InvalidAccessException');
   const ko = key[kKeyObject];
   const name = key.algorithm.name;
   if (ko.type === 'secret') {
@@ -271,7 +296,7 @@ function exportKey(format, key) {
 function signVerify(mode, algorithm, key, signature, data) {
   const alg = normalize(algorithm);
   checkKey(key, alg.name, mode);
-  data = bufferSource(data, 'data');
+  data = bufferSource(data, 'data', [mode, mode === 'sign' ? 3 : 4]);
   const c = require('crypto');
   const ko = key[kKeyObject];
   switch (alg.name) {
@@ -282,7 +307,7 @@ function signVerify(mode, algorithm, key, signature, data) {
       return sig.length === mac.length && c.timingSafeEqual(sig, mac);
     }
     case 'ECDSA': {
-      if (!alg.hash) throw new codes.ERR_MISSING_OPTION('algorithm.hash');
+      if (!alg.hash) throw missing('EcdsaParams', 'hash');
       const opts = { key: ko, dsaEncoding: 'ieee-p1363' };
       if (mode === 'sign') return toAB(c.sign(kHashes[alg.hash.name], data, opts));
       return c.verify(kHashes[alg.hash.name], data, opts, bufferSource(signature, 'signature'));
@@ -304,7 +329,7 @@ function aesGcm(mode, algorithm, key, data) {
   if (![32, 64, 96, 104, 112, 120, 128].includes(tagLength)) {
     throw domException(`${tagLength} is not a valid AES-GCM tag length`, 'OperationError');
   }
-  data = bufferSource(data, 'data');
+  data = bufferSource(data, 'data', [mode, 3]);
   const c = require('crypto');
   const name = `aes-${key.algorithm.length}-gcm`;
   const tagBytes = tagLength / 8;
