@@ -16,6 +16,14 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_ILLEGAL_CONSTRUCTOR },
 } = require('internal/errors');
 
+const {
+  kIsClosedPromise,
+  kControllerErrorFunction,
+  kIsDisturbed,
+  kIsErrored,
+  kIsReadable,
+} = require('internal/streams/utils');
+
 const kState = Symbol('kState');
 const kIllegal = Symbol('kIllegal');
 
@@ -205,6 +213,7 @@ function callPullIfNeeded(c) {
 function readableStreamClose(stream) {
   const s = stream[kState];
   s.state = 'closed';
+  s.closedPromise.resolve();
   const reader = s.reader;
   if (!reader) return;
   const r = reader[kState];
@@ -216,6 +225,7 @@ function readableStreamError(stream, e) {
   const s = stream[kState];
   s.state = 'errored';
   s.storedError = e;
+  s.closedPromise.reject(e);
   const reader = s.reader;
   if (!reader) return;
   const r = reader[kState];
@@ -274,7 +284,10 @@ class ReadableStream {
       storedError: undefined,
       disturbed: false,
       controller: null,
+      // Settles when the stream closes or errors (for stream.finished()).
+      closedPromise: deferred(),
     };
+    handled(this[kState].closedPromise.promise);
     const hwm = extractHighWaterMark(strategy, 1);
     const size = extractSize(strategy);
     if (source.type !== undefined && `${source.type}` !== 'bytes') {
@@ -402,6 +415,16 @@ class ReadableStream {
   }
 
   get [Symbol.toStringTag]() { return 'ReadableStream'; }
+
+  // For stream.finished/isErrored/isDisturbed/isReadable/addAbortSignal.
+  get [kIsClosedPromise]() { return this[kState].closedPromise; }
+  get [kIsDisturbed]() { return this[kState].disturbed; }
+  get [kIsErrored]() { return this[kState].state === 'errored'; }
+  get [kIsReadable]() { return this[kState].state === 'readable'; }
+  [kControllerErrorFunction](err) {
+    const c = this[kState].controller;
+    if (c) readableControllerError(c, err);
+  }
 }
 
 class ReadableStreamDefaultReader {
@@ -672,6 +695,7 @@ function finishErroring(stream) {
 
 function rejectCloseAndClosed(stream) {
   const s = stream[kState];
+  s.closedPromise.reject(s.storedError);
   if (s.closeRequest) {
     s.closeRequest.reject(s.storedError);
     s.closeRequest = undefined;
@@ -742,6 +766,7 @@ function advanceQueueIfNeeded(c) {
         }
       }
       s.state = 'closed';
+      s.closedPromise.resolve();
       if (s.writer) s.writer[kState].closed.resolve();
     }, (e) => {
       s.inFlightClose.reject(e);
@@ -826,6 +851,7 @@ class WritableStream {
     if (sink.type !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('type', sink.type);
     this[kState] = {
       state: 'writable',
+      closedPromise: deferred(),
       storedError: undefined,
       writer: undefined,
       controller: null,
@@ -836,6 +862,7 @@ class WritableStream {
       pendingAbort: undefined,
       backpressure: false,
     };
+    handled(this[kState].closedPromise.promise);
     const hwm = extractHighWaterMark(strategy, 1);
     const size = extractSize(strategy);
     const controller = new WritableStreamDefaultController(kIllegal);
@@ -881,6 +908,12 @@ class WritableStream {
   }
 
   get [Symbol.toStringTag]() { return 'WritableStream'; }
+
+  get [kIsClosedPromise]() { return this[kState].closedPromise; }
+  get [kIsErrored]() { return this[kState].state === 'errored'; }
+  [kControllerErrorFunction](err) {
+    if (this[kState].state === 'writable') writableControllerError(this[kState].controller, err);
+  }
 }
 
 class WritableStreamDefaultWriter {
