@@ -736,7 +736,8 @@ defineGetters(Readable.prototype, {
     return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
   },
   readableHighWaterMark() { return this._readableState.highWaterMark; },
-  readableBuffer() { return this._readableState && this._readableState.buffer; },
+  // An array of the queued chunks, as Node 20.20 shows it.
+  readableBuffer() { return this._readableState && this._readableState.buffer.toArray(); },
   readableFlowing: {
     get() { return this._readableState.flowing; },
     set(v) { if (this._readableState) this._readableState.flowing = v; },
