@@ -33,7 +33,7 @@ const inputs = [
   '', 'x', '//host/path', '/path', '?q', '#h', 'relative/path', '../up', '\\\\back\\slash', 'http://', 'http://@/',
   'http://a:b@/', 'https://a.com:443', 'http://a.com:80', 'https://a.com:80', 'HTTP://A.COM', 'h://a/\u0000x',
   'http://example.com/\ud800', 'http://\u00ad.com/', 'http://a.b..c/', 'http://-a.com/', 'http://a.com/%zz%',
-  'http://www.example.com:8080', 'http://1.2.3.4:8080/x', 'http://0/', 'http://0x/', 'http://00/', 'http://0x0.0/',
+  'http://www.example.com:8080', 'http://1.2.3.4:8080/x', 'http://a^b:c^d@h/', 'http://a`{}|b@h/', 'foo://u^@h/', 'http://0/', 'http://0x/', 'http://00/', 'http://0x0.0/',
 ];
 const bases = [undefined, 'https://base.example/dir/file?q=1#f', 'file:///C:/dir/file', 'file:///home/user/', 'mailto:x@y', 'foo://host/a/b', 'http://u:p@h:1/a'];
 
@@ -62,8 +62,8 @@ check('bad base', outcome(() => new ours.URL('a', 'not a base')), outcome(() => 
 const setterCases = {
   href: ['https://other.example/x?y#z', 'not a url', ''],
   protocol: ['http', 'https:', 'ftp', 'foo', 'file', 'HTTP', '1x', 'ws:extra'],
-  username: ['me', 'a b', 'ü@:', ''],
-  password: ['secret', 'p@ss:w', ''],
+  username: ['me', 'a b', 'ü@:', '', 'x^y', '`{}|\\[]/;='],
+  password: ['secret', 'p@ss:w', '', '^^', '%41%zz'],
   host: ['new.host', 'new.host:99', 'h:80', '[::1]:5', 'bad host', '', 'ü.com', 'a/b', 'x:abc'],
   hostname: ['new.host', 'h:1', '[::2]', '', 'a#b', '1.2.3'],
   port: ['81', '443', '', 'abc', '99999', '12abc', '-1', '0'],
@@ -89,7 +89,7 @@ for (const base of setterBases) {
 function spScenario(U, SP) {
   const log = [];
   const L = (...a) => log.push(a.map((x) => (typeof x === 'string' ? x : util.inspect(x))).join(' '));
-  const inits = ['', '?a=1&b=2&a=3', 'a=b=c&&d&=e&f=', '+%20+=%2B&x=%zz&%E2%82%AC=€', [['a', '1'], ['b', 2]], { x: 1, y: 'two', z: undefined },
+  const inits = ['', '?a=1&b=2&a=3', { caret: '^', all: '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ ü' }, 'a=b=c&&d&=e&f=', '+%20+=%2B&x=%zz&%E2%82%AC=€', [['a', '1'], ['b', 2]], { x: 1, y: 'two', z: undefined },
     new Map([['m', 'v']]), 'ü=€&q=a+b'];
   for (const init of inits) {
     const sp = new SP(init);

@@ -46,8 +46,15 @@ const specialSchemes = {
   'wss': 443,
 };
 
+const specialSchemeSet = new Set(Object.keys(specialSchemes));
+let lastScheme = '';
+let lastSpecial = false;
 function isSpecialScheme(scheme) {
-  return Object.prototype.hasOwnProperty.call(specialSchemes, scheme);
+  if (scheme !== lastScheme) {
+    lastScheme = scheme;
+    lastSpecial = specialSchemeSet.has(scheme);
+  }
+  return lastSpecial;
 }
 
 // ---------------------------------------------------------------------------
@@ -63,21 +70,29 @@ function inSet(chars) {
   return (c) => set.has(c);
 }
 
+// Percent-encode sets as lookup tables for ASCII; every set contains all
+// code points above U+007E.
+function encodeSet(parent, extra) {
+  const table = new Uint8Array(128);
+  if (parent) table.set(parent.table);
+  for (const ch of extra) table[ch.charCodeAt(0)] = 1;
+  const fn = (c) => c >= 0x80 || table[c] === 1;
+  fn.table = table;
+  return fn;
+}
+
 const isC0Control = (c) => c <= 0x1F;
-const isC0ControlPercentEncode = (c) => isC0Control(c) || c > 0x7E;
-const fragmentExtra = inSet(' "<>`');
-const isFragmentPercentEncode = (c) => isC0ControlPercentEncode(c) || fragmentExtra(c);
-const queryExtra = inSet(' "#<>');
-const isQueryPercentEncode = (c) => isC0ControlPercentEncode(c) || queryExtra(c);
-const isSpecialQueryPercentEncode = (c) => isQueryPercentEncode(c) || c === 0x27;
-const pathExtra = inSet('?`{}');
-const isPathPercentEncode = (c) => isQueryPercentEncode(c) || pathExtra(c);
-const userinfoExtra = inSet('/:;=@[\\]|');
-const isUserinfoPercentEncode = (c) => isPathPercentEncode(c) || userinfoExtra(c);
-const componentExtra = inSet('$%&+,');
-const isComponentPercentEncode = (c) => isUserinfoPercentEncode(c) || componentExtra(c);
-const urlencodedExtra = inSet("!'()~");
-const isURLEncodedPercentEncode = (c) => isComponentPercentEncode(c) || urlencodedExtra(c);
+const isC0ControlPercentEncode = encodeSet(null,
+  String.fromCharCode(...Array.from({ length: 0x20 }, (_, i) => i), 0x7F));
+const isFragmentPercentEncode = encodeSet(isC0ControlPercentEncode, ' "<>`');
+const isQueryPercentEncode = encodeSet(isC0ControlPercentEncode, ' "#<>');
+const isSpecialQueryPercentEncode = encodeSet(isQueryPercentEncode, "'");
+const isPathPercentEncode = encodeSet(isQueryPercentEncode, '?`{}');
+const isUserinfoPercentEncode = encodeSet(isPathPercentEncode, '/:;=@[\\]^|');
+const isComponentPercentEncode = encodeSet(isUserinfoPercentEncode, '$%&+,');
+const isURLEncodedPercentEncode = encodeSet(isComponentPercentEncode, "!'()~");
+
+const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
 const forbiddenHost = inSet('\u0000\t\n\r #/:<>?@[\\]^|');
 const isForbiddenHostCodePoint = (c) => forbiddenHost(c);
@@ -100,7 +115,7 @@ function utf8Encode(codePoint) {
 // Percent-encode one code point if it is in the set (UTF-8 bytes).
 function percentEncodeCodePoint(c, inEncodeSet, spaceAsPlus = false) {
   if (spaceAsPlus && c === 0x20) return '+';
-  if (!inEncodeSet(c)) return String.fromCodePoint(c);
+  if (!inEncodeSet(c)) return c < 128 ? ASCII[c] : String.fromCodePoint(c);
   let out = '';
   for (const b of utf8Encode(c)) out += hex[b];
   return out;
@@ -455,14 +470,28 @@ function parseHost(input, isNotSpecial = false) {
 // ---------------------------------------------------------------------------
 // The basic URL parser.
 
-const S = {
-  SCHEME_START: 1, SCHEME: 2, NO_SCHEME: 3, SPECIAL_RELATIVE_OR_AUTHORITY: 4,
-  PATH_OR_AUTHORITY: 5, RELATIVE: 6, RELATIVE_SLASH: 7,
-  SPECIAL_AUTHORITY_SLASHES: 8, SPECIAL_AUTHORITY_IGNORE_SLASHES: 9,
-  AUTHORITY: 10, HOST: 11, HOSTNAME: 12, PORT: 13, FILE: 14, FILE_SLASH: 15,
-  FILE_HOST: 16, PATH_START: 17, PATH: 18, OPAQUE_PATH: 19, QUERY: 20,
-  FRAGMENT: 21,
-};
+// Parser states.
+const SCHEME_START = 1;
+const SCHEME = 2;
+const NO_SCHEME = 3;
+const SPECIAL_RELATIVE_OR_AUTHORITY = 4;
+const PATH_OR_AUTHORITY = 5;
+const RELATIVE = 6;
+const RELATIVE_SLASH = 7;
+const SPECIAL_AUTHORITY_SLASHES = 8;
+const SPECIAL_AUTHORITY_IGNORE_SLASHES = 9;
+const AUTHORITY = 10;
+const HOST = 11;
+const HOSTNAME = 12;
+const PORT = 13;
+const FILE = 14;
+const FILE_SLASH = 15;
+const FILE_HOST = 16;
+const PATH_START = 17;
+const PATH = 18;
+const OPAQUE_PATH = 19;
+const QUERY = 20;
+const FRAGMENT = 21;
 
 function newRecord() {
   return {
@@ -525,6 +554,26 @@ function isDoubleDot(s) {
   return s === '..' || s === '.%2e' || s === '%2e.' || s === '%2e%2e';
 }
 
+// The code points of a string (surrogate pairs joined).
+function codePoints(input) {
+  const cps = new Array(input.length);
+  let n = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < input.length) {
+      const d = input.charCodeAt(i + 1);
+      if (d >= 0xDC00 && d <= 0xDFFF) {
+        cps[n++] = ((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000;
+        i++;
+        continue;
+      }
+    }
+    cps[n++] = c;
+  }
+  cps.length = n;
+  return cps;
+}
+
 function parseURL(input, base = null, url = null, stateOverride = null) {
   if (url === null) {
     url = newRecord();
@@ -533,33 +582,33 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
   }
   input = input.replace(/[\t\n\r]/g, '');
 
-  let state = stateOverride || S.SCHEME_START;
+  let state = stateOverride || SCHEME_START;
   let buffer = '';
   let atSignSeen = false;
   let insideBrackets = false;
   let passwordTokenSeen = false;
-  const cps = Array.from(input, (ch) => ch.codePointAt(0));
+  const cps = codePoints(input);
   let pointer = 0;
 
   for (; ; pointer++) {
     const c = cps[pointer];
-    const cStr = c === undefined ? '' : String.fromCodePoint(c);
+    const cStr = c === undefined ? '' : c < 128 ? ASCII[c] : String.fromCodePoint(c);
     const EOF = c === undefined;
 
     switch (state) {
-      case S.SCHEME_START:
+      case SCHEME_START:
         if (!EOF && isASCIIAlpha(c)) {
           buffer += cStr.toLowerCase();
-          state = S.SCHEME;
+          state = SCHEME;
         } else if (!stateOverride) {
-          state = S.NO_SCHEME;
+          state = NO_SCHEME;
           pointer--;
         } else {
           return FAILURE;
         }
         break;
 
-      case S.SCHEME:
+      case SCHEME:
         if (!EOF && (isASCIIAlphanumeric(c) || c === 0x2B || c === 0x2D || c === 0x2E)) {
           buffer += cStr.toLowerCase();
         } else if (c === 0x3A) {
@@ -575,28 +624,28 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           }
           buffer = '';
           if (url.scheme === 'file') {
-            state = S.FILE;
+            state = FILE;
           } else if (isSpecialScheme(url.scheme) && base !== null && base.scheme === url.scheme) {
-            state = S.SPECIAL_RELATIVE_OR_AUTHORITY;
+            state = SPECIAL_RELATIVE_OR_AUTHORITY;
           } else if (isSpecialScheme(url.scheme)) {
-            state = S.SPECIAL_AUTHORITY_SLASHES;
+            state = SPECIAL_AUTHORITY_SLASHES;
           } else if (cps[pointer + 1] === 0x2F) {
-            state = S.PATH_OR_AUTHORITY;
+            state = PATH_OR_AUTHORITY;
             pointer++;
           } else {
             url.path = '';
-            state = S.OPAQUE_PATH;
+            state = OPAQUE_PATH;
           }
         } else if (!stateOverride) {
           buffer = '';
-          state = S.NO_SCHEME;
+          state = NO_SCHEME;
           pointer = -1;
         } else {
           return FAILURE;
         }
         break;
 
-      case S.NO_SCHEME:
+      case NO_SCHEME:
         if (base === null || (hasOpaquePath(base) && c !== 0x23)) {
           return FAILURE;
         } else if (hasOpaquePath(base) && c === 0x23) {
@@ -604,41 +653,41 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           url.path = base.path;
           url.query = base.query;
           url.fragment = '';
-          state = S.FRAGMENT;
+          state = FRAGMENT;
         } else if (base.scheme !== 'file') {
-          state = S.RELATIVE;
+          state = RELATIVE;
           pointer--;
         } else {
-          state = S.FILE;
+          state = FILE;
           pointer--;
         }
         break;
 
-      case S.SPECIAL_RELATIVE_OR_AUTHORITY:
+      case SPECIAL_RELATIVE_OR_AUTHORITY:
         if (c === 0x2F && cps[pointer + 1] === 0x2F) {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
           pointer++;
         } else {
-          state = S.RELATIVE;
+          state = RELATIVE;
           pointer--;
         }
         break;
 
-      case S.PATH_OR_AUTHORITY:
+      case PATH_OR_AUTHORITY:
         if (c === 0x2F) {
-          state = S.AUTHORITY;
+          state = AUTHORITY;
         } else {
-          state = S.PATH;
+          state = PATH;
           pointer--;
         }
         break;
 
-      case S.RELATIVE:
+      case RELATIVE:
         url.scheme = base.scheme;
         if (c === 0x2F) {
-          state = S.RELATIVE_SLASH;
+          state = RELATIVE_SLASH;
         } else if (isSpecialScheme(url.scheme) && c === 0x5C) {
-          state = S.RELATIVE_SLASH;
+          state = RELATIVE_SLASH;
         } else {
           url.username = base.username;
           url.password = base.password;
@@ -648,52 +697,52 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           url.query = base.query;
           if (c === 0x3F) {
             url.query = '';
-            state = S.QUERY;
+            state = QUERY;
           } else if (c === 0x23) {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = FRAGMENT;
           } else if (!EOF) {
             url.query = null;
             shortenPath(url);
-            state = S.PATH;
+            state = PATH;
             pointer--;
           }
         }
         break;
 
-      case S.RELATIVE_SLASH:
+      case RELATIVE_SLASH:
         if (isSpecialScheme(url.scheme) && (c === 0x2F || c === 0x5C)) {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
         } else if (c === 0x2F) {
-          state = S.AUTHORITY;
+          state = AUTHORITY;
         } else {
           url.username = base.username;
           url.password = base.password;
           url.host = base.host;
           url.port = base.port;
-          state = S.PATH;
+          state = PATH;
           pointer--;
         }
         break;
 
-      case S.SPECIAL_AUTHORITY_SLASHES:
+      case SPECIAL_AUTHORITY_SLASHES:
         if (c === 0x2F && cps[pointer + 1] === 0x2F) {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
           pointer++;
         } else {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
           pointer--;
         }
         break;
 
-      case S.SPECIAL_AUTHORITY_IGNORE_SLASHES:
+      case SPECIAL_AUTHORITY_IGNORE_SLASHES:
         if (c !== 0x2F && c !== 0x5C) {
-          state = S.AUTHORITY;
+          state = AUTHORITY;
           pointer--;
         }
         break;
 
-      case S.AUTHORITY:
+      case AUTHORITY:
         if (c === 0x40) {
           if (atSignSeen) buffer = `%40${buffer}`;
           atSignSeen = true;
@@ -716,25 +765,25 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           if (atSignSeen && buffer === '') return FAILURE;
           pointer -= Array.from(buffer).length + 1;
           buffer = '';
-          state = S.HOST;
+          state = HOST;
         } else {
           buffer += cStr;
         }
         break;
 
-      case S.HOST:
-      case S.HOSTNAME:
+      case HOST:
+      case HOSTNAME:
         if (stateOverride && url.scheme === 'file') {
           pointer--;
-          state = S.FILE_HOST;
+          state = FILE_HOST;
         } else if (c === 0x3A && !insideBrackets) {
           if (buffer === '') return FAILURE;
-          if (stateOverride === S.HOSTNAME) return FAILURE;
+          if (stateOverride === HOSTNAME) return FAILURE;
           const host = parseHost(buffer, !isSpecialScheme(url.scheme));
           if (host === FAILURE) return FAILURE;
           url.host = host;
           buffer = '';
-          state = S.PORT;
+          state = PORT;
         } else if (EOF || c === 0x2F || c === 0x3F || c === 0x23 ||
                    (isSpecialScheme(url.scheme) && c === 0x5C)) {
           pointer--;
@@ -747,7 +796,7 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           if (host === FAILURE) return FAILURE;
           url.host = host;
           buffer = '';
-          state = S.PATH_START;
+          state = PATH_START;
           if (stateOverride) return url;
         } else {
           if (c === 0x5B) insideBrackets = true;
@@ -756,7 +805,7 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
         }
         break;
 
-      case S.PORT:
+      case PORT:
         if (!EOF && isASCIIDigit(c)) {
           buffer += cStr;
         } else if (EOF || c === 0x2F || c === 0x3F || c === 0x23 ||
@@ -769,28 +818,28 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
             if (stateOverride) return url;
           }
           if (stateOverride) return url;
-          state = S.PATH_START;
+          state = PATH_START;
           pointer--;
         } else {
           return FAILURE;
         }
         break;
 
-      case S.FILE:
+      case FILE:
         url.scheme = 'file';
         url.host = '';
         if (c === 0x2F || c === 0x5C) {
-          state = S.FILE_SLASH;
+          state = FILE_SLASH;
         } else if (base !== null && base.scheme === 'file') {
           url.host = base.host;
           url.path = base.path.slice();
           url.query = base.query;
           if (c === 0x3F) {
             url.query = '';
-            state = S.QUERY;
+            state = QUERY;
           } else if (c === 0x23) {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = FRAGMENT;
           } else if (!EOF) {
             url.query = null;
             if (!startsWithWindowsDriveLetter(cps, pointer)) {
@@ -798,18 +847,18 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
             } else {
               url.path = [];
             }
-            state = S.PATH;
+            state = PATH;
             pointer--;
           }
         } else {
-          state = S.PATH;
+          state = PATH;
           pointer--;
         }
         break;
 
-      case S.FILE_SLASH:
+      case FILE_SLASH:
         if (c === 0x2F || c === 0x5C) {
-          state = S.FILE_HOST;
+          state = FILE_HOST;
         } else {
           if (base !== null && base.scheme === 'file') {
             url.host = base.host;
@@ -818,20 +867,20 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
               url.path.push(base.path[0]);
             }
           }
-          state = S.PATH;
+          state = PATH;
           pointer--;
         }
         break;
 
-      case S.FILE_HOST:
+      case FILE_HOST:
         if (EOF || c === 0x2F || c === 0x5C || c === 0x3F || c === 0x23) {
           pointer--;
           if (!stateOverride && isWindowsDriveLetter(buffer)) {
-            state = S.PATH;
+            state = PATH;
           } else if (buffer === '') {
             url.host = '';
             if (stateOverride) return url;
-            state = S.PATH_START;
+            state = PATH_START;
           } else {
             let host = parseHost(buffer, false);
             if (host === FAILURE) return FAILURE;
@@ -839,32 +888,32 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
             url.host = host;
             if (stateOverride) return url;
             buffer = '';
-            state = S.PATH_START;
+            state = PATH_START;
           }
         } else {
           buffer += cStr;
         }
         break;
 
-      case S.PATH_START:
+      case PATH_START:
         if (isSpecialScheme(url.scheme)) {
-          state = S.PATH;
+          state = PATH;
           if (c !== 0x2F && c !== 0x5C) pointer--;
         } else if (!stateOverride && c === 0x3F) {
           url.query = '';
-          state = S.QUERY;
+          state = QUERY;
         } else if (!stateOverride && c === 0x23) {
           url.fragment = '';
-          state = S.FRAGMENT;
+          state = FRAGMENT;
         } else if (!EOF) {
-          state = S.PATH;
+          state = PATH;
           if (c !== 0x2F) pointer--;
         } else if (stateOverride && url.host === null) {
           url.path.push('');
         }
         break;
 
-      case S.PATH:
+      case PATH:
         if (EOF || c === 0x2F || (isSpecialScheme(url.scheme) && c === 0x5C) ||
             (!stateOverride && (c === 0x3F || c === 0x23))) {
           if (isDoubleDot(buffer)) {
@@ -888,30 +937,30 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           buffer = '';
           if (c === 0x3F) {
             url.query = '';
-            state = S.QUERY;
+            state = QUERY;
           }
           if (c === 0x23) {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = FRAGMENT;
           }
         } else {
           buffer += percentEncodeCodePoint(c, isPathPercentEncode);
         }
         break;
 
-      case S.OPAQUE_PATH:
+      case OPAQUE_PATH:
         if (c === 0x3F) {
           url.query = '';
-          state = S.QUERY;
+          state = QUERY;
         } else if (c === 0x23) {
           url.fragment = '';
-          state = S.FRAGMENT;
+          state = FRAGMENT;
         } else if (!EOF) {
           url.path += percentEncodeCodePoint(c, isC0ControlPercentEncode);
         }
         break;
 
-      case S.QUERY:
+      case QUERY:
         if ((!stateOverride && c === 0x23) || EOF) {
           const encodeSet = isSpecialScheme(url.scheme) ?
             isSpecialQueryPercentEncode : isQueryPercentEncode;
@@ -919,14 +968,14 @@ function parseURL(input, base = null, url = null, stateOverride = null) {
           buffer = '';
           if (c === 0x23) {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = FRAGMENT;
           }
         } else if (!EOF) {
           buffer += cStr;
         }
         break;
 
-      case S.FRAGMENT:
+      case FRAGMENT:
         if (!EOF) {
           url.fragment += percentEncodeCodePoint(c, isFragmentPercentEncode);
         }
@@ -1272,7 +1321,7 @@ Object.defineProperties(URLSearchParams.prototype, {
 function update(params) {
   const url = params[kURL];
   if (!url) return;
-  const record = url[kContext];
+  const record = getContext(url);
   const serialized = params.toString();
   record.query = serialized === '' ? null : serialized;
   if (serialized === '') stripTrailingSpacesFromOpaquePath(record);
@@ -1343,15 +1392,17 @@ function createSearchParamsIterator(target, kind) {
 // URL.
 
 const kContext = Symbol('context');
+// Reads a URL's private record (undefined for anything else); set up by
+// the URL class.
+let getContext;
 
 function isURL(self) {
-  return self !== null && typeof self === 'object' && self[kContext] !== undefined &&
-    typeof self[kContext] === 'object' && 'scheme' in self[kContext];
+  return getContext(self) !== undefined;
 }
 
 function urlThis(self) {
   if (!isURL(self)) throw new ERR_INVALID_THIS('URL');
-  return self[kContext];
+  return getContext(self);
 }
 
 function stripTrailingSpacesFromOpaquePath(url) {
@@ -1372,6 +1423,13 @@ function invalidURL(input, base) {
 }
 
 class URL {
+  #context;
+  #searchParams = null;
+
+  static {
+    getContext = (u) => (u !== null && typeof u === 'object' && #context in u ? u.#context : undefined);
+  }
+
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
     input = toUSVString(input);
@@ -1383,8 +1441,7 @@ class URL {
     }
     const record = parseURL(input, baseRecord);
     if (record === FAILURE) throw invalidURL(input, base);
-    Object.defineProperty(this, kContext, { value: record, writable: true, enumerable: false, configurable: true });
-    Object.defineProperty(this, '_searchParams', { value: null, writable: true, enumerable: false, configurable: true });
+    this.#context = record;
   }
 
   static canParse(url, base = undefined) {
@@ -1416,7 +1473,7 @@ class URL {
     obj.searchParams = this.searchParams;
     obj.hash = this.hash;
     if (opts.showHidden) {
-      obj[kContext] = this[kContext];
+      obj[kContext] = this.#context;
     }
     return `${ctor.name} ${inspect(obj, opts)}`;
   }
@@ -1435,8 +1492,8 @@ class URL {
     const parsed = parseURL(value);
     if (parsed === FAILURE) throw new ERR_INVALID_URL(value);
     Object.assign(record, parsed);
-    if (this._searchParams) {
-      this._searchParams[kList] = record.query ? parseUrlencoded(record.query) : [];
+    if (this.#searchParams) {
+      this.#searchParams[kList] = record.query ? parseUrlencoded(record.query) : [];
     }
   }
 
@@ -1450,7 +1507,7 @@ class URL {
 
   set protocol(value) {
     const record = urlThis(this);
-    parseURL(`${toUSVString(value)}:`, null, record, S.SCHEME_START);
+    parseURL(`${toUSVString(value)}:`, null, record, SCHEME_START);
   }
 
   get username() {
@@ -1484,7 +1541,7 @@ class URL {
     const record = urlThis(this);
     if (hasOpaquePath(record)) return;
     const copy = { ...record, path: record.path.slice() };
-    const result = parseURL(toUSVString(value), null, copy, S.HOST);
+    const result = parseURL(toUSVString(value), null, copy, HOST);
     if (result !== FAILURE) Object.assign(record, copy);
   }
 
@@ -1497,7 +1554,7 @@ class URL {
     const record = urlThis(this);
     if (hasOpaquePath(record)) return;
     const copy = { ...record, path: record.path.slice() };
-    const result = parseURL(toUSVString(value), null, copy, S.HOSTNAME);
+    const result = parseURL(toUSVString(value), null, copy, HOSTNAME);
     if (result !== FAILURE) Object.assign(record, copy);
   }
 
@@ -1515,7 +1572,7 @@ class URL {
       return;
     }
     const copy = { ...record };
-    const result = parseURL(value, null, copy, S.PORT);
+    const result = parseURL(value, null, copy, PORT);
     if (result !== FAILURE) record.port = copy.port;
   }
 
@@ -1527,7 +1584,7 @@ class URL {
     const record = urlThis(this);
     if (hasOpaquePath(record)) return;
     record.path = [];
-    parseURL(toUSVString(value), null, record, S.PATH_START);
+    parseURL(toUSVString(value), null, record, PATH_START);
   }
 
   get search() {
@@ -1541,24 +1598,24 @@ class URL {
     value = toUSVString(value);
     if (value === '') {
       record.query = null;
-      if (this._searchParams) this._searchParams[kList] = [];
+      if (this.#searchParams) this.#searchParams[kList] = [];
       stripTrailingSpacesFromOpaquePath(record);
       return;
     }
     const input = value[0] === '?' ? value.slice(1) : value;
     record.query = '';
-    parseURL(input, null, record, S.QUERY);
-    if (this._searchParams) this._searchParams[kList] = parseUrlencoded(input);
+    parseURL(input, null, record, QUERY);
+    if (this.#searchParams) this.#searchParams[kList] = parseUrlencoded(input);
   }
 
   get searchParams() {
     const record = urlThis(this);
-    if (this._searchParams == null) {
+    if (this.#searchParams == null) {
       const params = new URLSearchParams(record.query || '');
       params[kURL] = this;
-      this._searchParams = params;
+      this.#searchParams = params;
     }
-    return this._searchParams;
+    return this.#searchParams;
   }
 
   get hash() {
@@ -1577,7 +1634,7 @@ class URL {
     }
     const input = value[0] === '#' ? value.slice(1) : value;
     record.fragment = '';
-    parseURL(input, null, record, S.FRAGMENT);
+    parseURL(input, null, record, FRAGMENT);
   }
 
   toJSON() {
