@@ -181,3 +181,12 @@ for (const [name, ...args] of validatorCases) {
   check(`validator ${name} ${util.inspect(args)}`,
     run(() => v[name](...args)), run(() => nodeValidators[name](...args)));
 }
+
+// Other builtins register their own codes with the exported E().
+{
+  ours.E('ERR_TEST_REGISTERED', 'Registered %s', RangeError, TypeError);
+  const e = new ours.codes.ERR_TEST_REGISTERED('later');
+  check('E() registers a code', `${e.name} ${e.code} ${e.message} ${e instanceof RangeError} ${e.stack.split('\n')[0]}`,
+    'RangeError ERR_TEST_REGISTERED Registered later true RangeError [ERR_TEST_REGISTERED]: Registered later');
+  check('E() other base', new ours.codes.ERR_TEST_REGISTERED.TypeError('x') instanceof TypeError, true);
+}

@@ -11,7 +11,8 @@
 // that same header, as Node prints it.  Codes with several bases expose the
 // others as properties: `new ERR_INVALID_ARG_VALUE.RangeError(...)`.
 //
-// To add a code: one E('ERR_NAME', message, Base, ...OtherBases) line below.
+// To add a code: one E('ERR_NAME', message, Base, ...OtherBases) line below
+// (other builtins may also call the exported E() for codes of their own).
 // `message` is either a util.format() string whose %s placeholders take the
 // arguments, or a function of the arguments returning the message (called
 // with the error as `this`, so it may add properties).
