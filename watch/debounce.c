@@ -8,6 +8,10 @@
  * a timer and asks watch_debounce_remaining() when it fires, re-arming for
  * the rest of the period if more events came in meanwhile — one timer
  * operation per quiet period instead of one per event.
+ *
+ * So that a file rewritten without pause (a build tool, a generator) cannot
+ * postpone the decision for ever, a batch is also due at the latest
+ * max_ms after its FIRST event (default: 20 quiet periods, at least 1 s).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,7 @@
 void watch_debounce_init(watch_debounce_t *d, unsigned quiet_ms) {
   memset(d, 0, sizeof(*d));
   d->quiet_ms = quiet_ms;
+  d->max_ms = quiet_ms * 20 > 1000 ? quiet_ms * 20 : 1000;
 }
 
 void watch_debounce_release(watch_debounce_t *d) { watch_pathmap_release(&d->paths, NULL); }
@@ -37,6 +42,7 @@ void watch_debounce_add(watch_debounce_t *d, const char *path, unsigned flags, u
 long watch_debounce_remaining(const watch_debounce_t *d, uint64_t now_ms) {
   if (!d->pending) return -1;
   uint64_t due = d->last_ms + d->quiet_ms;
+  if (due > d->first_ms + d->max_ms) due = d->first_ms + d->max_ms;
   return now_ms >= due ? 0 : (long)(due - now_ms);
 }
 

@@ -25,11 +25,18 @@
 #include "devrun/util.h"
 #include "watch.h"
 
-enum { PAT_NEGATE = 1, PAT_DIRONLY = 2, PAT_BASENAME = 4 };
+enum {
+  PAT_NEGATE = 1,
+  PAT_DIRONLY = 2,
+  PAT_BASENAME = 4,
+  PAT_LITERAL = 8,  /* no glob characters: strcmp */
+  PAT_ENDSWITH = 16 /* "*" + literal (e.g. "*.swp"): a suffix compare */
+};
 
 typedef struct pattern_s {
   char *glob;
   unsigned flags;
+  size_t len;
 } pattern_t;
 
 typedef struct group_s {
@@ -104,6 +111,10 @@ static int parse_line(const char *line, size_t len, pattern_t *pat) {
     if (!len) return 0;
   }
   pat->glob = dr_strndup(line, len);
+  pat->len = len;
+  /* Fast paths for the common shapes; everything else goes to wildmatch. */
+  if (!strpbrk(pat->glob, "*?[\\")) flags |= PAT_LITERAL;
+  else if (pat->glob[0] == '*' && !strpbrk(pat->glob + 1, "*?[\\/")) flags |= PAT_ENDSWITH;
   pat->flags = flags;
   return 1;
 }
@@ -198,7 +209,16 @@ int watch_ignore_match(const watch_ignore_t *ig, const char *abs, size_t root_le
       const pattern_t *p = &g->pats[j];
       if ((p->flags & PAT_DIRONLY) && !is_dir) continue;
       const char *subject = (p->flags & PAT_BASENAME) ? basename : rel;
-      if (watch_wildmatch(p->glob, subject, WATCH_WM_PATHNAME) == WATCH_WM_MATCH) {
+      int m;
+      if (p->flags & PAT_LITERAL) {
+        m = !strcmp(p->glob, subject);
+      } else if (p->flags & PAT_ENDSWITH) {
+        size_t sl = strlen(subject);
+        m = sl >= p->len - 1 && !memcmp(subject + sl - (p->len - 1), p->glob + 1, p->len - 1);
+      } else {
+        m = watch_wildmatch(p->glob, subject, WATCH_WM_PATHNAME) == WATCH_WM_MATCH;
+      }
+      if (m) {
         ignored = !(p->flags & PAT_NEGATE);
         decided = g->prio;
         break;

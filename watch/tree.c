@@ -192,19 +192,11 @@ static void report_limit(watch_tree_t *t) {
 static void walk(watch_tree_t *t, const char *start, size_t root_len, int report, watch_strv_t *collect,
                  int add_watches) {
   watch_strv_t stack = WATCH_STRV_INIT;
-  dr_buf_t path = DR_BUF_INIT;
+  dr_buf_t path = DR_BUF_INIT, ents = DR_BUF_INIT; /* ents: <type><name>\0 ... */
   watch_strv_push(&stack, start);
   while (stack.n) {
     char *dir = stack.v[--stack.n];
     stack.v[stack.n] = NULL;
-    if (t->o->gitignore) {
-      int created;
-      watch_pathmap_put(&t->loaded, dir, &created);
-      if (created) {
-        watch_ignore_add_file(t->ig, dir, ".gitignore");
-        watch_ignore_add_file(t->ig, dir, ".ignore");
-      }
-    }
     if (add_watches) add_watch(t, dir); /* before listing: nothing slips between */
     DIR *dp = opendir(dir);
     if (!dp) {
@@ -213,22 +205,45 @@ static void walk(watch_tree_t *t, const char *start, size_t root_len, int report
       free(dir);
       continue;
     }
+    /* List first, so that the directory's ignore files (if the listing has
+     * any) are read before its entries are filtered — without probing for
+     * them in every directory. */
     struct dirent *de;
+    dr_buf_reset(&ents);
+    int has_ignore_file = 0;
     while ((de = readdir(dp))) {
       if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2]))) continue;
       int type = de->d_type;
-      dr_buf_reset(&path);
-      if (dir[0] == '/' && !dir[1]) dr_buf_addf(&path, "/%s", de->d_name);
-      else dr_buf_addf(&path, "%s/%s", dir, de->d_name);
       if (type == DT_UNKNOWN) {
         struct stat st;
         if (fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
         type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
       }
+      if (type != DT_DIR && type != DT_REG && type != DT_LNK) continue;
+      if (!strcmp(de->d_name, ".gitignore") || !strcmp(de->d_name, ".ignore")) has_ignore_file = 1;
+      dr_buf_addch(&ents, type);
+      dr_buf_add(&ents, de->d_name, strlen(de->d_name) + 1);
+    }
+    closedir(dp);
+    if (t->o->gitignore && has_ignore_file) {
+      int created;
+      watch_pathmap_put(&t->loaded, dir, &created);
+      if (created) {
+        watch_ignore_add_file(t->ig, dir, ".gitignore");
+        watch_ignore_add_file(t->ig, dir, ".ignore");
+      }
+    }
+    for (size_t off = 0; off < ents.len;) {
+      int type = (unsigned char)ents.buf[off];
+      const char *name = ents.buf + off + 1;
+      off += 2 + strlen(name);
+      dr_buf_reset(&path);
+      if (dir[0] == '/' && !dir[1]) dr_buf_addf(&path, "/%s", name);
+      else dr_buf_addf(&path, "%s/%s", dir, name);
       if (type == DT_DIR) {
         if (!watch_ignore_match(t->ig, path.buf, root_len, 1)) watch_strv_push(&stack, path.buf);
         else if (watch_status_verbose()) watch_status(WATCH_LVL_DEBUG, "not watching ignored '%s/'", watch_tree_display(t, path.buf));
-      } else if (type == DT_REG || type == DT_LNK) {
+      } else {
         if (!wanted(t, path.buf, root_len, 0)) continue;
         t->nfiles++;
         if (report) t->cb(t->ctx, path.buf, WATCH_EV_CHANGE | WATCH_EV_CREATE);
@@ -242,11 +257,11 @@ static void walk(watch_tree_t *t, const char *start, size_t root_len, int report
         }
       }
     }
-    closedir(dp);
     free(dir);
   }
   watch_strv_release(&stack);
   dr_buf_release(&path);
+  dr_buf_release(&ents);
 }
 
 static int pick_backend(watch_tree_t *t) {

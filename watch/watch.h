@@ -200,6 +200,7 @@ enum {
 
 typedef struct watch_debounce_s {
   unsigned quiet_ms;
+  unsigned max_ms; /* a batch is due at most this long after its first event */
   uint64_t first_ms, last_ms;
   int pending;
   watch_pathmap_t paths; /* path -> (uintptr_t) WATCH_EV_* flags */

@@ -32,7 +32,7 @@ OUT = os.environ.get("OUT", os.path.join(ROOT, "bench", "out", "watch"))
 DEVRUN = os.environ.get("DEVRUN", os.path.join(ROOT, "build", "bin", "devrun"))
 NODEMON = os.environ.get("NODEMON", os.path.join(OUT, "npm", "node_modules", ".bin", "nodemon"))
 QUICK = "--quick" in sys.argv
-TRIALS = int(os.environ.get("TRIALS", "10" if QUICK else "30"))
+TRIALS = int(os.environ.get("TRIALS", "8" if QUICK else "20"))
 NODE = shutil.which("node")
 
 NODE_APP = """// v=%d
@@ -248,7 +248,7 @@ PATTERNS = [
 
 def bench_patterns():
     res = {}
-    trials = max(3, TRIALS // 3)
+    trials = max(3, TRIALS // 2)
     for name, argv in tools("node"):
         d = fresh_dir("patterns")
         os.makedirs(os.path.join(d, "lib"))
@@ -363,11 +363,11 @@ def make_tree():
     return d
 
 
-def rss_kib(pid):
+def rss_kib(pid, field="VmRSS:"):
     try:
         with open("/proc/%d/status" % pid) as f:
             for l in f:
-                if l.startswith("VmRSS:"):
+                if l.startswith(field):
                     return int(l.split()[1])
     except OSError:
         pass
@@ -383,7 +383,7 @@ def bench_tree():
     for name, argv in tools("node"):
         if name == "node --watch":
             continue  # watches the module graph only: the tree is not watched
-        times, rss = [], []
+        times, rss, hwm = [], [], []
         for t in range(trials):
             t0 = time.time()
             r = Run(argv, d)
@@ -398,14 +398,30 @@ def bench_tree():
                 if len(r.lines()) >= 2:
                     detected = time.time()
                     break
-                time.sleep(0.01)
+                time.sleep(0.1)  # longer than devrun's 50 ms quiet period
             if detected:
                 times.append((detected - t0) * 1000.0)
                 r.settle(0.3)
                 rss.append(rss_kib(r.p.pid) / 1024.0)
+                hwm.append(rss_kib(r.p.pid, "VmHWM:") / 1024.0)
             r.stop()
-        res[name] = {"detect_ms": median(times), "rss_mib": median(rss), "n": len(times)}
-    # node --watch for reference: its RSS with the small app
+        res[name] = {"detect_ms": median(times), "rss_mib": median(rss), "peak_rss_mib": median(hwm),
+                     "n": len(times)}
+    # devrun alone: walk + watch set-up ("ready in N ms"), and its peak RSS,
+    # from `devrun --exit-on-crash -- false` (sets up, starts, exits)
+    if os.access(DEVRUN, os.X_OK):
+        ready, cpu = [], []
+        for _ in range(5):
+            p = subprocess.Popen([DEVRUN, "--exit-on-crash", "--no-color", "--", "false"], cwd=d,
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            err = p.stderr.read().decode()
+            _, _, ru = os.wait4(p.pid, 0)
+            p.returncode = 1
+            for l in err.splitlines():
+                if "ready in" in l:
+                    ready.append(float(l.split("ready in ")[1].split(" ms")[0]))
+            cpu.append((ru.ru_utime + ru.ru_stime) * 1000.0)
+        res["devrun set-up"] = {"ready_ms": median(ready), "cpu_ms": median(cpu), "n": len(ready)}
     return res
 
 
@@ -506,8 +522,13 @@ def report(r):
     if "tree" in r:
         print("| 50k files: launch → first change detected, ms | " + " | ".join(
             f(r["tree"][n]["detect_ms"], "%.0f") if r["tree"].get(n) else "n/a" for n in names) + " |")
-        print("| 50k files: watcher RSS, MiB | " + " | ".join(
-            f(r["tree"][n]["rss_mib"]) if r["tree"].get(n) else "n/a" for n in names) + " |")
+        print("| 50k files: watcher RSS (peak), MiB | " + " | ".join(
+            "%s (%s)" % (f(r["tree"][n]["rss_mib"]), f(r["tree"][n].get("peak_rss_mib")))
+            if r["tree"].get(n) else "n/a" for n in names) + " |")
+        su = r["tree"].get("devrun set-up")
+        if su:
+            print("| 50k files: devrun set-up alone (its \"ready in\") wall ms / CPU ms | %s / %s | | |"
+                  % (f(su["ready_ms"], "%.0f"), f(su["cpu_ms"], "%.0f")))
     if "idle" in r:
         print("| idle: wake-ups (context switches) in %s s | " % (list(r["idle"].values())[0]["seconds"] if r["idle"] else "?") +
               " | ".join("%d" % r["idle"][n]["wakeups"] if r["idle"].get(n) else "—" for n in names) + " |")

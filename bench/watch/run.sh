@@ -2,8 +2,8 @@
 # bench/watch/run.sh — devrun vs nodemon vs `node --watch` (see bench.py).
 # Installs nodemon with npm into bench/out/watch/npm (not committed) when
 # missing, builds nothing: set DEVRUN to the binary (default build/bin/devrun).
-#   bench/watch/run.sh            30 trials per figure (a few minutes)
-#   bench/watch/run.sh --quick    10 trials
+#   bench/watch/run.sh            20 trials per figure (about 10 minutes)
+#   bench/watch/run.sh --quick    8 trials
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-$PWD/bench/out/watch}

@@ -31,6 +31,25 @@ static void test_quiet_period_restarts(void **state) {
   watch_debounce_release(&d);
 }
 
+static void test_max_wait(void **state) {
+  watch_debounce_t d;
+  watch_debounce_init(&d, 50);
+  assert_int_equal(d.max_ms, 1000);
+  /* an event every 10 ms for ever: due 1000 ms after the first one */
+  uint64_t t;
+  for (t = 0; t < 990; t += 10) {
+    watch_debounce_add(&d, "/r/gen.js", WATCH_EV_CHANGE, t);
+    assert_true(watch_debounce_remaining(&d, t) > 0);
+  }
+  watch_debounce_add(&d, "/r/gen.js", WATCH_EV_CHANGE, 990);
+  assert_int_equal(watch_debounce_remaining(&d, 990), 10);
+  assert_int_equal(watch_debounce_remaining(&d, 1000), 0);
+  watch_debounce_release(&d);
+  watch_debounce_init(&d, 200);
+  assert_int_equal(d.max_ms, 4000);
+  watch_debounce_release(&d);
+}
+
 static void test_flags_merge(void **state) {
   watch_debounce_t d;
   watch_debounce_init(&d, 50);
@@ -81,6 +100,7 @@ static void test_pathmap_many(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quiet_period_restarts),
+      cmocka_unit_test(test_max_wait),
       cmocka_unit_test(test_flags_merge),
       cmocka_unit_test(test_pathmap_many),
   };
