@@ -18,6 +18,11 @@
  * Debugger.setBreakpointByUrl after a reattach; FILE matches the end of the
  * script URL (urlRegex), so `b app.js:3` works wherever app.js lives.
  * node_modules is blackboxed on attach (stepping skips it).
+ * Source maps: a script whose scriptParsed names a sourceMapURL gets its map
+ * loaded (sourcemap.c) when first needed; frames in it show the original
+ * source and line, and `b original.ts:N` is translated to the generated
+ * position of every loaded script whose map has that source (also for
+ * scripts parsed later).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -26,8 +31,12 @@
 
 #include "devrun/util.h"
 #include "repl.h"
+#include "sourcemap.h"
 
 #define TIMEOUT 30000
+
+static void forget_ids(repl_bp_t *bp);
+static void smaps_clear(repl_debugger_t *d);
 
 void repl_debugger_init(repl_debugger_t *d, repl_session_t *s) {
   memset(d, 0, sizeof(*d));
@@ -40,6 +49,7 @@ void repl_debugger_init(repl_debugger_t *d, repl_session_t *s) {
 static void frames_clear(repl_debugger_t *d) {
   for (size_t i = 0; i < d->nframes; i++) {
     repl_frame_t *f = &d->frames[i];
+    free(f->orig_url);
     free(f->id);
     free(f->function);
     free(f->url);
@@ -56,23 +66,52 @@ void repl_debugger_release(repl_debugger_t *d) {
   for (size_t i = 0; i < d->nbps; i++) {
     free(d->bps[i].url_regex_or_file);
     free(d->bps[i].condition);
-    free(d->bps[i].id);
+    forget_ids(&d->bps[i]);
   }
   free(d->bps);
   for (size_t i = 0; i < d->nwatches; i++) free(d->watches[i]);
   free(d->watches);
   free(d->pause_on);
   free(d->reason);
+  smaps_clear(d);
   json_decref(d->scripts);
   json_decref(d->sources);
   memset(d, 0, sizeof(*d));
 }
 
+static repl_script_t *script_of(repl_debugger_t *d, const char *id) {
+  for (size_t i = 0; id && i < d->nsmaps; i++)
+    if (!strcmp(d->smaps[i].id, id)) return &d->smaps[i];
+  return NULL;
+}
+
+static repl_srcmap_t *map_of(repl_script_t *sc) {
+  if (sc && !sc->map_tried) {
+    sc->map_tried = 1;
+    repl_srcmap_load(sc->map_url, sc->url, &sc->map);
+  }
+  return sc ? sc->map : NULL;
+}
+
+static int set_bp_mapped(repl_debugger_t *d, repl_bp_t *bp, repl_script_t *only, dr_buf_t *out);
+
 static void on_script(dr_cdp_t *c, const char *method, json_t *params, void *data) {
   repl_debugger_t *d = data;
   const char *id = json_string_value(json_object_get(params, "scriptId"));
   const char *url = json_string_value(json_object_get(params, "url"));
+  const char *map = json_string_value(json_object_get(params, "sourceMapURL"));
   if (id && url && *url) json_object_set_new(d->scripts, id, json_string(url));
+  if (id && map && *map && !script_of(d, id)) {
+    repl_script_t *sc;
+    d->smaps = dr_realloc(d->smaps, (d->nsmaps + 1) * sizeof(repl_script_t));
+    sc = &d->smaps[d->nsmaps++];
+    memset(sc, 0, sizeof(*sc));
+    sc->id = dr_strdup(id);
+    sc->url = dr_strdup(url ? url : "");
+    sc->map_url = dr_strdup(map);
+    /* Breakpoints in original sources may belong to this new script. */
+    for (size_t i = 0; i < d->nbps; i++) set_bp_mapped(d, &d->bps[i], sc, NULL);
+  }
 }
 
 static void call(repl_debugger_t *d, const char *method, json_t *params) {
@@ -92,6 +131,7 @@ void repl_debugger_attach(repl_debugger_t *d) {
   if (!c) return;
   json_object_clear(d->scripts);
   json_object_clear(d->sources);
+  smaps_clear(d); /* a new process: its scripts have new ids */
   dr_cdp_subscribe(c, "Debugger.scriptParsed", on_script, d);
   dr_cdp_call(c, "Debugger.enable", NULL, &r, TIMEOUT);
   json_decref(r);
@@ -113,14 +153,60 @@ static char *file_regex(const char *file) {
   return dr_buf_detach(&b, NULL);
 }
 
+static void bp_condition(const repl_bp_t *bp, dr_buf_t *cond) {
+  if (bp->logpoint) dr_buf_addf(cond, "console.log(%s), false", bp->condition);
+  else if (bp->condition) dr_buf_adds(cond, bp->condition);
+}
+
+/* Sets `bp` (a line of an original source) in every loaded script whose
+ * map has that source (or only in `only`).  Returns the number set. */
+static int set_bp_mapped(repl_debugger_t *d, repl_bp_t *bp, repl_script_t *only, dr_buf_t *out) {
+  dr_cdp_t *c = repl_session_cdp(d->s);
+  int set = 0;
+  if (!c) return 0;
+  for (size_t i = 0; i < d->nsmaps; i++) {
+    repl_script_t *sc = only ? only : &d->smaps[i];
+    repl_srcmap_t *m = map_of(sc);
+    long src;
+    int gl, gc;
+    if (m && (src = repl_srcmap_find_source(m, bp->url_regex_or_file)) >= 0 &&
+        repl_srcmap_generated(m, src, bp->line - 1, &gl, &gc) == 0) {
+      json_t *r = NULL, *p;
+      dr_buf_t cond = DR_BUF_INIT;
+      bp_condition(bp, &cond);
+      p = json_pack("{s:{s:s, s:i, s:i}}", "location", "scriptId", sc->id, "lineNumber", gl,
+                    "columnNumber", gc);
+      if (cond.len) json_object_set_new(p, "condition", json_string(cond.buf));
+      if (dr_cdp_call(c, "Debugger.setBreakpoint", p, &r, TIMEOUT) == 0) {
+        set++;
+        const char *bid = json_string_value(json_object_get(r, "breakpointId"));
+        if (!bp->id) {
+          bp->id = dr_strdup(bid);
+        } else if (bid) {
+          bp->more_ids = dr_realloc(bp->more_ids, (bp->nmore + 1) * sizeof(char *));
+          bp->more_ids[bp->nmore++] = dr_strdup(bid);
+        }
+        if (out)
+          dr_buf_addf(out, "%s %s:%d (%s:%d via its source map)\n",
+                      bp->logpoint ? "Logpoint" : "Breakpoint", bp->url_regex_or_file, bp->line,
+                      strrchr(sc->url, '/') ? strrchr(sc->url, '/') + 1 : sc->url, gl + 1);
+      }
+      dr_buf_release(&cond);
+      json_decref(r);
+    }
+    if (only) break;
+  }
+  return set;
+}
+
 static int set_bp(repl_debugger_t *d, repl_bp_t *bp, dr_buf_t *out) {
   dr_cdp_t *c = repl_session_cdp(d->s);
+  if (c && set_bp_mapped(d, bp, NULL, out) > 0) return 0;
   char *re = file_regex(bp->url_regex_or_file);
   json_t *r = NULL, *p;
   dr_buf_t cond = DR_BUF_INIT;
   int rc;
-  if (bp->logpoint) dr_buf_addf(&cond, "console.log(%s), false", bp->condition);
-  else if (bp->condition) dr_buf_adds(&cond, bp->condition);
+  bp_condition(bp, &cond);
   p = json_pack("{s:i, s:s}", "lineNumber", bp->line - 1, "urlRegex", re);
   if (cond.len) json_object_set_new(p, "condition", json_string(cond.buf));
   rc = c ? dr_cdp_call(c, "Debugger.setBreakpointByUrl", p, &r, TIMEOUT) : -1;
@@ -147,7 +233,10 @@ static int set_bp(repl_debugger_t *d, repl_bp_t *bp, dr_buf_t *out) {
 }
 
 void repl_debugger_restore(repl_debugger_t *d) {
-  for (size_t i = 0; i < d->nbps; i++) set_bp(d, &d->bps[i], NULL);
+  for (size_t i = 0; i < d->nbps; i++) {
+    forget_ids(&d->bps[i]);
+    set_bp(d, &d->bps[i], NULL);
+  }
   call(d, "Debugger.setPauseOnExceptions", json_pack("{s:s}", "state", d->pause_on));
 }
 
@@ -180,9 +269,47 @@ void repl_debugger_on_paused(repl_debugger_t *d, json_t *params) {
     fr->line = (int)json_integer_value(json_object_get(loc, "lineNumber"));
     fr->col = (int)json_integer_value(json_object_get(loc, "columnNumber"));
     fr->scopes = json_incref(json_object_get(f, "scopeChain"));
+    fr->orig_line = -1;
+    {
+      repl_srcmap_t *m = map_of(script_of(d, fr->script_id));
+      long src;
+      int ol, oc;
+      if (m && repl_srcmap_original(m, fr->line, fr->col, &src, &ol, &oc) == 0) {
+        fr->orig_url = dr_strdup(repl_srcmap_source(m, (size_t)src));
+        fr->orig_line = ol;
+        fr->orig_text = repl_srcmap_content(m, (size_t)src);
+      }
+    }
   }
   repl_session_set_frame(d->s, d->nframes ? d->frames[0].id : NULL);
   repl_session_set_scopes(d->s, d->nframes ? d->frames[0].scopes : NULL);
+}
+
+const char *repl_debugger_frame_url(const repl_frame_t *f) {
+  return f->orig_url ? f->orig_url : f->url;
+}
+
+int repl_debugger_frame_line(const repl_frame_t *f) {
+  return f->orig_url ? f->orig_line : f->line;
+}
+
+const char *repl_debugger_frame_text(repl_debugger_t *d, const repl_frame_t *f) {
+  if (f->orig_url && f->orig_text) return f->orig_text;
+  return repl_debugger_source(d, f->script_id);
+}
+
+int repl_debugger_gen_location(repl_debugger_t *d, const repl_frame_t *f, int line, int *gen_line,
+                               int *gen_col) {
+  repl_srcmap_t *m;
+  long src;
+  if (!f->orig_url) {
+    *gen_line = line;
+    *gen_col = 0;
+    return 0;
+  }
+  m = map_of(script_of(d, f->script_id));
+  if (!m || (src = repl_srcmap_find_source(m, f->orig_url)) < 0) return -1;
+  return repl_srcmap_generated(m, src, line, gen_line, gen_col);
 }
 
 void repl_debugger_on_resumed(repl_debugger_t *d) {
@@ -209,9 +336,14 @@ const char *repl_debugger_source(repl_debugger_t *d, const char *script_id) {
 void repl_debugger_backtrace(repl_debugger_t *d, dr_buf_t *out) {
   for (size_t i = 0; i < d->nframes; i++) {
     repl_frame_t *f = &d->frames[i];
-    dr_buf_addf(out, "%s#%zu %s %s:%d:%d\n", i == d->selected ? ">" : " ", i,
-                f->function && *f->function ? f->function : "(anonymous)", basename_of(f->url),
-                f->line + 1, f->col + 1);
+    if (f->orig_url)
+      dr_buf_addf(out, "%s#%zu %s %s:%d\n", i == d->selected ? ">" : " ", i,
+                  f->function && *f->function ? f->function : "(anonymous)",
+                  basename_of(f->orig_url), f->orig_line + 1);
+    else
+      dr_buf_addf(out, "%s#%zu %s %s:%d:%d\n", i == d->selected ? ">" : " ", i,
+                  f->function && *f->function ? f->function : "(anonymous)", basename_of(f->url),
+                  f->line + 1, f->col + 1);
   }
 }
 
@@ -261,13 +393,15 @@ static void list_source(repl_debugger_t *d, dr_buf_t *out, int ctx) {
   int line = 0;
   if (!d->paused || d->selected >= d->nframes) return;
   f = &d->frames[d->selected];
-  src = repl_debugger_source(d, f->script_id);
+  src = repl_debugger_frame_text(d, f);
   if (!src) return;
   for (const char *p = src; *p; line++) {
     size_t n = strcspn(p, "\n");
-    if (line >= f->line - ctx && line <= f->line + ctx)
-      dr_buf_addf(out, "%c%c%4d %.*s\n", line == f->line ? '>' : ' ',
-                  repl_debugger_has_bp(d, f->url, line + 1) ? '*' : ' ', line + 1, (int)n, p);
+    int cur = repl_debugger_frame_line(f);
+    if (line >= cur - ctx && line <= cur + ctx)
+      dr_buf_addf(out, "%c%c%4d %.*s\n", line == cur ? '>' : ' ',
+                  repl_debugger_has_bp(d, repl_debugger_frame_url(f), line + 1) ? '*' : ' ',
+                  line + 1, (int)n, p);
     p += n;
     if (*p) p++;
   }
@@ -285,12 +419,35 @@ int repl_debugger_has_bp(repl_debugger_t *d, const char *url, int line) {
   return 0;
 }
 
+static void smaps_clear(repl_debugger_t *d) {
+  for (size_t i = 0; i < d->nsmaps; i++) {
+    free(d->smaps[i].id);
+    free(d->smaps[i].url);
+    free(d->smaps[i].map_url);
+    repl_srcmap_free(d->smaps[i].map);
+  }
+  free(d->smaps);
+  d->smaps = NULL;
+  d->nsmaps = 0;
+}
+
+static void forget_ids(repl_bp_t *bp) {
+  for (size_t k = 0; k < bp->nmore; k++) free(bp->more_ids[k]);
+  free(bp->more_ids);
+  bp->more_ids = NULL;
+  bp->nmore = 0;
+  free(bp->id);
+  bp->id = NULL;
+}
+
 static void remove_bp(repl_debugger_t *d, size_t i) {
   if (d->bps[i].id)
     call(d, "Debugger.removeBreakpoint", json_pack("{s:s}", "breakpointId", d->bps[i].id));
+  for (size_t k = 0; k < d->bps[i].nmore; k++)
+    call(d, "Debugger.removeBreakpoint", json_pack("{s:s}", "breakpointId", d->bps[i].more_ids[k]));
+  forget_ids(&d->bps[i]);
   free(d->bps[i].url_regex_or_file);
   free(d->bps[i].condition);
-  free(d->bps[i].id);
   memmove(d->bps + i, d->bps + i + 1, (d->nbps - i - 1) * sizeof(repl_bp_t));
   d->nbps--;
 }
@@ -471,6 +628,6 @@ void repl_debugger_where(repl_debugger_t *d, dr_buf_t *out) {
   if (!d->paused || !d->nframes) return;
   f = &d->frames[d->selected];
   dr_buf_addf(out, "Paused (%s) in %s at %s:%d", d->reason ? d->reason : "other",
-              f->function && *f->function ? f->function : "(anonymous)", basename_of(f->url),
-              f->line + 1);
+              f->function && *f->function ? f->function : "(anonymous)",
+              basename_of(repl_debugger_frame_url(f)), repl_debugger_frame_line(f) + 1);
 }

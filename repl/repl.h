@@ -177,13 +177,27 @@ typedef struct repl_bp_s {
   char *condition;         /* NULL, or a condition / logpoint expression */
   int logpoint;
   char *id;                /* breakpointId of the current attachment */
+  char **more_ids;         /* more, when several mapped scripts have the source */
+  size_t nmore;
 } repl_bp_t;
 
 typedef struct repl_frame_s {
   char *id, *function, *url, *script_id;
-  int line, col; /* 0-based */
+  int line, col; /* 0-based, in the generated script */
   json_t *scopes; /* scopeChain (owned) */
+  /* With a source map: the original source (path as in the map) and line;
+   * `orig_text` borrowed from the map.  NULL/-1 without one. */
+  char *orig_url;
+  int orig_line;
+  const char *orig_text;
 } repl_frame_t;
+
+struct repl_srcmap_s;
+typedef struct repl_script_s {
+  char *id, *url, *map_url;
+  struct repl_srcmap_s *map; /* loaded lazily */
+  int map_tried;
+} repl_script_t;
 
 typedef struct repl_debugger_s {
   repl_session_t *s;
@@ -197,6 +211,8 @@ typedef struct repl_debugger_s {
   size_t nwatches;
   char *pause_on; /* "none" | "uncaught" | "all" */
   json_t *scripts;   /* scriptId -> url */
+  repl_script_t *smaps; /* scripts that name a source map */
+  size_t nsmaps;
   json_t *sources;   /* scriptId -> source text (cache) */
   unsigned seq;      /* bumped on every pause/resume (stale-view check) */
 } repl_debugger_t;
@@ -224,6 +240,14 @@ void repl_debugger_restore(repl_debugger_t *d);
 /* Toggles a breakpoint at script_id's 1-based line; returns 1 set, 0 clear. */
 int repl_debugger_toggle(repl_debugger_t *d, const char *url, int line, dr_buf_t *out);
 int repl_debugger_has_bp(repl_debugger_t *d, const char *url, int line);
+/* The generated position of a 0-based line of the frame's displayed source
+ * (the original one when mapped).  Returns 0 or -1. */
+int repl_debugger_gen_location(repl_debugger_t *d, const repl_frame_t *f, int line, int *gen_line,
+                               int *gen_col);
+/* The source text and URL to show for a frame (original when mapped). */
+const char *repl_debugger_frame_text(repl_debugger_t *d, const repl_frame_t *f);
+const char *repl_debugger_frame_url(const repl_frame_t *f);
+int repl_debugger_frame_line(const repl_frame_t *f);
 /* "Paused (reason) in fn at file.js:3". */
 void repl_debugger_where(repl_debugger_t *d, dr_buf_t *out);
 

@@ -115,17 +115,17 @@ static void debugger_view(ui_t *u, int new_pause) {
    * resume (which refreshes the view itself): then this one is stale. */
 #define STALE() (d->seq != seq)
   f = &d->frames[d->selected];
-  src = repl_debugger_source(d, f->script_id);
+  src = repl_debugger_frame_text(d, f);
   if (STALE()) goto out;
   repl_model_set_str(&m->src, src);
-  repl_model_set_str(&m->src_url, f->url);
-  m->src_line = f->line;
-  if (new_pause) m->src_cursor = f->line;
+  repl_model_set_str(&m->src_url, repl_debugger_frame_url(f));
+  m->src_line = repl_debugger_frame_line(f);
+  if (new_pause) m->src_cursor = m->src_line;
   free(m->bp_lines);
   m->bp_lines = NULL;
   m->nbp_lines = 0;
   for (size_t i = 0; i < d->nbps; i++)
-    if (repl_debugger_has_bp(d, f->url, d->bps[i].line)) {
+    if (repl_debugger_has_bp(d, repl_debugger_frame_url(f), d->bps[i].line)) {
       m->bp_lines = dr_realloc(m->bp_lines, (m->nbp_lines + 1) * sizeof(int));
       m->bp_lines[m->nbp_lines++] = d->bps[i].line;
     }
@@ -485,10 +485,14 @@ static void a_run_to_cursor(ui_t *u, const repl_key_t *k) {
   repl_frame_t *f;
   if (!u->dbg.paused || !u->dbg.nframes) return;
   f = &u->dbg.frames[u->dbg.selected];
-  dr_cdp_call(repl_session_cdp(u->s), "Debugger.continueToLocation",
-              json_pack("{s:{s:s, s:i}}", "location", "scriptId", f->script_id, "lineNumber",
-                        u->m.src_cursor),
-              &r, 5000);
+  {
+    int gl, gc;
+    if (repl_debugger_gen_location(&u->dbg, f, u->m.src_cursor, &gl, &gc) < 0) return;
+    dr_cdp_call(repl_session_cdp(u->s), "Debugger.continueToLocation",
+                json_pack("{s:{s:s, s:i, s:i}}", "location", "scriptId", f->script_id,
+                          "lineNumber", gl, "columnNumber", gc),
+                &r, 5000);
+  }
   json_decref(r);
 }
 static void a_frame_up(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "up"); }

@@ -9,6 +9,7 @@ dr_add_unit_test(unit_lib_cdp SOURCES ${DR_TEST_DIR}/unit/lib_cdp.c LABELS "lib;
 function(dr_repl_fuzz name corpus)
   if(DEVRUN_FUZZ)
     add_executable(fuzz_${name} ${DR_TEST_DIR}/fuzz/${name}.c ${ARGN})
+    target_include_directories(fuzz_${name} PRIVATE ${CMAKE_SOURCE_DIR}/repl)
     target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address)
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address)
     target_link_libraries(fuzz_${name} PRIVATE devrun)
@@ -22,7 +23,10 @@ function(dr_repl_fuzz name corpus)
   endif()
   set_tests_properties(fuzz_${name} PROPERTIES LABELS "fuzz;repl")
 endfunction()
-dr_repl_fuzz(cdp_message cdp_message_corpus)
+# The parsers' own sources are compiled into each target so that libFuzzer's
+# coverage instrumentation (only on the target's sources) sees them.
+dr_repl_fuzz(cdp_message cdp_message_corpus
+  ${CMAKE_SOURCE_DIR}/lib/src/cdp.c ${CMAKE_SOURCE_DIR}/lib/src/cdp_target.c)
 
 # CLI tests: test/cli/repl/NN-name.sh, run with DR_BIN_DIR; exit 77 = skipped
 # (node absent, or devrun-js without an inspector yet).  The NN-ui-* ones
@@ -45,6 +49,10 @@ endforeach()
 if(TARGET repl_core)
   dr_add_unit_test(unit_repl_editor SOURCES ${DR_TEST_DIR}/unit/repl_editor.c LIBS repl_core LABELS repl)
   dr_add_unit_test(unit_repl_format SOURCES ${DR_TEST_DIR}/unit/repl_format.c LIBS repl_core LABELS repl)
-  dr_repl_fuzz(repl_keys repl_keys_corpus)
+  dr_add_unit_test(unit_repl_sourcemap SOURCES ${DR_TEST_DIR}/unit/repl_sourcemap.c LIBS repl_core LABELS repl)
+  dr_repl_fuzz(repl_keys repl_keys_corpus
+    ${CMAKE_SOURCE_DIR}/repl/keys.c ${CMAKE_SOURCE_DIR}/repl/model.c)
   target_link_libraries(fuzz_repl_keys PRIVATE repl_core)
+  dr_repl_fuzz(repl_sourcemap repl_sourcemap_corpus ${CMAKE_SOURCE_DIR}/repl/sourcemap.c)
+  target_link_libraries(fuzz_repl_sourcemap PRIVATE repl_core)
 endif()
