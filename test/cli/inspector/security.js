@@ -20,7 +20,8 @@ function raw(request) {
     s.on('close', () => resolve(data));
     s.on('error', reject);
     s.write(request);
-    setTimeout(() => { s.destroy(); resolve(data); }, 5000);
+    const t = setTimeout(() => { s.destroy(); resolve(data); }, 5000);
+    s.on('close', () => clearTimeout(t));
   });
 }
 const status = (r) => Number((r.match(/^HTTP\/1\.[01] (\d+)/) || [])[1] || 0);
