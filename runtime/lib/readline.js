@@ -10,6 +10,14 @@ const {
   InterfaceConstructor,
   kQuestion,
   kQuestionCancel,
+  kQuestionCallback,
+  kOldPrompt,
+  kPrompt,
+  kDecoder,
+  kLineBuffer,
+  kPreviousKey,
+  kSawKeyPress,
+  kSawReturnAt,
 } = require('internal/readline/interface');
 const { clearLine, clearScreenDown, cursorTo, moveCursor } = require('internal/readline/callbacks');
 const emitKeypressEvents = require('internal/readline/emitKeypressEvents');
@@ -38,6 +46,22 @@ function Interface(input, output, completer, terminal) {
 }
 Object.setPrototypeOf(Interface.prototype, BaseInterface.prototype);
 Object.setPrototypeOf(Interface, BaseInterface);
+
+// Old underscore names some programs still read or replace.
+for (const [name, key] of [
+  ['_decoder', kDecoder], ['_line_buffer', kLineBuffer], ['_oldPrompt', kOldPrompt],
+  ['_previousKey', kPreviousKey], ['_prompt', kPrompt], ['_questionCallback', kQuestionCallback],
+  ['_sawKeyPress', kSawKeyPress], ['_sawReturnAt', kSawReturnAt],
+]) {
+  Object.defineProperty(Interface.prototype, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return this[key]; },
+    set(value) { this[key] = value; },
+  });
+}
+Interface.prototype._getCursorPos = BaseInterface.prototype.getCursorPos;
 
 Interface.prototype.question = function question(query, options, cb) {
   cb = typeof options === 'function' ? options : cb;

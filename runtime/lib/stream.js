@@ -54,6 +54,25 @@ for (const key of Object.keys(operators.promiseReturningOperators)) {
   });
 }
 
+// readable.compose(stream[, { signal }]): compose(this, stream).
+Object.defineProperty(Readable.prototype, 'compose', {
+  __proto__: null,
+  enumerable: false,
+  configurable: true,
+  writable: true,
+  value: function compose(stream, options) {
+    if (options != null) require('internal/validators').validateObject(options, 'options');
+    if (options && options.signal != null) {
+      require('internal/validators').validateAbortSignal(options.signal, 'options.signal');
+    }
+    const composed = require('internal/streams/compose')(this, stream);
+    if (options && options.signal) {
+      require('internal/streams/add-abort-signal').addAbortSignalNoValidate(options.signal, composed);
+    }
+    return composed;
+  },
+});
+
 Stream.Writable = Writable;
 Stream.Duplex = Duplex;
 Stream.Transform = Transform;
@@ -64,6 +83,9 @@ Stream.finished = eos;
 Stream.destroy = destroyer;
 Stream.compose = function compose(...streams) {
   return require('internal/streams/compose')(...streams);
+};
+Stream.duplexPair = function duplexPair(options) {
+  return require('internal/streams/duplexpair')(options);
 };
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;

@@ -5,7 +5,9 @@
 // function (exports, require, module, process, internalBinding)).
 // internal/* ids come from runtime/lib too; every other builtin (events,
 // buffer, string_decoder, util...) is Node's own, so a failure here is a bug
-// in the stream/readline modules, not elsewhere.
+// in the stream/readline modules, not elsewhere.  process.stdin/stdout stay
+// Node's (so stream/stdio-streams, which checks they are devrun's stream
+// classes, passes only on devrun-js).
 //   node --expose-internals test/js/stream/_node-shim.js prog.js [args]
 // or, for the corpus runner, a wrapper script passed as --runtime:
 //   #!/bin/sh

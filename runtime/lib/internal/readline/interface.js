@@ -990,5 +990,9 @@ module.exports = {
   kQuestionCallback,
   kOldPrompt,
   kPrompt,
-  AbortError,
+  kDecoder,
+  kLineBuffer,
+  kPreviousKey,
+  kSawKeyPress,
+  kSawReturnAt,
 };

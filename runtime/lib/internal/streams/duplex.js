@@ -38,6 +38,7 @@ for (const method of Object.keys(Writable.prototype)) {
   if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
 }
 Duplex.prototype.destroy = Writable.prototype.destroy;
+// Writable's async dispose is not taken (Readable's stays), as in Node.
 
 for (const name of ['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer',
   'writableLength', 'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain']) {

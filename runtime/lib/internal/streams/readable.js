@@ -135,7 +135,9 @@ Readable.prototype._destroy = function(err, cb) {
 Readable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
 };
-if (typeof Symbol.asyncDispose === 'symbol') Readable.prototype[Symbol.asyncDispose] = function() {
+// Symbol.asyncDispose is Symbol.for('nodejs.asyncDispose') in Node 20.
+const kAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
+Readable.prototype[kAsyncDispose] = function() {
   let error;
   if (!this.destroyed) {
     error = this.readableEnded ? null : new (require('internal/errors').AbortError)();

@@ -1063,6 +1063,9 @@ function transformErrorWritable(t, e) {
 }
 
 class TransformStream {
+  #readable;
+  #writable;
+
   constructor(transformer = {}, writableStrategy = {}, readableStrategy = {}) {
     if (transformer === null) transformer = {};
     if (!isObj(transformer)) throw new ERR_INVALID_ARG_TYPE('transformer', 'Object', transformer);
@@ -1095,7 +1098,7 @@ class TransformStream {
       throw err;
     });
 
-    this.writable = new WritableStream({
+    const writable = new WritableStream({
       start() { return startPromise.promise; },
       write(chunk) {
         if (t.backpressure) {
@@ -1123,10 +1126,10 @@ class TransformStream {
         return Promise.resolve();
       },
     }, writableStrategy);
-    t.writable = this.writable;
+    t.writable = writable;
     const this_ = this;
 
-    this.readable = new ReadableStream({
+    const readable = new ReadableStream({
       start(c) { t.readableController = c; return startPromise.promise; },
       pull() {
         setTransformBackpressure(t, false);
@@ -1139,15 +1142,18 @@ class TransformStream {
     }, readableStrategy === undefined || readableStrategy.highWaterMark === undefined ?
       { ...readableStrategy, highWaterMark: 0 } : readableStrategy);
 
+    this.#readable = readable;
+    this.#writable = writable;
     setTransformBackpressure(t, true);
-    Object.defineProperty(this, 'readable', { value: this.readable, writable: false, enumerable: false, configurable: true });
-    Object.defineProperty(this, 'writable', { value: this.writable, writable: false, enumerable: false, configurable: true });
     try {
       startPromise.resolve(callMethod(transformer, 'start', [controller], transformer));
     } catch (err) {
       startPromise.reject(err);
     }
   }
+
+  get readable() { return this.#readable; }
+  get writable() { return this.#writable; }
 
   get [Symbol.toStringTag]() { return 'TransformStream'; }
 }

@@ -551,6 +551,18 @@ Writable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
 };
 
+const kAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
+Writable.prototype[kAsyncDispose] = function() {
+  let error;
+  if (!this.destroyed) {
+    error = this.writableFinished ? null : new (require('internal/errors').AbortError)();
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) =>
+    require('internal/streams/end-of-stream')(this, (err) =>
+      (err && err.name !== 'AbortError' ? reject(err) : resolve(null))));
+};
+
 Writable.fromWeb = function(writableStream, options) {
   return require('internal/streams/web_adapters').newStreamWritableFromWritableStream(writableStream, options);
 };
