@@ -8,7 +8,7 @@
  *   getHashes(), getCiphers(), getCurves()        -> arrays of names
  *   hashNew(algo, xofLen | -1) / hashCopy(h, xofLen) -> handle | null (unknown);
  *        a length other than the digest's for a non-XOF digest throws
- *   hashUpdate(h, view), hashDigest(h)            -> ArrayBuffer
+ *   hashUpdate(h, view), hashDigest(h, hex)       -> ArrayBuffer, or a hex string
  *   hmacNew(algo, keyView) -> handle | null, hmacUpdate(h, view), hmacDigest(h)
  *   randomFill(view, offset, size)                -> fills with RAND_bytes
  *   randomFillAsync(view, offset, size, cb)       -> cb(err) on the thread pool
@@ -114,7 +114,20 @@ rt_val cr_openssl_error(const char *fallback) {
 
 rt_val cr_throw_openssl(const char *fallback) { return rt_throw(cr_openssl_error(fallback)); }
 
-EVP_MD *cr_md_fetch(const char *name) {
+/* Fetched digests by the name asked for (fetching takes locks; createHash
+ * in a loop should not pay for it).  Only the loop thread fills the cache;
+ * worker threads call cr_md_fetch only on names already resolved by JS
+ * validation, so lookups there are reads of a stable table... to stay
+ * simple and safe, the cache is used on the loop thread only. */
+static uv_thread_t cache_thread;
+static bool cache_thread_set;
+static struct {
+  char name[48];
+  EVP_MD *md; /* NULL: known unknown */
+} md_cache[64];
+static int md_cache_n;
+
+static EVP_MD *md_fetch_uncached(const char *name) {
   ERR_set_mark();
   EVP_MD *md = EVP_MD_fetch(NULL, name, NULL);
   if (!md) {
@@ -122,6 +135,30 @@ EVP_MD *cr_md_fetch(const char *name) {
     if (legacy) md = EVP_MD_fetch(NULL, EVP_MD_get0_name(legacy), NULL);
   }
   ERR_pop_to_mark();
+  return md;
+}
+
+EVP_MD *cr_md_fetch(const char *name) {
+  if (!cache_thread_set) {
+    cache_thread = uv_thread_self();
+    cache_thread_set = true;
+  }
+  uv_thread_t self = uv_thread_self();
+  if (!uv_thread_equal(&self, &cache_thread) || strlen(name) >= sizeof md_cache[0].name)
+    return md_fetch_uncached(name);
+  for (int i = 0; i < md_cache_n; i++) {
+    if (strcmp(md_cache[i].name, name) == 0) {
+      if (md_cache[i].md) EVP_MD_up_ref(md_cache[i].md);
+      return md_cache[i].md;
+    }
+  }
+  EVP_MD *md = md_fetch_uncached(name);
+  if (md_cache_n < (int)(sizeof md_cache / sizeof md_cache[0])) {
+    snprintf(md_cache[md_cache_n].name, sizeof md_cache[0].name, "%s", name);
+    md_cache[md_cache_n].md = md;
+    if (md) EVP_MD_up_ref(md);
+    md_cache_n++;
+  }
   return md;
 }
 
@@ -332,6 +369,18 @@ static void hash_digest(rt_args *a) {
   }
   if (!ok) {
     cr_throw_openssl("Digest failed");
+    return;
+  }
+  if (rt_to_bool(rt_arg(a, 1))) { /* hex string wanted */
+    static const char hx[] = "0123456789abcdef";
+    char small[2 * EVP_MAX_MD_SIZE], *s = len <= EVP_MAX_MD_SIZE ? small : malloc(2 * len);
+    if (!s) abort();
+    for (size_t i = 0; i < len; i++) {
+      s[2 * i] = hx[out[i] >> 4];
+      s[2 * i + 1] = hx[out[i] & 15];
+    }
+    rt_return(a, rt_string_n(s, 2 * len));
+    if (s != small) free(s);
     return;
   }
   rt_return(a, ab);
@@ -578,10 +627,11 @@ static void cipher_update(rt_args *a) {
     return;
   }
   size_t cap = n + (size_t)EVP_CIPHER_CTX_get_block_size(c->ctx);
-  rt_val ab = rt_array_buffer(cap, false);
-  uint8_t *out = rt_array_buffer_data(ab, NULL);
+  uint8_t *out = malloc(cap ? cap : 1);
+  if (!out) abort();
   int outl = 0;
   if (!EVP_CipherUpdate(c->ctx, out, &outl, p, (int)n)) {
+    free(out);
     if (c->aead && !c->encrypt) {
       ERR_clear_error();
       rt_throw_error("Unsupported state or unable to authenticate data");
@@ -590,7 +640,11 @@ static void cipher_update(rt_args *a) {
     }
     return;
   }
-  rt_return(a, (size_t)outl == cap ? ab : cr_ab(out, (size_t)outl));
+  if ((size_t)outl < cap) {
+    uint8_t *shrunk = realloc(out, outl ? (size_t)outl : 1);
+    if (shrunk) out = shrunk;
+  }
+  rt_return(a, rt_array_buffer_take(out, (size_t)outl));
 }
 
 static void cipher_final(rt_args *a) {

@@ -74,7 +74,8 @@ Hash.prototype.update = function update(data, encoding) {
 Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
   this[kState].finalized = true;
-  return encodeOutput(toBuf(binding.hashDigest(this[kHandle])), outputEncoding);
+  if (outputEncoding === 'hex') return binding.hashDigest(this[kHandle], true);
+  return encodeOutput(toBuf(binding.hashDigest(this[kHandle], false)), outputEncoding);
 };
 
 function Hmac(hmac, key, options) {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# bench/runtime/crypto.sh — crypto throughput of devrun-js against Node 20.
+#
+#   bench/runtime/crypto.sh [RUNS] [MB]     (default 5 runs of each, 1024 MB)
+#   DEVRUN_JS=build-foo/bin/devrun-js bench/runtime/crypto.sh 3 256
+#
+# Three programs, each in a fresh process, timing its own work with
+# performance.now() (start-up is not counted):
+#   sha256     createHash('sha256') over MB megabytes in 64 KiB Buffer chunks
+#              (the issue's "sha256 of 1 GB in 64 KB chunks");
+#   aes-gcm    createCipheriv('aes-256-gcm') over MB/4 megabytes in 64 KiB
+#              chunks, then getAuthTag();
+#   small      200k createHash('sha1').update(32 bytes).digest('hex') calls
+#              (the per-call overhead that uuid/etag-style code pays).
+# Runs of devrun-js and node are interleaved so machine noise hits both alike;
+# the medians and the ratio devrun-js / node (below 1: devrun-js is faster)
+# are printed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${1:-5}
+MB=${2:-1024}
+DR=${DEVRUN_JS:-build/bin/devrun-js}
+[ -x "$DR" ] || { echo "crypto.sh: build first (make build) or set DEVRUN_JS" >&2; exit 1; }
+NODE=$(command -v node || true)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cat > "$tmp/sha256.js" <<'JS'
+const crypto = require('crypto');
+const chunk = Buffer.alloc(64 * 1024, 7);
+const n = Number(process.argv[2]) * 16;
+const start = performance.now();
+const h = crypto.createHash('sha256');
+for (let i = 0; i < n; i++) h.update(chunk);
+const d = h.digest('hex');
+const ms = performance.now() - start;
+if (d.length !== 64) process.exit(1);
+console.log(ms.toFixed(3));
+JS
+
+cat > "$tmp/aes-gcm.js" <<'JS'
+const crypto = require('crypto');
+const chunk = Buffer.alloc(64 * 1024, 7);
+const n = Math.max(1, Math.floor(Number(process.argv[2]) / 4)) * 16;
+const key = Buffer.alloc(32, 1), iv = Buffer.alloc(12, 2);
+const start = performance.now();
+const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+let total = 0;
+for (let i = 0; i < n; i++) total += c.update(chunk).length;
+total += c.final().length;
+const tag = c.getAuthTag();
+const ms = performance.now() - start;
+if (total !== n * chunk.length || tag.length !== 16) process.exit(1);
+console.log(ms.toFixed(3));
+JS
+
+cat > "$tmp/small.js" <<'JS'
+const crypto = require('crypto');
+const data = Buffer.alloc(32, 3);
+const start = performance.now();
+let x = 0;
+for (let i = 0; i < 200000; i++) x += crypto.createHash('sha1').update(data).digest('hex').length;
+const ms = performance.now() - start;
+if (x !== 200000 * 40) process.exit(1);
+console.log(ms.toFixed(3));
+JS
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for case in sha256 aes-gcm small; do
+  : > "$tmp/dr.$case"; : > "$tmp/node.$case"
+  for _ in $(seq "$RUNS"); do
+    "$DR" "$tmp/$case.js" "$MB" >> "$tmp/dr.$case"
+    [ -n "$NODE" ] && "$NODE" "$tmp/$case.js" "$MB" >> "$tmp/node.$case"
+  done
+  d=$(median < "$tmp/dr.$case")
+  case $case in
+    sha256) label="sha256, $MB MB in 64 KiB chunks"; unit() { awk -v ms="$1" -v mb="$MB" 'BEGIN { printf "%.0f MB/s", mb / (ms / 1000) }'; } ;;
+    aes-gcm) label="aes-256-gcm, $((MB / 4)) MB in 64 KiB chunks"; unit() { awk -v ms="$1" -v mb="$((MB / 4))" 'BEGIN { printf "%.0f MB/s", mb / (ms / 1000) }'; } ;;
+    small) label="200k sha1 digests of 32 bytes"; unit() { awk -v ms="$1" 'BEGIN { printf "%.0f k/s", 200 / (ms / 1000) }'; } ;;
+  esac
+  if [ -n "$NODE" ]; then
+    n=$(median < "$tmp/node.$case")
+    printf "%-42s devrun-js %9.1f ms (%s)   node %9.1f ms (%s)   ratio %.2f\n" \
+      "$label" "$d" "$(unit "$d")" "$n" "$(unit "$n")" "$(awk -v d="$d" -v n="$n" 'BEGIN{print d/n}')"
+  else
+    printf "%-42s devrun-js %9.1f ms (%s)   (node not installed)\n" "$label" "$d" "$(unit "$d")"
+  fi
+done
+echo "(medians over $RUNS processes each)"
