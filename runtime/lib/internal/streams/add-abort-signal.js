@@ -3,7 +3,14 @@
 // destroy the stream with an AbortError when the signal aborts.
 
 const { AbortError, codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
-const { validateAbortSignal } = require('internal/validators');
+
+// Node's own check here (not internal/validators'): null reaches the `in`
+// operator and throws a plain TypeError, as in Node 20.
+function validateAbortSignal(signal, name) {
+  if (typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
+  }
+}
 const { isNodeStream, isWebStream, kControllerErrorFunction } = require('internal/streams/utils');
 const eos = require('internal/streams/end-of-stream');
 
