@@ -57,3 +57,20 @@ for (let i = 0; i < 4000; i++) {
   const base = pick(bases);
   check(`random URL #${i} ${JSON.stringify(input)} base=${JSON.stringify(base)}`, describe(ours.URL, input, base), describe(URL, input, base));
 }
+
+// Host names made of letters of many scripts (IDNA: lower-casing, NFKC,
+// punycode, no label starting with a combining mark).
+{
+  const scripts = ['àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćčďđēėęěğīįıķļľłńňőœŕřśşšţťūůűųźżžßÀÉÖÜÑ',
+    'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΒΓΔ', 'абвгдежзийклмнопрстуфхцчшщъыьэюяёЁАБВ', '日本語中文字漢字東京大阪北京上海',
+    'ひらがなカタカナあいうえおアイウエオ', '한국어서울부산대한민국', 'العربيةمصرسعودي', 'עבריתישראלירושלים',
+    'हिन्दीभारतदिल्ली', 'ภาษาไทยกรุงเทพ', 'ＡＢＣａｂｃ１２３'].map((s) => [...s]);
+  for (let i = 0; i < 2000; i++) {
+    const chars = pick(scripts);
+    let h = '';
+    const n = 2 + Math.floor(rand() * 8);
+    for (let j = 0; j < n; j++) h += pick(chars);
+    const input = `https://${h}${rand() < 0.3 ? '.example' : ''}/`;
+    check(`IDNA host #${i} ${input}`, describe(ours.URL, input), describe(URL, input));
+  }
+}

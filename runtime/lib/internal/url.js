@@ -424,11 +424,14 @@ function domainToASCIIInternal(domain, beStrict = false) {
         return FAILURE;
       }
       if (decoded === '' || !/[^\x00-\x7F]/.test(decoded) || /[\x00-\x1F\x7F-\x9F]/.test(decoded) ||
+          /^\p{M}/u.test(decoded) ||
           decoded.normalize('NFC') !== decoded || decoded.toLowerCase() !== decoded) {
         return FAILURE;
       }
       out.push(label);
     } else if (/[^\x00-\x7F]/.test(label)) {
+      // UTS #46 validity: a label must not begin with a combining mark.
+      if (/^\p{M}/u.test(label)) return FAILURE;
       let enc;
       try {
         enc = 'xn--' + punycode.encode(label);
