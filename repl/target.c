@@ -24,15 +24,17 @@
 #include "repl.h"
 
 static const char keepalive[] =
-    "globalThis.require = require('module').createRequire(process.cwd() + '/');"
-    "for (const m of require('module').builtinModules) {"
-    "  if (m.includes('/') || m.startsWith('_') || m in globalThis) continue;"
-    "  Object.defineProperty(globalThis, m, {configurable: true, enumerable: false,"
-    "    get() { const v = require(m); Object.defineProperty(globalThis, m,"
-    "      {value: v, writable: true, configurable: true, enumerable: false}); return v; },"
-    "    set(v) { Object.defineProperty(globalThis, m,"
-    "      {value: v, writable: true, configurable: true, enumerable: true}); }});"
-    "}"
+    "try {"
+    "  globalThis.require = require('module').createRequire(process.cwd() + '/');"
+    "  for (const m of require('module').builtinModules) {"
+    "    if (m.includes('/') || m.startsWith('_') || m in globalThis) continue;"
+    "    Object.defineProperty(globalThis, m, {configurable: true, enumerable: false,"
+    "      get() { const v = require(m); Object.defineProperty(globalThis, m,"
+    "        {value: v, writable: true, configurable: true, enumerable: false}); return v; },"
+    "      set(v) { Object.defineProperty(globalThis, m,"
+    "        {value: v, writable: true, configurable: true, enumerable: true}); }});"
+    "  }"
+    "} catch (e) {}" /* a runtime without these still gets a REPL */
     "setInterval(() => {}, 1 << 30);";
 
 int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t errlen) {
