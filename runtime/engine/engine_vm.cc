@@ -408,4 +408,43 @@ void rt_vm_heap_code_statistics(double out[4]) {
   out[3] = (double)st.cpu_profiler_metadata_size();
 }
 
+namespace {
+class MallocOneByte : public String::ExternalOneByteStringResource {
+ public:
+  MallocOneByte(char *d, size_t n) : data_(d), len_(n) {}
+  ~MallocOneByte() override { free(data_); }
+  const char *data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  char *data_;
+  size_t len_;
+};
+}  // namespace
+
+rt_val rt_string_external_latin1(char *data, size_t len) {
+  if (len > (size_t)String::kMaxLength) {
+    free(data);
+    return rt_throw_error("Cannot create a string longer than 0x%x characters", String::kMaxLength);
+  }
+  MallocOneByte *res = new MallocOneByte(data, len);
+  Local<String> s;
+  if (!String::NewExternalOneByte(iso, res).ToLocal(&s)) {
+    delete res;
+    return nullptr;
+  }
+  return W(s);
+}
+
+const uint8_t *rt_string_external_latin1_data(rt_val s, size_t *len) {
+  Local<Value> v = L(s);
+  if (!v->IsString()) return nullptr;
+  Local<String> str = v.As<String>();
+  if (!str->IsExternalOneByte()) return nullptr;
+  const String::ExternalOneByteStringResource *r = str->GetExternalOneByteStringResource();
+  if (!r) return nullptr;
+  *len = r->length();
+  return reinterpret_cast<const uint8_t *>(r->data());
+}
+
 }  // extern "C"

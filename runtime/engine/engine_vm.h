@@ -55,6 +55,18 @@ uint32_t rt_vm_cached_data_version_tag(void);
  * external_script_source_size, cpu_profiler_metadata_size. */
 void rt_vm_heap_code_statistics(double out[4]);
 
+/* ---- strings without copies (for the buffer binding) ------------------
+ * These sit here because the buffer binding needs only these two calls. */
+
+/* A string over malloc'd one-byte (latin1) data, which the engine owns and
+ * frees when the string dies (no copy).  Returns NULL (exception pending)
+ * past the engine's string length limit; data is then freed. */
+rt_val rt_string_external_latin1(char *data, size_t len);
+/* The characters of s if it is an external one-byte string (as made by
+ * rt_string_external_latin1), else NULL: a borrowed pointer valid while s
+ * lives. */
+const uint8_t *rt_string_external_latin1_data(rt_val s, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -129,6 +129,17 @@ function getEncodingOps(encoding) {
 }
 
 function fromStringFast(string, ops) {
+  // Short UTF-8 strings: one native call writing straight into the pool
+  // (3 bytes per UTF-16 unit is the most UTF-8 can need).
+  const maxUtf8 = string.length * 3;
+  if (ops === encodingOps.utf8 && maxUtf8 < (Buffer.poolSize >>> 1)) {
+    if (maxUtf8 > (poolSize - poolOffset)) createPool();
+    const actual = binding.write(new FastBuffer(allocPool, poolOffset, maxUtf8), string, 0, maxUtf8, E.utf8);
+    const b = new FastBuffer(allocPool, poolOffset, actual);
+    poolOffset += actual;
+    alignPool();
+    return b;
+  }
   const length = ops.byteLength(string);
   if (length >= (Buffer.poolSize >>> 1)) {
     return new FastBuffer(binding.fromString(string, ops.encodingVal));

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine_vm.h"
 #include "runtime.h"
 
 enum { ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX };
@@ -38,6 +39,11 @@ static const char b64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 
 /* 0..63 for either alphabet, 255 otherwise. */
 static uint8_t unb64[256];
+/* The same, pre-shifted into the 24-bit group at position 0..3, with bit 31
+ * set for characters outside the alphabet. */
+static uint32_t unb64_shift[4][256];
+/* Two output characters per 12 input bits, per alphabet. */
+static uint16_t b64_pairs[2][4096];
 static int8_t unhex_tab[256];
 
 static void init_tables(void) {
@@ -45,6 +51,16 @@ static void init_tables(void) {
   for (int i = 0; i < 64; i++) {
     unb64[(uint8_t)b64_std[i]] = (uint8_t)i;
     unb64[(uint8_t)b64_url[i]] = (uint8_t)i;
+  }
+  for (int pos = 0; pos < 4; pos++)
+    for (int c = 0; c < 256; c++)
+      unb64_shift[pos][c] = unb64[c] == 255 ? 0x80000000u : (uint32_t)unb64[c] << (18 - 6 * pos);
+  for (int u = 0; u < 2; u++) {
+    const char *t = u ? b64_url : b64_std;
+    for (int v = 0; v < 4096; v++) {
+      char pair[2] = {t[v >> 6], t[v & 63]};
+      memcpy(&b64_pairs[u][v], pair, 2);
+    }
   }
   memset(unhex_tab, -1, sizeof unhex_tab);
   for (int i = 0; i < 10; i++) unhex_tab['0' + i] = (int8_t)i;
@@ -58,13 +74,23 @@ static void init_tables(void) {
  * A string's characters as either one-byte (latin1) or two-byte units, in a
  * malloc'd copy.  Small strings use the stack buffer. */
 typedef struct {
-  bool one_byte;
+  bool one_byte, borrowed;
   size_t len;
   void *data;
   uint8_t small[256];
 } str_units;
 
 static void units_get(str_units *u, rt_val s) {
+  size_t n;
+  const uint8_t *ext = rt_string_external_latin1_data(s, &n);
+  if (ext) { /* our own encoder's output: read it in place */
+    u->len = n;
+    u->one_byte = true;
+    u->data = (void *)ext;
+    u->borrowed = true;
+    return;
+  }
+  u->borrowed = false;
   u->len = rt_string_length(s);
   u->one_byte = rt_string_is_one_byte(s);
   size_t bytes = u->len * (u->one_byte ? 1 : 2);
@@ -76,7 +102,7 @@ static void units_get(str_units *u, rt_val s) {
     rt_string_write_utf16(s, u->data, 0, u->len);
 }
 static void units_release(str_units *u) {
-  if (u->data != u->small) free(u->data);
+  if (!u->borrowed && u->data != u->small) free(u->data);
 }
 static inline unsigned unit_at(const str_units *u, size_t i) {
   return u->one_byte ? ((const uint8_t *)u->data)[i] : ((const uint16_t *)u->data)[i];
@@ -88,15 +114,17 @@ static size_t b64_encoded_len(size_t n, bool url) {
   return url ? (n / 3) * 4 + (n % 3 ? n % 3 + 1 : 0) : (n + 2) / 3 * 4;
 }
 
+
 static size_t b64_encode(const uint8_t *src, size_t n, char *dst, bool url) {
   const char *t = url ? b64_url : b64_std;
+  const uint16_t *pairs = b64_pairs[url];
   size_t i = 0, k = 0;
   for (; i + 2 < n; i += 3) {
     uint32_t v = (uint32_t)src[i] << 16 | (uint32_t)src[i + 1] << 8 | src[i + 2];
-    dst[k++] = t[v >> 18];
-    dst[k++] = t[(v >> 12) & 63];
-    dst[k++] = t[(v >> 6) & 63];
-    dst[k++] = t[v & 63];
+    uint16_t p0 = pairs[v >> 12], p1 = pairs[v & 4095];
+    memcpy(dst + k, &p0, 2);
+    memcpy(dst + k + 2, &p1, 2);
+    k += 4;
   }
   if (n - i == 1) {
     uint32_t v = (uint32_t)src[i] << 16;
@@ -128,62 +156,93 @@ static size_t b64_decoded_size(const str_units *u) {
 }
 
 /* One group of up to four characters, skipping characters outside the
- * alphabet; false when decoding must stop (as Node's slow path). */
-static bool b64_group_slow(uint8_t *dst, size_t dstlen, const str_units *u, size_t *i, size_t *k) {
-  uint8_t hi = 0, lo;
-  for (int step = 0; step < 4; step++) {
-    for (;;) {
-      /* Node truncates each UTF-16 unit to its low byte before the lookup. */
-      unsigned c = unit_at(u, *i) & 0xff;
-      lo = unb64[c];
-      *i += 1;
-      if (lo < 64) break;
-      if (c == '=' || *i >= u->len) return false;
-    }
-    if (step == 1) dst[(*k)++] = (uint8_t)(((hi & 0x3F) << 2) | ((lo & 0x30) >> 4));
-    else if (step == 2) dst[(*k)++] = (uint8_t)(((hi & 0x0F) << 4) | ((lo & 0x3C) >> 2));
-    else if (step == 3) dst[(*k)++] = (uint8_t)(((hi & 0x03) << 6) | (lo & 0x3F));
-    if (*i >= u->len) return false;
-    if (*k >= dstlen) return false;
-    hi = lo;
+ * alphabet; false when decoding must stop (as Node's slow path).  Node
+ * truncates each UTF-16 unit to its low byte before the lookup.  Generated
+ * for one-byte and two-byte sources. */
+#define B64_DECODERS(T, SFX)                                                                  \
+  static bool b64_group_slow_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen, \
+                                   size_t *i, size_t *k) {                                    \
+    uint8_t hi = 0, lo;                                                                       \
+    for (int step = 0; step < 4; step++) {                                                    \
+      for (;;) {                                                                              \
+        unsigned c = (uint8_t)src[*i];                                                        \
+        lo = unb64[c];                                                                        \
+        *i += 1;                                                                              \
+        if (lo < 64) break;                                                                   \
+        if (c == '=' || *i >= srclen) return false;                                           \
+      }                                                                                       \
+      if (step == 1) dst[(*k)++] = (uint8_t)(((hi & 0x3F) << 2) | ((lo & 0x30) >> 4));       \
+      else if (step == 2) dst[(*k)++] = (uint8_t)(((hi & 0x0F) << 4) | ((lo & 0x3C) >> 2));  \
+      else if (step == 3) dst[(*k)++] = (uint8_t)(((hi & 0x03) << 6) | (lo & 0x3F));         \
+      if (*i >= srclen) return false;                                                         \
+      if (*k >= dstlen) return false;                                                         \
+      hi = lo;                                                                                \
+    }                                                                                         \
+    return true;                                                                              \
+  }                                                                                           \
+  static size_t b64_decode_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen,   \
+                                 size_t decoded) {                                            \
+    size_t avail = dstlen < decoded ? dstlen : decoded;                                       \
+    size_t max_k = avail / 3 * 3;                                                             \
+    size_t max_i = srclen / 4 * 4;                                                            \
+    size_t i = 0, k = 0;                                                                      \
+    for (;;) {                                                                                \
+      /* Fast path on locals (no aliasing with the slow path's pointers):         \
+       * 8 characters -> 6 bytes, written as one 8-byte store while there is      \
+       * room for it. */                                                                      \
+      size_t ii = i, kk = k;                                                                  \
+      while (ii + 8 <= max_i && kk + 8 <= max_k) {                                            \
+        uint32_t v = unb64_shift[0][(uint8_t)src[ii]] | unb64_shift[1][(uint8_t)src[ii + 1]] | \
+                     unb64_shift[2][(uint8_t)src[ii + 2]] | unb64_shift[3][(uint8_t)src[ii + 3]]; \
+        uint32_t w = unb64_shift[0][(uint8_t)src[ii + 4]] | unb64_shift[1][(uint8_t)src[ii + 5]] | \
+                     unb64_shift[2][(uint8_t)src[ii + 6]] | unb64_shift[3][(uint8_t)src[ii + 7]]; \
+        if ((v | w) & 0x80000000u) break;                                                     \
+        uint8_t out[8] = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v,                  \
+                          (uint8_t)(w >> 16), (uint8_t)(w >> 8), (uint8_t)w, 0, 0};            \
+        memcpy(dst + kk, out, 8);                                                             \
+        ii += 8;                                                                              \
+        kk += 6;                                                                              \
+      }                                                                                       \
+      i = ii;                                                                                 \
+      k = kk;                                                                                 \
+      if (!(i < max_i && k < max_k)) break;                                                   \
+      uint32_t v = unb64_shift[0][(uint8_t)src[i]] | unb64_shift[1][(uint8_t)src[i + 1]] |     \
+                   unb64_shift[2][(uint8_t)src[i + 2]] | unb64_shift[3][(uint8_t)src[i + 3]]; \
+      if (v & 0x80000000u) {                                                                  \
+        if (!b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k)) return k;                \
+        max_i = i + (srclen - i) / 4 * 4;                                                     \
+      } else {                                                                                \
+        dst[k] = (uint8_t)(v >> 16);                                                          \
+        dst[k + 1] = (uint8_t)(v >> 8);                                                       \
+        dst[k + 2] = (uint8_t)v;                                                              \
+        i += 4;                                                                               \
+        k += 3;                                                                               \
+      }                                                                                       \
+    }                                                                                         \
+    if (i < srclen && k < dstlen) b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k);     \
+    return k;                                                                                 \
+  }                                                                                           \
+  static size_t hex_decode_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen) { \
+    size_t i;                                                                                 \
+    for (i = 0; i < dstlen && i * 2 + 1 < srclen; i++) {                                      \
+      int a = unhex_tab[(uint8_t)src[i * 2]], b = unhex_tab[(uint8_t)src[i * 2 + 1]];         \
+      if (a < 0 || b < 0) return i;                                                           \
+      dst[i] = (uint8_t)(a << 4 | b);                                                         \
+    }                                                                                         \
+    return i;                                                                                 \
   }
-  return true;
-}
+B64_DECODERS(uint8_t, u8)
+B64_DECODERS(uint16_t, u16)
 
 static size_t b64_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
   size_t decoded = b64_decoded_size(u);
-  size_t avail = dstlen < decoded ? dstlen : decoded;
-  size_t max_k = avail / 3 * 3;
-  size_t max_i = u->len / 4 * 4;
-  size_t i = 0, k = 0;
-  while (i < max_i && k < max_k) {
-    uint8_t a = unb64[unit_at(u, i) & 0xff], b = unb64[unit_at(u, i + 1) & 0xff],
-            c = unb64[unit_at(u, i + 2) & 0xff], d = unb64[unit_at(u, i + 3) & 0xff];
-    if ((a | b | c | d) & 0x80) {
-      if (!b64_group_slow(dst, dstlen, u, &i, &k)) return k;
-      max_i = i + (u->len - i) / 4 * 4;
-    } else {
-      dst[k] = (uint8_t)(a << 2 | b >> 4);
-      dst[k + 1] = (uint8_t)(b << 4 | c >> 2);
-      dst[k + 2] = (uint8_t)(c << 6 | d);
-      i += 4;
-      k += 3;
-    }
-  }
-  if (i < u->len && k < dstlen) b64_group_slow(dst, dstlen, u, &i, &k);
-  return k;
+  return u->one_byte ? b64_decode_u8(dst, dstlen, u->data, u->len, decoded)
+                     : b64_decode_u16(dst, dstlen, u->data, u->len, decoded);
 }
 
-/* ---- hex ------------------------------------------------------------------ */
-
 static size_t hex_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
-  size_t i;
-  for (i = 0; i < dstlen && i * 2 + 1 < u->len; i++) {
-    int a = unhex_tab[unit_at(u, i * 2) & 0xff], b = unhex_tab[unit_at(u, i * 2 + 1) & 0xff];
-    if (a < 0 || b < 0) return i;
-    dst[i] = (uint8_t)(a << 4 | b);
-  }
-  return i;
+  return u->one_byte ? hex_decode_u8(dst, dstlen, u->data, u->len)
+                     : hex_decode_u16(dst, dstlen, u->data, u->len);
 }
 
 /* ---- writing a string ---------------------------------------------------- */
@@ -266,6 +325,22 @@ static void write_fn(rt_args *a) {
 static void from_string_fn(rt_args *a) {
   rt_val s = rt_arg(a, 0);
   int enc = rt_to_int32(rt_arg(a, 1));
+  if (enc == ENC_BASE64 || enc == ENC_BASE64URL || enc == ENC_HEX) {
+    /* One pass over the characters for both the size and the decoding. */
+    str_units u;
+    units_get(&u, s);
+    size_t cap = enc == ENC_HEX ? u.len / 2 : b64_decoded_size(&u);
+    uint8_t *p = malloc(cap ? cap : 1);
+    if (!p) abort();
+    size_t n = enc == ENC_HEX ? hex_decode(p, cap, &u) : b64_decode(p, cap, &u);
+    units_release(&u);
+    if (n < cap && n > 0) {
+      uint8_t *q = realloc(p, n);
+      if (q) p = q;
+    }
+    rt_return(a, rt_array_buffer_take(p, n));
+    return;
+  }
   size_t cap = byte_length(s, enc);
   uint8_t *p = malloc(cap ? cap : 1);
   if (!p) {
@@ -281,6 +356,16 @@ static void from_string_fn(rt_args *a) {
 }
 
 /* ---- decoding ------------------------------------------------------------- */
+
+/* A string from malloc'd one-byte text (owned): large results become
+ * external strings over the same memory, as Node does, small ones a copy. */
+#define EXTERN_MIN (64 * 1024)
+static rt_val latin1_result(char *q, size_t m) {
+  if (m >= EXTERN_MIN) return rt_string_external_latin1(q, m);
+  rt_val r = rt_string_latin1((const uint8_t *)q, m);
+  free(q);
+  return r;
+}
 
 static rt_val decode(const uint8_t *p, size_t n, int enc) {
   if (n == 0) return rt_string("");
@@ -316,9 +401,7 @@ static rt_val decode(const uint8_t *p, size_t n, int enc) {
         q[2 * i] = (uint8_t)hx[p[i] >> 4];
         q[2 * i + 1] = (uint8_t)hx[p[i] & 15];
       }
-      rt_val r = rt_string_latin1(q, n * 2);
-      free(q);
-      return r;
+      return latin1_result((char *)q, n * 2);
     }
     default: {
       bool url = enc == ENC_BASE64URL;
@@ -326,9 +409,7 @@ static rt_val decode(const uint8_t *p, size_t n, int enc) {
       char *q = malloc(m ? m : 1);
       if (!q) abort();
       b64_encode(p, n, q, url);
-      rt_val r = rt_string_latin1((const uint8_t *)q, m);
-      free(q);
-      return r;
+      return latin1_result(q, m);
     }
   }
 }
