@@ -74,3 +74,19 @@ for (let i = 0; i < 4000; i++) {
     check(`IDNA host #${i} ${input}`, describe(ours.URL, input), describe(URL, input));
   }
 }
+
+// Random code points from scripts and symbol blocks (not right-to-left
+// ones, see docs/runtime-modules.md): disallowed and ignored code points.
+{
+  const ranges = [[0xa0, 0x24f], [0x400, 0x4ff], [0x900, 0x97f], [0x3040, 0x30ff], [0x4e00, 0x4fff],
+    [0xac00, 0xacff], [0xff00, 0xffef], [0x1f300, 0x1f6ff], [0x2000, 0x206f]];
+  for (let i = 0; i < 3000; i++) {
+    const r = pick(ranges);
+    let h = '';
+    const n = 1 + Math.floor(rand() * 4);
+    for (let j = 0; j < n; j++) h += String.fromCodePoint(r[0] + Math.floor(rand() * (r[1] - r[0])));
+    if (rand() < 0.5) h = `ab${h}`;
+    const input = `http://${h}.com/`;
+    check(`IDNA code points #${i} ${JSON.stringify(input)}`, describe(ours.URL, input), describe(URL, input));
+  }
+}

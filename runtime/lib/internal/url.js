@@ -400,15 +400,30 @@ function parseOpaqueHost(input) {
 }
 
 // Characters UTS #46 ignores (maps to nothing).
-const idnaIgnored = /[\u00AD\u034F\u180B-\u180D\u200B\u2060\uFE00-\uFE0F\uFEFF]/g;
+// (the set Node's URL parser ignores; see test/js-builtins/tools/gen-idna-table.js)
+const idnaIgnored = /[\u00AD\u034F\u180B-\u180D\u180F\u200B\u2060\u2064\uFE00-\uFE0F\uFEFF\u{1BCA0}-\u{1BCA3}\u{E0100}-\u{E01EF}]/gu;
 const idnaSeparators = /[\u3002\uFF0E\uFF61]/g;
 
 // domain to ASCII: UTS #46 mapping (approximated by NFKC + lower case),
 // then punycode for labels that are not ASCII.
+let idnaDisallowed;
+function hasDisallowedCodePoint(str) {
+  if (!/[^\x00-\x7F]/.test(str)) return false;
+  if (idnaDisallowed === undefined) idnaDisallowed = require('internal/idna_disallowed').isDisallowed;
+  for (const ch of str) {
+    const cp = ch.codePointAt(0);
+    if (cp >= 0x80 && idnaDisallowed(cp)) return true;
+  }
+  return false;
+}
+
 function domainToASCIIInternal(domain, beStrict = false) {
+  if (hasDisallowedCodePoint(domain)) return FAILURE;
   let mapped = domain.replace(idnaIgnored, '');
   if (/[^\x00-\x7F]/.test(mapped)) {
     mapped = mapped.normalize('NFKC').replace(idnaSeparators, '.').toLowerCase().normalize('NFC');
+    // What the mapping produced must be allowed too ("⅚" gives U+2044).
+    if (hasDisallowedCodePoint(mapped)) return FAILURE;
   } else {
     mapped = mapped.toLowerCase();
   }
@@ -424,7 +439,7 @@ function domainToASCIIInternal(domain, beStrict = false) {
         return FAILURE;
       }
       if (decoded === '' || !/[^\x00-\x7F]/.test(decoded) || /[\x00-\x1F\x7F-\x9F]/.test(decoded) ||
-          /^\p{M}/u.test(decoded) ||
+          /^\p{M}/u.test(decoded) || hasDisallowedCodePoint(decoded) ||
           decoded.normalize('NFC') !== decoded || decoded.toLowerCase() !== decoded) {
         return FAILURE;
       }
