@@ -19,7 +19,7 @@
 
 #include "devrun/buf.h"
 #include "devrun/util.h"
-#include "pipe_wrap.h"
+#include "stream_wrap.h"
 #include "runtime.h"
 
 static const char *signal_name(int sig) {
@@ -109,22 +109,22 @@ static int opts_parse(spawn_opts *s, rt_val js, uv_pipe_t *sync_pipes, uv_loop_t
         uv_pipe_init(sync_loop, &sync_pipes[i], 0);
         c->data.stream = (uv_stream_t *)&sync_pipes[i];
       } else {
-        rt_pipe *p = rt_pipe_from(rt_get(d, "handle"));
+        rt_stream *p = rt_stream_from(rt_get(d, "handle"));
         if (!p) {
           free(type);
           return UV_EINVAL;
         }
-        c->data.stream = (uv_stream_t *)&p->pipe;
+        c->data.stream = &p->u.stream;
       }
       c->flags = UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE;
     } else if (!strcmp(type, "overlapped") || !strcmp(type, "wrap")) {
-      rt_pipe *p = rt_pipe_from(rt_get(d, "handle"));
+      rt_stream *p = rt_stream_from(rt_get(d, "handle"));
       if (!p) {
         free(type);
         return UV_EINVAL;
       }
       c->flags = UV_INHERIT_STREAM;
-      c->data.stream = (uv_stream_t *)&p->pipe;
+      c->data.stream = &p->u.stream;
     } else {
       c->flags = UV_IGNORE;
     }

@@ -1,0 +1,57 @@
+'use strict';
+// internal/http/incoming — IncomingMessage: a request (server side) or a
+// response (client side) as a Readable stream of its body, with headers,
+// rawHeaders, trailers, httpVersion, method/url or statusCode/statusMessage.
+
+const { Readable } = require('stream');
+
+class IncomingMessage extends Readable {
+  constructor(socket) {
+    super({ autoDestroy: false });
+    this.socket = socket;
+    this.httpVersionMajor = null;
+    this.httpVersionMinor = null;
+    this.httpVersion = null;
+    this.complete = false;
+    this.rawHeaders = [];
+    this.rawTrailers = [];
+    this.headers = {};
+    this.trailers = {};
+    this.aborted = false;
+    this.upgrade = null;
+    this.url = '';
+    this.method = null;
+    this.statusCode = null;
+    this.statusMessage = null;
+    this._consuming = false;
+    this._dumped = false;
+  }
+  get connection() { return this.socket; }
+  get headersDistinct() {
+    const out = {};
+    for (let i = 0; i < this.rawHeaders.length; i += 2) {
+      const k = this.rawHeaders[i].toLowerCase();
+      (out[k] ||= []).push(this.rawHeaders[i + 1]);
+    }
+    return out;
+  }
+  setTimeout(ms, cb) { if (this.socket) this.socket.setTimeout(ms, cb); return this; }
+  _read() {
+    this._consuming = true;
+    if (this.socket && this.socket.isPaused && this.socket.isPaused() && !this.socket._httpPaused) this.socket.resume();
+  }
+  _dump() {
+    if (!this._dumped) {
+      this._dumped = true;
+      this.removeAllListeners('data');
+      this.resume();
+    }
+  }
+  _destroy(err, cb) {
+    if (!this.readableEnded || !this.complete) this.aborted = true;
+    if (this.socket && !this.complete && !this.socket.destroyed && err) this.socket.destroy(err);
+    cb(err);
+  }
+}
+
+module.exports = { IncomingMessage };

@@ -1,0 +1,49 @@
+/* stream_wrap.h — libuv streams (pipes, TCP, TTYs) as JavaScript handles:
+ * the part shared by binding_pipe_wrap.c and binding_tcp_wrap.c, and used by
+ * binding_process_wrap.c for a child's stdio pipes.
+ *
+ * Every handle object has the methods readStart(onread), readStop(),
+ * write(bytes, cb), shutdown(cb), close(cb), ref(), unref(), hasRef(),
+ * getFd(), writeQueueSize(); rt_stream_add_methods() puts them on a class.
+ * listen(backlog, onconnection) hands each accepted connection to
+ * onconnection(err, handle) as a new handle of the same class.
+ *
+ * Ownership: the C struct lives from the constructor until its close
+ * callback; the JavaScript object holds it in an internal slot, and the C
+ * struct keeps the object alive (rt_ref) while the handle is open, so a
+ * handle that is reading or listening is never collected.
+ */
+#ifndef DEVRUN_RT_STREAM_WRAP_H
+#define DEVRUN_RT_STREAM_WRAP_H
+
+#include <stdbool.h>
+#include <uv.h>
+
+#include "engine.h"
+
+typedef struct rt_stream {
+  union {
+    uv_handle_t handle;
+    uv_stream_t stream;
+    uv_pipe_t pipe;
+    uv_tcp_t tcp;
+  } u;             /* first: a uv_stream_t* is an rt_stream* */
+  rt_ref *obj;     /* the JavaScript handle, kept while open */
+  rt_ref *on_read;
+  rt_ref *on_close;
+  rt_ref *on_connection;
+  rt_class *cls;   /* for accepted connections */
+  bool closing;
+} rt_stream;
+
+/* The rt_stream behind a handle object, or NULL. */
+rt_stream *rt_stream_from(rt_val obj);
+/* Binds a new rt_stream (already uv_*_init'ed by the caller) to obj. */
+void rt_stream_attach(rt_stream *s, rt_val obj, rt_class *cls);
+void rt_stream_close(rt_stream *s);
+void rt_stream_add_methods(rt_class *cls);
+/* For accepted connections: makes an instance of cls, whose constructor
+ * must initialise the right uv handle on rt_env_current->loop. */
+rt_val rt_stream_new_instance(rt_class *cls, rt_stream **out);
+
+#endif
