@@ -44,9 +44,9 @@ for c in .break .clear .editor .exit .help .load .save; do
 done
 grep -q 'Invalid REPL keyword' err.txt || fail ".nope not reported"
 # .save writes the inputs; .load evaluates a file
-printf 'let saved = 40\nsaved + 2\n.save %s/s.js\n' "$T" | "$REPL" --runtime node > /dev/null
+printf 'let saved = 40\nsaved + 2\n.save %s/s.js\n' "$T" | "$REPL" --runtime node > /dev/null 2>>"$T/repl.err" || fail "exit $?"
 [ "$(cat "$T/s.js")" = "let saved = 40
 saved + 2" ] || fail ".save wrote: $(cat "$T/s.js")"
-out=$(printf '.load %s/s.js\n' "$T" | "$REPL" --runtime node)
+out=$(printf '.load %s/s.js\n' "$T" | "$REPL" --runtime node 2>>"$T/repl.err") || fail "exit $?"
 [ "$out" = 42 ] || fail ".load printed [$out]"
 echo ok

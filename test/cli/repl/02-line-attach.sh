@@ -10,7 +10,7 @@ globalThis.hit = () => ++state.hits;
 setInterval(() => {}, 1000);
 JS
 start_node "$T/app.js"
-out=$(printf 'state.name\nhit()\nhit()\nconsole.log("from", "app", 42)\nstate\n' | "$REPL" --attach "$NODE_PORT")
+out=$(printf 'state.name\nhit()\nhit()\nconsole.log("from", "app", 42)\nstate\n' | "$REPL" --attach "$NODE_PORT" 2>>"$T/repl.err") || fail "exit $?"
 echo "$out"
 expected="'app'
 1
@@ -20,8 +20,8 @@ undefined
 { hits: 2, name: 'app' }"
 [ "$out" = "$expected" ] || fail "attach by port: got [$out]"
 # By URL, host:port form too; state persists in the app between sessions.
-out=$(echo 'state.hits' | "$REPL" --attach "$NODE_WS")
+out=$(echo 'state.hits' | "$REPL" --attach "$NODE_WS" 2>>"$T/repl.err") || fail "exit $?"
 [ "$out" = 2 ] || fail "attach by ws:// URL: got [$out]"
-out=$(echo 'hit()' | "$REPL" --attach "127.0.0.1:$NODE_PORT")
+out=$(echo 'hit()' | "$REPL" --attach "127.0.0.1:$NODE_PORT" 2>>"$T/repl.err") || fail "exit $?"
 [ "$out" = 3 ] || fail "attach by host:port: got [$out]"
 echo ok

@@ -9,7 +9,7 @@ timeout 10 "$JS" --inspect=127.0.0.1:0 -e 'setTimeout(() => {}, 2000)' 2> "$T/pr
 for i in $(seq 1 100); do grep -q 'Debugger listening on ws://' "$T/probe.err" && break; sleep 0.1; done
 grep -q 'Debugger listening on ws://' "$T/probe.err" || { echo "SKIP: devrun-js has no --inspect yet"; exit 77; }
 wait
-out=$(printf '1 + 2\nlet v = [1, 2]\nv.length\n' | "$REPL")
+out=$(printf '1 + 2\nlet v = [1, 2]\nv.length\n' | "$REPL" 2>>"$T/repl.err") || fail "exit $?"
 [ "$out" = "3
 undefined
 2" ] || fail "local devrun-js: got [$out]"

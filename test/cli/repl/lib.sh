@@ -18,9 +18,18 @@ TMUX_SOCK="devrun-repl-$$"
 NODE_PID=
 
 cleanup() {
+  local rc=$? bad
   if [ -n "${NODE_PID:-}" ]; then kill "$NODE_PID" 2>/dev/null; wait "$NODE_PID" 2>/dev/null; fi
   tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+  # Sanitizer reports in any captured stderr fail the test (ASan build).
+  bad=$(grep -l -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T"/*.err "$T"/*.txt 2>/dev/null)
+  if [ -n "$bad" ]; then
+    echo "FAIL: sanitizer report:" >&2
+    cat $bad >&2
+    rc=1
+  fi
   rm -rf "$T"
+  exit $rc
 }
 trap cleanup EXIT
 
