@@ -11,7 +11,9 @@
  * throwOnSideEffect with a short timeout so they never run code with
  * effects.  Input that starts with '{' is tried as an object literal first
  * (Node's rule).  The completeness check is Runtime.compileScript: an error
- * at the end of the input means "keep reading".
+ * at the end of the input means "keep reading".  import() is rewritten to a
+ * helper the local runtime defines (see target.c), as code evaluated over
+ * the inspector has no module to resolve it against.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -33,6 +35,7 @@ struct repl_session_s {
   int ctx_id;
   int alive;
   int has_inspect; /* -1 unknown, 0 no, 1 yes */
+  int has_import;  /* the target defines __devrun_import__ (local mode) */
   char *frame;     /* selected call frame while paused */
   json_t *scopes;  /* its scopeChain */
   int show_console;
@@ -132,6 +135,8 @@ static void on_close(dr_cdp_t *c, int status, void *data) {
   if (status != 0 && s->cbs.gone) s->cbs.gone(s->cbs.ud, dr_cdp_last_error(c));
 }
 
+static json_t *ctx_params(repl_session_t *s, json_t *p);
+
 /* DEVRUN_REPL_TRACE=1 logs every incoming message to stderr (debugging). */
 static int on_raw(dr_cdp_t *c, const char *msg, size_t len, void *data) {
   fprintf(stderr, "<- %.*s\n", (int)(len > 300 ? 300 : len), msg);
@@ -174,7 +179,59 @@ static int open_cdp(repl_session_t *s, const char *target, char *err, size_t err
   /* Node sends executionContextCreated during Runtime.enable. */
   dr_cdp_poll(s->cdp, 0);
   dr_cdp_send(s->cdp, "Runtime.runIfWaitingForDebugger", NULL, NULL, NULL);
+  {
+    json_t *r3 = NULL;
+    s->has_import = 0;
+    if (dr_cdp_call(s->cdp, "Runtime.evaluate",
+                    ctx_params(s, json_pack("{s:s, s:b, s:b}", "expression",
+                                            "typeof globalThis.__devrun_import__ === 'function'",
+                                            "returnByValue", 1, "silent", 1)),
+                    &r3, CALL_TIMEOUT) == 0)
+      s->has_import = json_is_true(json_object_get(json_object_get(r3, "result"), "value"));
+    json_decref(r3);
+  }
   return 0;
+}
+
+/* `import(` (the dynamic form, outside strings and comments) ->
+ * `__devrun_import__(`; NULL when there is none. */
+static char *rewrite_import(const char *src) {
+  dr_buf_t b = DR_BUF_INIT;
+  int changed = 0;
+  const char *p = src;
+  while (*p) {
+    if (*p == '\'' || *p == '"' || *p == '`') {
+      char q = *p;
+      const char *e = p + 1;
+      while (*e && *e != q) e += (*e == '\\' && e[1]) ? 2 : 1;
+      if (*e) e++;
+      dr_buf_add(&b, p, (size_t)(e - p));
+      p = e;
+    } else if (p[0] == '/' && p[1] == '/') {
+      size_t n = strcspn(p, "\n");
+      dr_buf_add(&b, p, n);
+      p += n;
+    } else if (p[0] == '/' && p[1] == '*') {
+      const char *e = strstr(p + 2, "*/");
+      size_t n = e ? (size_t)(e + 2 - p) : strlen(p);
+      dr_buf_add(&b, p, n);
+      p += n;
+    } else if (!strncmp(p, "import", 6) &&
+               (p == src || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$' ||
+                              p[-1] == '.')) &&
+               p[6 + strspn(p + 6, " \t")] == '(') {
+      dr_buf_adds(&b, "__devrun_import__");
+      p += 6;
+      changed = 1;
+    } else {
+      dr_buf_addch(&b, *p++);
+    }
+  }
+  if (!changed) {
+    dr_buf_release(&b);
+    return NULL;
+  }
+  return dr_buf_detach(&b, NULL);
 }
 
 int repl_session_attach(repl_session_t *s, const char *target, char *err, size_t errlen) {
@@ -423,11 +480,12 @@ static void on_eval_reply(dr_cdp_t *c, int status, json_t *result, void *data) {
 }
 
 int repl_session_eval_async(repl_session_t *s, const char *src, repl_eval_cb cb, void *ud) {
-  char *expr = NULL;
+  char *expr = NULL, *rewritten = NULL;
   pending_eval_t *pe;
   int rc;
   if (!repl_session_alive(s)) return DR_EOF;
   s->gen++;
+  if (s->has_import && (rewritten = rewrite_import(src))) src = rewritten;
   if (looks_like_object_literal(src)) {
     /* `{ a: 1 }` is an object, not a block, if it parses as one. */
     json_t *c = NULL;
@@ -460,6 +518,7 @@ int repl_session_eval_async(repl_session_t *s, const char *src, repl_eval_cb cb,
                                              "userGesture", 1)),
                      on_eval_reply, pe);
   free(expr);
+  free(rewritten);
   if (rc < 0) free(pe);
   return rc < 0 ? rc : 0;
 }

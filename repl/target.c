@@ -6,8 +6,10 @@
  * line Node and devrun-js both print) and connects there.  The keep-alive
  * script gives the global scope Node's REPL conveniences: `require`
  * relative to the current directory and the builtin modules as lazy
- * globals.  The child's output is copied to the user; the inspector's own
- * notices ("Debugger attached." ...) are dropped.
+ * globals, and a helper that session.c substitutes for import() (which has
+ * no module to resolve against in inspector-evaluated code).  The child's
+ * output is copied to the user; the inspector's own notices ("Debugger
+ * attached." ...) are dropped.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,6 +37,13 @@ static const char keepalive[] =
     "        {value: v, writable: true, configurable: true, enumerable: true}); }});"
     "  }"
     "} catch (e) {}" /* a runtime without these still gets a REPL */
+    /* import() does not work in code the inspector evaluates (no referrer):
+     * session.c rewrites it to this, resolved against the cwd. */
+    "try {"
+    "  Object.defineProperty(globalThis, '__devrun_import__', {enumerable: false,"
+    "    value: (s) => import(/^\\.\\.?\\//.test(s) ? require('url').pathToFileURL("
+    "      require('path').resolve(s)).href : s)});"
+    "} catch (e) {}"
     "setInterval(() => {}, 1 << 30);";
 
 int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t errlen) {

@@ -31,9 +31,11 @@ require('path').join('a', 'b')
 class Point { constructor(x) { this.x = x } }
 new Point(7)
 undefined
+(await import('./mod.js')).answer
 .exit
 1 + 1
 JS
+echo 'exports.answer = 42;' > "$T/mod.js"
 cd "$T" && "$REPL" --runtime node < in.js > out.txt 2> err.txt || fail "exit $? $(cat err.txt)"
 diff -u "$HERE/01-line-eval.expected" out.txt || fail "output differs"
 [ ! -s err.txt ] || fail "unexpected stderr: $(cat err.txt)"
