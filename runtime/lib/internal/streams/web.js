@@ -1,15 +1,14 @@
 'use strict';
 // internal/streams/web — WHATWG streams for stream/web: ReadableStream
-// (default readers, async iteration, tee, pipeTo/pipeThrough, from),
-// WritableStream (default writers), TransformStream, the two queuing
-// strategies, and TextEncoderStream/TextDecoderStream.  Byte streams
-// (type: 'bytes', BYOB readers) are not implemented: a 'bytes' source
-// behaves as a default source and getReader({ mode: 'byob' }) throws.
+// (default and byte sources, default and BYOB readers, async iteration,
+// tee, pipeTo/pipeThrough, from), WritableStream (default writers),
+// TransformStream, the two queuing strategies, and
+// TextEncoderStream/TextDecoderStream.
 //
 // The structure follows the Streams Standard's abstract operations
 // (controller queue with sizes, desiredSize, pull on demand, backpressure
-// through writer.ready, erroring -> errored), with promises resolved in
-// the order the standard gives.
+// through writer.ready, erroring -> errored, pull-into descriptors for byte
+// streams), with promises resolved in the order the standard gives.
 
 const {
   AbortError,
@@ -177,6 +176,7 @@ function readableControllerError(c, e) {
   if (s.state !== 'readable') return;
   c.queue = [];
   c.queueTotalSize = 0;
+  if (c.byte) clearPendingPullIntos(c);
   clearAlgorithms(c);
   readableStreamError(c.stream, e);
 }
@@ -217,7 +217,10 @@ function readableStreamClose(stream) {
   const reader = s.reader;
   if (!reader) return;
   const r = reader[kState];
-  for (const req of r.readRequests.splice(0)) req.resolve({ value: undefined, done: true });
+  // A BYOB reader's pending reads finish through byobRequest.respond(0).
+  if (!r.byob) {
+    for (const req of r.readRequests.splice(0)) req.resolve({ value: undefined, done: true });
+  }
   r.closed.resolve();
 }
 
@@ -240,9 +243,14 @@ function readableStreamCancel(stream, reason) {
   if (s.state === 'closed') return Promise.resolve();
   if (s.state === 'errored') return Promise.reject(s.storedError);
   readableStreamClose(stream);
+  const reader = s.reader;
+  if (reader && reader[kState].byob) {
+    for (const req of reader[kState].readRequests.splice(0)) req.resolve({ value: undefined, done: true });
+  }
   const c = s.controller;
   c.queue = [];
   c.queueTotalSize = 0;
+  if (c.byte) clearPendingPullIntos(c);
   const cancel = c.cancel;
   clearAlgorithms(c);
   return (cancel ? cancel(reason) : Promise.resolve()).then(() => undefined);
@@ -293,7 +301,14 @@ class ReadableStream {
     if (source.type !== undefined && `${source.type}` !== 'bytes') {
       throw new ERR_INVALID_ARG_VALUE('source.type', source.type);
     }
-    setupDefaultController(this, source, source.type === 'bytes' ? (strategy.highWaterMark === undefined ? 0 : hwm) : hwm, size);
+    if (`${source.type}` === 'bytes') {
+      if (strategy.size !== undefined) {
+        throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.size', strategy.size);
+      }
+      setupByteController(this, source, extractHighWaterMark(strategy, 0));
+    } else {
+      setupDefaultController(this, source, hwm, size);
+    }
   }
 
   get locked() {
@@ -307,9 +322,7 @@ class ReadableStream {
 
   getReader(options = {}) {
     if (options && options.mode !== undefined) {
-      if (`${options.mode}` === 'byob') {
-        throw new ERR_INVALID_ARG_VALUE('options.mode', options.mode, 'is not supported by devrun-js (byte streams)');
-      }
+      if (`${options.mode}` === 'byob') return new ReadableStreamBYOBReader(this);
       throw new ERR_INVALID_ARG_VALUE('options.mode', options.mode);
     }
     return new ReadableStreamDefaultReader(this);
@@ -451,6 +464,7 @@ class ReadableStreamDefaultReader {
     if (s.state === 'closed') return Promise.resolve({ value: undefined, done: true });
     if (s.state === 'errored') return Promise.reject(s.storedError);
     const c = s.controller;
+    if (c.byte) return bytePullSteps(c, r);
     if (c.queue.length > 0) {
       const { value, size } = c.queue.shift();
       c.queueTotalSize -= size;
@@ -619,6 +633,465 @@ async function pipeTo(source, dest, options) {
     reader.releaseLock();
     writer.releaseLock();
   }
+}
+
+// ----------------------------------------------------------- byte streams
+//
+// A 'bytes' source gets a ReadableByteStreamController: chunks are
+// ArrayBufferViews kept as byte ranges, a BYOB reader's read(view) fills the
+// caller's buffer (from the queue, or by the source through
+// controller.byobRequest and respond()), and enqueued or filled buffers are
+// transferred (the caller's view is detached), as the standard says.
+
+function transferBuffer(buffer) {
+  if (typeof buffer.transfer === 'function') return buffer.transfer();
+  return structuredClone(buffer, { transfer: [buffer] });
+}
+
+class ReadableStreamBYOBRequest {
+  constructor(key) {
+    if (key !== kIllegal) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = { controller: null, view: null };
+  }
+  get view() { return this[kState].view; }
+  respond(bytesWritten) {
+    const { controller, view } = this[kState];
+    if (!controller) throw invalidState('This BYOB request has been invalidated');
+    validateBytesWritten(bytesWritten);
+    if (view.buffer.byteLength === 0) throw invalidState('Viewed ArrayBuffer is detached');
+    byteRespond(controller, Number(bytesWritten));
+  }
+  respondWithNewView(view) {
+    const { controller } = this[kState];
+    if (!controller) throw invalidState('This BYOB request has been invalidated');
+    if (!ArrayBuffer.isView(view)) throw new ERR_INVALID_ARG_TYPE('view', ['ArrayBufferView'], view);
+    byteRespondWithNewView(controller, view);
+  }
+  get [Symbol.toStringTag]() { return 'ReadableStreamBYOBRequest'; }
+}
+
+function validateBytesWritten(n) {
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', n);
+  }
+}
+
+class ReadableByteStreamController {
+  constructor(key) {
+    if (key !== kIllegal) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kState] = null;
+  }
+  get byobRequest() {
+    const c = this[kState];
+    if (c.byobRequest === null && c.pendingPullIntos.length > 0) {
+      const first = c.pendingPullIntos[0];
+      const req = new ReadableStreamBYOBRequest(kIllegal);
+      req[kState].controller = c;
+      req[kState].view = new Uint8Array(first.buffer, first.byteOffset + first.bytesFilled,
+        first.byteLength - first.bytesFilled);
+      c.byobRequest = req;
+    }
+    return c.byobRequest;
+  }
+  get desiredSize() {
+    return readableDesiredSize(this[kState]);
+  }
+  close() {
+    const c = this[kState];
+    if (c.closeRequested) throw invalidState('Controller is already closed');
+    if (c.stream[kState].state !== 'readable') throw invalidState('ReadableStream is already closed');
+    byteClose(c);
+  }
+  enqueue(chunk) {
+    const c = this[kState];
+    if (!ArrayBuffer.isView(chunk)) throw new ERR_INVALID_ARG_TYPE('chunk', ['ArrayBufferView'], chunk);
+    if (chunk.byteLength === 0) throw new ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
+    if (chunk.buffer.byteLength === 0) throw new ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
+    if (c.closeRequested) throw invalidState('Controller is already closed');
+    if (c.stream[kState].state !== 'readable') throw invalidState('ReadableStream is already closed');
+    byteEnqueue(c, chunk);
+  }
+  error(e) {
+    readableControllerError(this[kState], e);
+  }
+  get [Symbol.toStringTag]() { return 'ReadableByteStreamController'; }
+}
+
+function invalidateByobRequest(c) {
+  if (c.byobRequest === null) return;
+  c.byobRequest[kState].controller = null;
+  c.byobRequest[kState].view = null;
+  c.byobRequest = null;
+}
+
+function clearPendingPullIntos(c) {
+  invalidateByobRequest(c);
+  c.pendingPullIntos = [];
+}
+
+function readerOf(c) {
+  const reader = c.stream[kState].reader;
+  return reader ? reader[kState] : null;
+}
+
+function byteEnqueue(c, chunk) {
+  const { byteOffset, byteLength } = chunk;
+  const buffer = transferBuffer(chunk.buffer);
+  if (c.pendingPullIntos.length > 0) {
+    invalidateByobRequest(c);
+    const first = c.pendingPullIntos[0];
+    first.buffer = transferBuffer(first.buffer);
+    if (first.readerType === 'none') {
+      // An auto-allocated buffer nobody reads any more: keep its bytes.
+      c.pendingPullIntos.shift();
+      if (first.bytesFilled > 0) {
+        byteQueuePush(c, first.buffer.slice(first.byteOffset, first.byteOffset + first.bytesFilled), 0, first.bytesFilled);
+      }
+    }
+  }
+  const r = readerOf(c);
+  if (r && !r.byob && r.readRequests.length > 0) {
+    byteProcessReadRequestsUsingQueue(c);
+    if (c.pendingPullIntos.length > 0) c.pendingPullIntos.shift();
+    r.readRequests.shift().resolve({ value: new Uint8Array(buffer, byteOffset, byteLength), done: false });
+  } else if (r && r.byob) {
+    byteQueuePush(c, buffer, byteOffset, byteLength);
+    byteProcessPullIntosUsingQueue(c);
+  } else {
+    byteQueuePush(c, buffer, byteOffset, byteLength);
+  }
+  callPullIfNeeded(c);
+}
+
+function byteProcessReadRequestsUsingQueue(c) {
+  const r = readerOf(c);
+  while (r && r.readRequests.length > 0 && c.queueTotalSize > 0) {
+    const entry = c.queue.shift();
+    c.queueTotalSize -= entry.byteLength;
+    byteHandleQueueDrain(c);
+    r.readRequests.shift().resolve({
+      value: new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength), done: false,
+    });
+  }
+}
+
+function byteQueuePush(c, buffer, byteOffset, byteLength) {
+  c.queue.push({ buffer, byteOffset, byteLength });
+  c.queueTotalSize += byteLength;
+}
+
+function byteClose(c) {
+  if (c.queueTotalSize > 0) {
+    c.closeRequested = true;
+    return;
+  }
+  if (c.pendingPullIntos.length > 0) {
+    const first = c.pendingPullIntos[0];
+    if (first.bytesFilled % first.elementSize !== 0) {
+      const e = invalidState('Partial read');
+      readableControllerError(c, e);
+      throw e;
+    }
+  }
+  c.closeRequested = true;
+  clearAlgorithms(c);
+  readableStreamClose(c.stream);
+}
+
+function byteHandleQueueDrain(c) {
+  if (c.queueTotalSize === 0 && c.closeRequested) {
+    clearAlgorithms(c);
+    readableStreamClose(c.stream);
+  } else {
+    callPullIfNeeded(c);
+  }
+}
+
+function bytePullSteps(c, r) {
+  if (c.queueTotalSize > 0) {
+    const entry = c.queue.shift();
+    c.queueTotalSize -= entry.byteLength;
+    byteHandleQueueDrain(c);
+    return Promise.resolve({ value: new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength), done: false });
+  }
+  if (c.autoAllocateChunkSize !== undefined) {
+    let buffer;
+    try {
+      buffer = new ArrayBuffer(c.autoAllocateChunkSize);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    c.pendingPullIntos.push({
+      buffer, bufferByteLength: c.autoAllocateChunkSize, byteOffset: 0,
+      byteLength: c.autoAllocateChunkSize, bytesFilled: 0, elementSize: 1,
+      viewConstructor: Uint8Array, readerType: 'default',
+    });
+  }
+  const req = deferred();
+  r.readRequests.push(req);
+  callPullIfNeeded(c);
+  return req.promise;
+}
+
+function fillPullIntoFromQueue(c, desc) {
+  const maxBytesToCopy = Math.min(c.queueTotalSize, desc.byteLength - desc.bytesFilled);
+  const maxBytesFilled = desc.bytesFilled + maxBytesToCopy;
+  const maxAlignedBytes = maxBytesFilled - (maxBytesFilled % desc.elementSize);
+  let remaining = maxBytesToCopy;
+  let ready = false;
+  if (maxAlignedBytes > desc.bytesFilled - (desc.bytesFilled % desc.elementSize)) {
+    remaining = maxAlignedBytes - desc.bytesFilled;
+    ready = true;
+  }
+  while (remaining > 0) {
+    const head = c.queue[0];
+    const n = Math.min(remaining, head.byteLength);
+    new Uint8Array(desc.buffer, desc.byteOffset + desc.bytesFilled, n)
+      .set(new Uint8Array(head.buffer, head.byteOffset, n));
+    if (head.byteLength === n) {
+      c.queue.shift();
+    } else {
+      head.byteOffset += n;
+      head.byteLength -= n;
+    }
+    c.queueTotalSize -= n;
+    invalidateByobRequest(c);
+    desc.bytesFilled += n;
+    remaining -= n;
+  }
+  return ready;
+}
+
+function pullIntoView(desc) {
+  return new desc.viewConstructor(desc.buffer, desc.byteOffset, desc.bytesFilled / desc.elementSize);
+}
+
+function commitPullInto(c, desc) {
+  const s = c.stream[kState];
+  let done = false;
+  if (s.state === 'closed') done = true;
+  const r = readerOf(c);
+  if (!r) return;
+  const view = pullIntoView(desc);
+  if (desc.readerType === 'default') {
+    if (r.readRequests.length > 0) r.readRequests.shift().resolve({ value: view, done });
+  } else if (r.readRequests.length > 0) {
+    r.readRequests.shift().resolve({ value: view, done });
+  }
+}
+
+function byteProcessPullIntosUsingQueue(c) {
+  while (c.pendingPullIntos.length > 0) {
+    if (c.queueTotalSize === 0) return;
+    const desc = c.pendingPullIntos[0];
+    if (fillPullIntoFromQueue(c, desc)) {
+      c.pendingPullIntos.shift();
+      commitPullInto(c, desc);
+    }
+  }
+}
+
+function byteRespond(c, bytesWritten) {
+  const first = c.pendingPullIntos[0];
+  const state = c.stream[kState].state;
+  if (state === 'closed') {
+    if (bytesWritten !== 0) throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
+  } else {
+    if (bytesWritten === 0) throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
+    if (first.bytesFilled + bytesWritten > first.byteLength) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
+    }
+  }
+  first.buffer = transferBuffer(first.buffer);
+  byteRespondInternal(c, bytesWritten);
+}
+
+function byteRespondWithNewView(c, view) {
+  const first = c.pendingPullIntos[0];
+  const state = c.stream[kState].state;
+  if (state === 'closed') {
+    if (view.byteLength !== 0) throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  } else if (view.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  if (first.byteOffset + first.bytesFilled !== view.byteOffset) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  if (first.bufferByteLength !== view.buffer.byteLength) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  if (first.bytesFilled + view.byteLength > first.byteLength) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  first.buffer = transferBuffer(view.buffer);
+  byteRespondInternal(c, view.byteLength);
+}
+
+function byteRespondInternal(c, bytesWritten) {
+  const first = c.pendingPullIntos[0];
+  invalidateByobRequest(c);
+  if (c.stream[kState].state === 'closed') {
+    // Every pending read finishes, done.
+    const r = readerOf(c);
+    if (r && r.byob) {
+      while (r.readRequests.length > 0 && c.pendingPullIntos.length > 0) {
+        commitPullInto(c, c.pendingPullIntos.shift());
+      }
+    }
+  } else {
+    first.bytesFilled += bytesWritten;
+    if (first.readerType === 'none') {
+      if (first.bytesFilled > 0) {
+        c.pendingPullIntos.shift();
+        byteQueuePush(c, first.buffer.slice(first.byteOffset, first.byteOffset + first.bytesFilled), 0, first.bytesFilled);
+        byteProcessPullIntosUsingQueue(c);
+      }
+    } else if (first.bytesFilled >= first.elementSize) {
+      c.pendingPullIntos.shift();
+      const remainder = first.bytesFilled % first.elementSize;
+      if (remainder > 0) {
+        const end = first.byteOffset + first.bytesFilled;
+        byteQueuePush(c, first.buffer.slice(end - remainder, end), 0, remainder);
+      }
+      first.bytesFilled -= remainder;
+      commitPullInto(c, first);
+      byteProcessPullIntosUsingQueue(c);
+    }
+  }
+  callPullIfNeeded(c);
+}
+
+function setupByteController(stream, source, hwm) {
+  const controller = new ReadableByteStreamController(kIllegal);
+  let autoAllocateChunkSize = source.autoAllocateChunkSize;
+  if (autoAllocateChunkSize !== undefined) {
+    autoAllocateChunkSize = Number(autoAllocateChunkSize);
+    if (!Number.isInteger(autoAllocateChunkSize) || autoAllocateChunkSize <= 0) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('source.autoAllocateChunkSize', source.autoAllocateChunkSize);
+    }
+  }
+  const c = {
+    byte: true,
+    stream,
+    queue: [],
+    queueTotalSize: 0,
+    started: false,
+    closeRequested: false,
+    pullAgain: false,
+    pulling: false,
+    hwm,
+    size: null,
+    autoAllocateChunkSize,
+    pendingPullIntos: [],
+    byobRequest: null,
+    pull: () => promiseCall(source, 'pull', [controller], source),
+    cancel: (reason) => promiseCall(source, 'cancel', [reason], source),
+  };
+  controller[kState] = c;
+  stream[kState].controller = c;
+  stream[kState].controllerObject = controller;
+  const startResult = callMethod(source, 'start', [controller], source);
+  Promise.resolve(startResult).then(() => {
+    c.started = true;
+    callPullIfNeeded(c);
+  }, (e) => readableControllerError(c, e));
+}
+
+class ReadableStreamBYOBReader {
+  constructor(stream) {
+    if (!(stream instanceof ReadableStream)) throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+    if (stream.locked) throw invalidState('ReadableStream is locked');
+    const s = stream[kState];
+    if (!s.controller.byte) {
+      throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
+    }
+    this[kState] = { stream, readRequests: [], closed: deferred(), byob: true };
+    s.reader = this;
+    if (s.state === 'closed') this[kState].closed.resolve();
+    else if (s.state === 'errored') {
+      this[kState].closed.reject(s.storedError);
+      handled(this[kState].closed.promise);
+    }
+  }
+
+  get closed() { return this[kState].closed.promise; }
+
+  read(view) {
+    if (!ArrayBuffer.isView(view)) {
+      return Promise.reject(new ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view));
+    }
+    if (view.byteLength === 0) return Promise.reject(new ERR_INVALID_STATE.TypeError('View or Viewed ArrayBuffer is zero-length or detached'));
+    if (view.buffer.byteLength === 0) return Promise.reject(new ERR_INVALID_STATE.TypeError('Viewed ArrayBuffer is detached'));
+    const r = this[kState];
+    if (!r.stream) return Promise.reject(invalidState('The reader is not attached to a stream'));
+    const s = r.stream[kState];
+    s.disturbed = true;
+    if (s.state === 'errored') return Promise.reject(s.storedError);
+    const c = s.controller;
+    const elementSize = view.BYTES_PER_ELEMENT || 1;
+    const desc = {
+      buffer: null,
+      bufferByteLength: view.buffer.byteLength,
+      byteOffset: view.byteOffset,
+      byteLength: view.byteLength,
+      bytesFilled: 0,
+      elementSize,
+      viewConstructor: view.constructor,
+      readerType: 'byob',
+    };
+    try {
+      desc.buffer = transferBuffer(view.buffer);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (c.pendingPullIntos.length > 0) {
+      c.pendingPullIntos.push(desc);
+      const req = deferred();
+      r.readRequests.push(req);
+      return req.promise;
+    }
+    if (s.state === 'closed') {
+      return Promise.resolve({ value: new desc.viewConstructor(desc.buffer, desc.byteOffset, 0), done: true });
+    }
+    if (c.queueTotalSize > 0) {
+      if (fillPullIntoFromQueue(c, desc)) {
+        const filled = pullIntoView(desc);
+        byteHandleQueueDrain(c);
+        return Promise.resolve({ value: filled, done: false });
+      }
+      if (c.closeRequested) {
+        const e = invalidState('Partial read');
+        readableControllerError(c, e);
+        return Promise.reject(e);
+      }
+    }
+    c.pendingPullIntos.push(desc);
+    const req = deferred();
+    r.readRequests.push(req);
+    callPullIfNeeded(c);
+    return req.promise;
+  }
+
+  releaseLock() {
+    const r = this[kState];
+    if (!r.stream) return;
+    const s = r.stream[kState];
+    const err = invalidState('Reader released');
+    if (s.state === 'readable') r.closed.reject(err);
+    else r.closed = { promise: Promise.reject(err), resolve() {}, reject() {} };
+    handled(r.closed.promise);
+    for (const req of r.readRequests.splice(0)) req.reject(err);
+    s.reader = undefined;
+    r.stream = undefined;
+  }
+
+  cancel(reason) {
+    const r = this[kState];
+    if (!r.stream) return Promise.reject(invalidState('The reader is not attached to a stream'));
+    return readableStreamCancel(r.stream, reason);
+  }
+
+  get [Symbol.toStringTag]() { return 'ReadableStreamBYOBReader'; }
 }
 
 // ---------------------------------------------------------------- writable
@@ -1217,6 +1690,9 @@ class TextDecoderStream {
 module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,
+  ReadableStreamBYOBReader,
+  ReadableStreamBYOBRequest,
+  ReadableByteStreamController,
   ReadableStreamDefaultController,
   WritableStream,
   WritableStreamDefaultWriter,
