@@ -1,0 +1,533 @@
+/* binding_zlib.c — internalBinding('zlib'): deflate/inflate/gzip/gunzip/raw/
+ * unzip on zlib and Brotli on libbrotli, for runtime/lib/zlib.js.
+ *
+ * A handle wraps one compression or decompression state.  The JavaScript
+ * side (zlib.js) validates options and owns the stream logic; this file runs
+ * the codec:
+ *   init(mode, level, windowBits, memLevel, strategy, dictionary | undefined)
+ *        -> handle, or a negative zlib error code
+ *   brotliInit(mode, params: Uint32Array of (key, value) pairs) -> handle | null
+ *   write(h, view | null, flush)             -> ArrayBuffer (all output the
+ *        input and flush produce), or {errno, code, message} on a codec error
+ *   writeAsync(h, view | null, flush, cb)    -> the same on the thread pool:
+ *        cb(null, ArrayBuffer) or cb({errno, code, message})
+ *   reset(h), params(h, level, strategy) -> zlib code, close(h)
+ *   crc32(view, initial) -> unsigned 32-bit
+ *   constants -> zlib.constants (from the headers)
+ * Modes are Node's numbers (DEFLATE 1 ... BROTLI_ENCODE 9).  Error codes and
+ * messages are Node's: Z_DATA_ERROR with zlib's message ("incorrect header
+ * check"), "unexpected end of file" (Z_BUF_ERROR) when finishing a truncated
+ * stream, "Missing dictionary"/"Bad dictionary" (Z_NEED_DICT), and for
+ * Brotli "Decompression failed" with code ERR_<decoder error name>.
+ * As Node, gunzip reads concatenated members and stops at trailing zeros.
+ */
+#include <brotli/decode.h>
+#include <brotli/encode.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "runtime.h"
+
+enum { M_NONE, M_DEFLATE, M_INFLATE, M_GZIP, M_GUNZIP, M_DEFLATERAW, M_INFLATERAW, M_UNZIP,
+       M_BROTLI_DECODE, M_BROTLI_ENCODE };
+
+typedef struct {
+  int mode;
+  bool inited, ended;
+  z_stream strm;
+  int level, wbits, memlevel, strategy;
+  uint8_t *dict;
+  size_t dict_len;
+  BrotliEncoderState *enc;
+  BrotliDecoderState *dec;
+  bool busy;
+} zl_t;
+
+typedef struct {
+  uint8_t *p;
+  size_t len, cap;
+} zbuf;
+
+typedef struct {
+  int err; /* 0 ok, else errno reported to JS */
+  const char *code;
+  char msg[96];
+} zerr;
+
+static void zbuf_reserve(zbuf *b, size_t want) {
+  if (b->cap - b->len >= want) return;
+  size_t cap = b->cap ? b->cap : 16384;
+  while (cap - b->len < want) cap *= 2;
+  uint8_t *p = realloc(b->p, cap);
+  if (!p) abort();
+  b->p = p;
+  b->cap = cap;
+}
+
+static void set_err(zerr *e, int err, const char *code, const char *msg) {
+  e->err = err;
+  e->code = code;
+  snprintf(e->msg, sizeof e->msg, "%s", msg);
+}
+
+static const char *zcode(int r) {
+  switch (r) {
+    case Z_NEED_DICT: return "Z_NEED_DICT";
+    case Z_ERRNO: return "Z_ERRNO";
+    case Z_STREAM_ERROR: return "Z_STREAM_ERROR";
+    case Z_DATA_ERROR: return "Z_DATA_ERROR";
+    case Z_MEM_ERROR: return "Z_MEM_ERROR";
+    case Z_BUF_ERROR: return "Z_BUF_ERROR";
+    case Z_VERSION_ERROR: return "Z_VERSION_ERROR";
+    default: return "Z_UNKNOWN";
+  }
+}
+
+static bool is_deflate(int m) { return m == M_DEFLATE || m == M_GZIP || m == M_DEFLATERAW; }
+
+static int zl_init_stream(zl_t *z) {
+  memset(&z->strm, 0, sizeof z->strm);
+  int r, wb = z->wbits;
+  switch (z->mode) {
+    case M_GZIP: case M_GUNZIP: wb += 16; break;
+    case M_UNZIP: wb += 32; break;
+    case M_DEFLATERAW: case M_INFLATERAW: wb = -wb; break;
+    default: break;
+  }
+  if (is_deflate(z->mode))
+    r = deflateInit2(&z->strm, z->level, Z_DEFLATED, wb, z->memlevel, z->strategy);
+  else
+    r = inflateInit2(&z->strm, wb);
+  if (r != Z_OK) return r;
+  z->inited = true;
+  if (z->dict && is_deflate(z->mode))
+    r = deflateSetDictionary(&z->strm, z->dict, (uInt)z->dict_len);
+  else if (z->dict && z->mode == M_INFLATERAW)
+    r = inflateSetDictionary(&z->strm, z->dict, (uInt)z->dict_len);
+  return r;
+}
+
+static void zl_end(zl_t *z) {
+  if (z->inited) {
+    if (is_deflate(z->mode))
+      deflateEnd(&z->strm);
+    else
+      inflateEnd(&z->strm);
+    z->inited = false;
+  }
+  if (z->enc) BrotliEncoderDestroyInstance(z->enc);
+  if (z->dec) BrotliDecoderDestroyInstance(z->dec);
+  z->enc = NULL;
+  z->dec = NULL;
+}
+
+/* Runs zlib over in[0..n) with flush; appends to out. */
+static void run_zlib(zl_t *z, const uint8_t *in, size_t n, int flush, zbuf *out, zerr *e) {
+  z_stream *s = &z->strm;
+  s->next_in = (Bytef *)(in ? in : (const uint8_t *)"");
+  s->avail_in = (uInt)n;
+  bool deflating = is_deflate(z->mode);
+  for (;;) {
+    zbuf_reserve(out, n / 2 + 16384);
+    s->next_out = out->p + out->len;
+    s->avail_out = (uInt)(out->cap - out->len);
+    uInt before_out = s->avail_out, before_in = s->avail_in;
+    int r = deflating ? deflate(s, flush) : inflate(s, flush);
+    out->len += before_out - s->avail_out;
+    if (deflating) {
+      if (r == Z_STREAM_ERROR) return set_err(e, r, zcode(r), "Zlib error");
+      if (s->avail_out == 0) continue; /* more output pending */
+      return;
+    }
+    if (r == Z_NEED_DICT) {
+      if (!z->dict) return set_err(e, r, "Z_NEED_DICT", "Missing dictionary");
+      r = inflateSetDictionary(s, z->dict, (uInt)z->dict_len);
+      if (r != Z_OK) return set_err(e, Z_NEED_DICT, "Z_NEED_DICT", "Bad dictionary");
+      continue;
+    }
+    if (r == Z_STREAM_END) {
+      z->ended = true;
+      /* Concatenated gzip members: another member unless the rest is zeros. */
+      if (z->mode == M_GUNZIP && s->avail_in > 0 && s->next_in[0] != 0) {
+        inflateReset(s);
+        z->ended = false;
+        continue;
+      }
+      return;
+    }
+    if (r == Z_DATA_ERROR || r == Z_STREAM_ERROR || r == Z_MEM_ERROR) {
+      return set_err(e, r, zcode(r), s->msg ? s->msg : "Zlib error");
+    }
+    if (r == Z_BUF_ERROR) {
+      if (s->avail_out == 0) continue;
+      if (flush == Z_FINISH && s->avail_in == 0)
+        return set_err(e, Z_BUF_ERROR, "Z_BUF_ERROR", "unexpected end of file");
+      return;
+    }
+    /* Z_OK */
+    if (s->avail_out == 0) continue;
+    if (s->avail_in == 0) {
+      if (flush == Z_FINISH && !z->ended && before_in == 0 && before_out == s->avail_out)
+        return set_err(e, Z_BUF_ERROR, "Z_BUF_ERROR", "unexpected end of file");
+      if (flush != Z_FINISH) return;
+    }
+  }
+}
+
+/* "_ERROR_FORMAT_PADDING_2" for a decoder error code, as Node names them. */
+static const char *brotli_error_name(int code) {
+  switch (code) {
+#define BE(PREFIX, NAME, CODE) \
+  case CODE: return #PREFIX #NAME;
+    BROTLI_DECODER_ERROR_CODES_LIST(BE, )
+#undef BE
+    default: return "_ERROR_UNKNOWN";
+  }
+}
+
+static void run_brotli(zl_t *z, const uint8_t *in, size_t n, int op, zbuf *out, zerr *e) {
+  const uint8_t *next_in = in;
+  size_t avail_in = n;
+  if (z->enc) {
+    for (;;) {
+      zbuf_reserve(out, 16384);
+      uint8_t *next_out = out->p + out->len;
+      size_t avail_out = out->cap - out->len, before = avail_out;
+      if (!BrotliEncoderCompressStream(z->enc, (BrotliEncoderOperation)op, &avail_in, &next_in,
+                                       &avail_out, &next_out, NULL))
+        return set_err(e, -1, "ERR_BROTLI_COMPRESSION_FAILED", "Compression failed");
+      out->len += before - avail_out;
+      if (avail_out == 0 || BrotliEncoderHasMoreOutput(z->enc)) continue;
+      if (avail_in == 0) return;
+    }
+  }
+  for (;;) {
+    zbuf_reserve(out, n + 16384);
+    uint8_t *next_out = out->p + out->len;
+    size_t avail_out = out->cap - out->len, before = avail_out;
+    BrotliDecoderResult r =
+        BrotliDecoderDecompressStream(z->dec, &avail_in, &next_in, &avail_out, &next_out, NULL);
+    out->len += before - avail_out;
+    switch (r) {
+      case BROTLI_DECODER_RESULT_ERROR: {
+        int code = (int)BrotliDecoderGetErrorCode(z->dec);
+        static char name[80];
+        e->err = code;
+        snprintf(name, sizeof name, "ERR_%s", brotli_error_name(code));
+        e->code = name;
+        snprintf(e->msg, sizeof e->msg, "Decompression failed");
+        return;
+      }
+      case BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: continue;
+      case BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:
+        if (op == BROTLI_OPERATION_FINISH)
+          return set_err(e, Z_BUF_ERROR, "Z_BUF_ERROR", "unexpected end of file");
+        return;
+      case BROTLI_DECODER_RESULT_SUCCESS: z->ended = true; return;
+    }
+  }
+}
+
+static void zl_run(zl_t *z, const uint8_t *in, size_t n, int flush, zbuf *out, zerr *e) {
+  e->err = 0;
+  if (z->mode == M_BROTLI_ENCODE || z->mode == M_BROTLI_DECODE)
+    run_brotli(z, in, n, flush, out, e);
+  else if (z->inited)
+    run_zlib(z, in, n, flush, out, e);
+  else
+    set_err(e, Z_STREAM_ERROR, "Z_STREAM_ERROR", "zlib binding closed");
+}
+
+/* ---- handles -------------------------------------------------------------- */
+
+static void zl_free(void *data) {
+  zl_t *z = data;
+  if (z->busy) return; /* the job frees it (see after_write) */
+  zl_end(z);
+  free(z->dict);
+  free(z);
+}
+
+static rt_val zl_wrap(zl_t *z) {
+  rt_val w = rt_object_with_slots();
+  rt_object_set_ptr(w, z);
+  rt_ref_set_weak(rt_ref_new(w), zl_free, z);
+  return w;
+}
+
+static zl_t *zl_of(rt_val v) { return rt_is_object(v) ? rt_object_get_ptr(v) : NULL; }
+
+static void init(rt_args *a) {
+  zl_t *z = calloc(1, sizeof *z);
+  if (!z) abort();
+  z->mode = rt_to_int32(rt_arg(a, 0));
+  z->level = rt_to_int32(rt_arg(a, 1));
+  z->wbits = rt_to_int32(rt_arg(a, 2));
+  z->memlevel = rt_to_int32(rt_arg(a, 3));
+  z->strategy = rt_to_int32(rt_arg(a, 4));
+  rt_val dv = rt_arg(a, 5);
+  if (rt_is_array_buffer_view(dv)) {
+    size_t n;
+    const void *p = rt_view_data(dv, &n);
+    z->dict = malloc(n ? n : 1);
+    if (!z->dict) abort();
+    if (n) memcpy(z->dict, p, n);
+    z->dict_len = n;
+  }
+  if (z->mode == M_UNZIP && z->wbits == 0) z->wbits = 15;
+  if ((z->mode == M_INFLATE || z->mode == M_GUNZIP || z->mode == M_INFLATERAW) && z->wbits == 0)
+    z->wbits = 15;
+  int r = zl_init_stream(z);
+  if (r != Z_OK) {
+    zl_end(z);
+    free(z->dict);
+    free(z);
+    rt_return_int(a, r);
+    return;
+  }
+  rt_return(a, zl_wrap(z));
+}
+
+static void brotli_init(rt_args *a) {
+  zl_t *z = calloc(1, sizeof *z);
+  if (!z) abort();
+  z->mode = rt_to_int32(rt_arg(a, 0));
+  size_t n = 0;
+  const uint32_t *params = rt_is_array_buffer_view(rt_arg(a, 1)) ? rt_view_data(rt_arg(a, 1), &n) : NULL;
+  n /= 8;
+  bool ok;
+  if (z->mode == M_BROTLI_ENCODE) {
+    z->enc = BrotliEncoderCreateInstance(NULL, NULL, NULL);
+    ok = z->enc != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+      ok = BrotliEncoderSetParameter(z->enc, (BrotliEncoderParameter)params[2 * i], params[2 * i + 1]);
+  } else {
+    z->dec = BrotliDecoderCreateInstance(NULL, NULL, NULL);
+    ok = z->dec != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+      ok = BrotliDecoderSetParameter(z->dec, (BrotliDecoderParameter)params[2 * i], params[2 * i + 1]);
+  }
+  if (!ok) {
+    zl_end(z);
+    free(z);
+    rt_return(a, rt_null());
+    return;
+  }
+  rt_return(a, zl_wrap(z));
+}
+
+static rt_val err_value(const zerr *e) {
+  rt_val o = rt_object();
+  rt_set(o, "errno", rt_int(e->err));
+  rt_set(o, "code", rt_string(e->code));
+  rt_set(o, "message", rt_string(e->msg));
+  return o;
+}
+
+static rt_val out_value(zbuf *b) {
+  uint8_t *p = b->p;
+  if (b->len < b->cap) {
+    uint8_t *q = realloc(p, b->len ? b->len : 1);
+    if (q) p = q;
+  }
+  if (!p) p = malloc(1);
+  b->p = NULL;
+  return rt_array_buffer_take(p, b->len);
+}
+
+static void write_sync(rt_args *a) {
+  zl_t *z = zl_of(rt_arg(a, 0));
+  if (!z || z->busy) {
+    rt_throw_error("zlib handle is busy or invalid");
+    return;
+  }
+  size_t n = 0;
+  rt_val in = rt_arg(a, 1);
+  const uint8_t *p = rt_is_array_buffer_view(in) ? rt_view_data(in, &n) : NULL;
+  zbuf out = {0};
+  zerr e;
+  zl_run(z, p, n, rt_to_int32(rt_arg(a, 2)), &out, &e);
+  if (e.err) {
+    free(out.p);
+    rt_return(a, err_value(&e));
+    return;
+  }
+  rt_return(a, out_value(&out));
+}
+
+typedef struct {
+  uv_work_t req;
+  zl_t *z;
+  rt_ref *cb, *keep;
+  const uint8_t *in;
+  size_t n;
+  int flush;
+  zbuf out;
+  zerr e;
+  bool orphan; /* handle collected while busy */
+} zjob;
+
+static void do_write(uv_work_t *req) {
+  zjob *j = req->data;
+  zl_run(j->z, j->in, j->n, j->flush, &j->out, &j->e);
+}
+
+static void after_write(uv_work_t *req, int status) {
+  (void)status;
+  zjob *j = req->data;
+  j->z->busy = false;
+  rt_scope *s = rt_scope_open();
+  rt_val argv[2] = {rt_null(), rt_undefined()};
+  if (j->e.err) {
+    argv[0] = err_value(&j->e);
+    free(j->out.p);
+  } else {
+    argv[1] = out_value(&j->out);
+  }
+  rt_val cb = rt_ref_get(j->cb);
+  rt_ref_free(j->cb);
+  rt_ref_free(j->keep); /* keeps the handle wrapper and input alive */
+  free(j);
+  rt_make_callback(cb, rt_undefined(), 2, argv);
+  rt_scope_close(s);
+}
+
+static void write_async(rt_args *a) {
+  rt_val hv = rt_arg(a, 0);
+  zl_t *z = zl_of(hv);
+  if (!z || z->busy) {
+    rt_throw_error("zlib handle is busy or invalid");
+    return;
+  }
+  zjob *j = calloc(1, sizeof *j);
+  if (!j) abort();
+  rt_val in = rt_arg(a, 1);
+  j->in = rt_is_array_buffer_view(in) ? rt_view_data(in, &j->n) : NULL;
+  rt_val keep = rt_array(2);
+  rt_set_i(keep, 0, hv);
+  rt_set_i(keep, 1, in);
+  j->keep = rt_ref_new(keep);
+  j->z = z;
+  j->flush = rt_to_int32(rt_arg(a, 2));
+  j->cb = rt_ref_new(rt_arg(a, 3));
+  j->req.data = j;
+  z->busy = true;
+  if (uv_queue_work(rt_env_current->loop, &j->req, do_write, after_write) != 0) {
+    z->busy = false;
+    rt_ref_free(j->cb);
+    rt_ref_free(j->keep);
+    free(j);
+    rt_throw_error("cannot queue zlib work");
+  }
+}
+
+static void reset(rt_args *a) {
+  zl_t *z = zl_of(rt_arg(a, 0));
+  if (!z || z->busy) return;
+  z->ended = false;
+  int r = Z_OK;
+  if (z->inited)
+    r = is_deflate(z->mode) ? deflateReset(&z->strm) : inflateReset(&z->strm);
+  if (r == Z_OK && z->dict && z->inited && (is_deflate(z->mode) || z->mode == M_INFLATERAW))
+    r = is_deflate(z->mode) ? deflateSetDictionary(&z->strm, z->dict, (uInt)z->dict_len)
+                            : inflateSetDictionary(&z->strm, z->dict, (uInt)z->dict_len);
+  if (z->enc) {
+    BrotliEncoderDestroyInstance(z->enc);
+    z->enc = BrotliEncoderCreateInstance(NULL, NULL, NULL);
+  }
+  if (z->dec) {
+    BrotliDecoderDestroyInstance(z->dec);
+    z->dec = BrotliDecoderCreateInstance(NULL, NULL, NULL);
+  }
+  rt_return_int(a, r);
+}
+
+static void params_(rt_args *a) {
+  zl_t *z = zl_of(rt_arg(a, 0));
+  if (!z || z->busy || !z->inited || !is_deflate(z->mode)) {
+    rt_return_int(a, Z_STREAM_ERROR);
+    return;
+  }
+  z->level = rt_to_int32(rt_arg(a, 1));
+  z->strategy = rt_to_int32(rt_arg(a, 2));
+  rt_return_int(a, deflateParams(&z->strm, z->level, z->strategy));
+}
+
+static void close_(rt_args *a) {
+  zl_t *z = zl_of(rt_arg(a, 0));
+  if (!z || z->busy) return;
+  zl_end(z);
+}
+
+static void crc32_(rt_args *a) {
+  size_t n = 0;
+  rt_val v = rt_arg(a, 0);
+  const uint8_t *p = rt_is_array_buffer_view(v) ? rt_view_data(v, &n) : NULL;
+  uLong c = (uLong)(uint32_t)rt_to_number(rt_arg(a, 1));
+  c = crc32_z(c, p, n);
+  rt_return_number(a, (double)(uint32_t)c);
+}
+
+void rt_binding_init_zlib(rt_val e) {
+  rt_set_method(e, "init", init);
+  rt_set_method(e, "brotliInit", brotli_init);
+  rt_set_method(e, "write", write_sync);
+  rt_set_method(e, "writeAsync", write_async);
+  rt_set_method(e, "reset", reset);
+  rt_set_method(e, "params", params_);
+  rt_set_method(e, "close", close_);
+  rt_set_method(e, "crc32", crc32_);
+  rt_val c = rt_object();
+#define C(n, v) rt_set(c, n, rt_number(v));
+  C("Z_NO_FLUSH", Z_NO_FLUSH) C("Z_PARTIAL_FLUSH", Z_PARTIAL_FLUSH) C("Z_SYNC_FLUSH", Z_SYNC_FLUSH)
+  C("Z_FULL_FLUSH", Z_FULL_FLUSH) C("Z_FINISH", Z_FINISH) C("Z_BLOCK", Z_BLOCK)
+  C("Z_OK", Z_OK) C("Z_STREAM_END", Z_STREAM_END) C("Z_NEED_DICT", Z_NEED_DICT)
+  C("Z_ERRNO", Z_ERRNO) C("Z_STREAM_ERROR", Z_STREAM_ERROR) C("Z_DATA_ERROR", Z_DATA_ERROR)
+  C("Z_MEM_ERROR", Z_MEM_ERROR) C("Z_BUF_ERROR", Z_BUF_ERROR) C("Z_VERSION_ERROR", Z_VERSION_ERROR)
+  C("Z_NO_COMPRESSION", Z_NO_COMPRESSION) C("Z_BEST_SPEED", Z_BEST_SPEED)
+  C("Z_BEST_COMPRESSION", Z_BEST_COMPRESSION) C("Z_DEFAULT_COMPRESSION", Z_DEFAULT_COMPRESSION)
+  C("Z_FILTERED", Z_FILTERED) C("Z_HUFFMAN_ONLY", Z_HUFFMAN_ONLY) C("Z_RLE", Z_RLE)
+  C("Z_FIXED", Z_FIXED) C("Z_DEFAULT_STRATEGY", Z_DEFAULT_STRATEGY) C("ZLIB_VERNUM", ZLIB_VERNUM)
+  C("DEFLATE", M_DEFLATE) C("INFLATE", M_INFLATE) C("GZIP", M_GZIP) C("GUNZIP", M_GUNZIP)
+  C("DEFLATERAW", M_DEFLATERAW) C("INFLATERAW", M_INFLATERAW) C("UNZIP", M_UNZIP)
+  C("BROTLI_DECODE", M_BROTLI_DECODE) C("BROTLI_ENCODE", M_BROTLI_ENCODE)
+  C("Z_MIN_WINDOWBITS", 8) C("Z_MAX_WINDOWBITS", 15) C("Z_DEFAULT_WINDOWBITS", 15)
+  C("Z_MIN_CHUNK", 64) C("Z_MAX_CHUNK", 1.0 / 0.0) C("Z_DEFAULT_CHUNK", 16384)
+  C("Z_MIN_MEMLEVEL", 1) C("Z_MAX_MEMLEVEL", 9) C("Z_DEFAULT_MEMLEVEL", 8)
+  C("Z_MIN_LEVEL", -1) C("Z_MAX_LEVEL", 9) C("Z_DEFAULT_LEVEL", Z_DEFAULT_COMPRESSION)
+  C("BROTLI_OPERATION_PROCESS", BROTLI_OPERATION_PROCESS)
+  C("BROTLI_OPERATION_FLUSH", BROTLI_OPERATION_FLUSH)
+  C("BROTLI_OPERATION_FINISH", BROTLI_OPERATION_FINISH)
+  C("BROTLI_OPERATION_EMIT_METADATA", BROTLI_OPERATION_EMIT_METADATA)
+  C("BROTLI_PARAM_MODE", BROTLI_PARAM_MODE) C("BROTLI_MODE_GENERIC", BROTLI_MODE_GENERIC)
+  C("BROTLI_MODE_TEXT", BROTLI_MODE_TEXT) C("BROTLI_MODE_FONT", BROTLI_MODE_FONT)
+  C("BROTLI_DEFAULT_MODE", BROTLI_DEFAULT_MODE) C("BROTLI_PARAM_QUALITY", BROTLI_PARAM_QUALITY)
+  C("BROTLI_MIN_QUALITY", BROTLI_MIN_QUALITY) C("BROTLI_MAX_QUALITY", BROTLI_MAX_QUALITY)
+  C("BROTLI_DEFAULT_QUALITY", BROTLI_DEFAULT_QUALITY) C("BROTLI_PARAM_LGWIN", BROTLI_PARAM_LGWIN)
+  C("BROTLI_MIN_WINDOW_BITS", BROTLI_MIN_WINDOW_BITS) C("BROTLI_MAX_WINDOW_BITS", BROTLI_MAX_WINDOW_BITS)
+  C("BROTLI_LARGE_MAX_WINDOW_BITS", BROTLI_LARGE_MAX_WINDOW_BITS)
+  C("BROTLI_DEFAULT_WINDOW", BROTLI_DEFAULT_WINDOW) C("BROTLI_PARAM_LGBLOCK", BROTLI_PARAM_LGBLOCK)
+  C("BROTLI_MIN_INPUT_BLOCK_BITS", BROTLI_MIN_INPUT_BLOCK_BITS)
+  C("BROTLI_MAX_INPUT_BLOCK_BITS", BROTLI_MAX_INPUT_BLOCK_BITS)
+  C("BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING", BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING)
+  C("BROTLI_PARAM_SIZE_HINT", BROTLI_PARAM_SIZE_HINT)
+  C("BROTLI_PARAM_LARGE_WINDOW", BROTLI_PARAM_LARGE_WINDOW)
+  C("BROTLI_PARAM_NPOSTFIX", BROTLI_PARAM_NPOSTFIX) C("BROTLI_PARAM_NDIRECT", BROTLI_PARAM_NDIRECT)
+  C("BROTLI_DECODER_RESULT_ERROR", BROTLI_DECODER_RESULT_ERROR)
+  C("BROTLI_DECODER_RESULT_SUCCESS", BROTLI_DECODER_RESULT_SUCCESS)
+  C("BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT", BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)
+  C("BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT", BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT)
+  C("BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION",
+    BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION)
+  C("BROTLI_DECODER_PARAM_LARGE_WINDOW", BROTLI_DECODER_PARAM_LARGE_WINDOW)
+  C("BROTLI_DECODER_NO_ERROR", BROTLI_DECODER_NO_ERROR)
+  C("BROTLI_DECODER_SUCCESS", BROTLI_DECODER_SUCCESS)
+  C("BROTLI_DECODER_NEEDS_MORE_INPUT", BROTLI_DECODER_NEEDS_MORE_INPUT)
+  C("BROTLI_DECODER_NEEDS_MORE_OUTPUT", BROTLI_DECODER_NEEDS_MORE_OUTPUT)
+#define BE(PREFIX, NAME, CODE) C("BROTLI_DECODER" #PREFIX #NAME, CODE)
+  BROTLI_DECODER_ERROR_CODES_LIST(BE, )
+#undef BE
+#undef C
+  rt_set(e, "constants", c);
+}
