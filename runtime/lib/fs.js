@@ -498,9 +498,28 @@ const stat = statLike('stat', (p) => getValidatedPath(p));
 const lstat = statLike('lstat', (p) => getValidatedPath(p));
 const fstat = statLike('fstat', (fd) => getValidatedFd(fd));
 
-function statfsSync() {
-  const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-  throw new ERR_METHOD_NOT_IMPLEMENTED('statfsSync');
+function statfsSync(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return U.getStatFsFromBinding(B.statfs(path, !!(options && options.bigint)));
+}
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  callback = makeCallback(callback);
+  path = getValidatedPath(path);
+  async('statfs', [path, !!(options && options.bigint)], callback, U.getStatFsFromBinding);
+}
+
+// fs.openAsBlob(path): a Blob with the file's bytes (read now; Node reads lazily).
+function openAsBlob(path, options = {}) {
+  validateObject(options, 'options');
+  const type = options.type || '';
+  validateString(type, 'options.type');
+  path = getValidatedPath(path);
+  const { Blob } = require('buffer');
+  return require('fs/promises').readFile(path).then((data) => new Blob([data], { type }));
 }
 
 // ---- access / exists ----------------------------------------------------------------------
@@ -1138,7 +1157,7 @@ module.exports = {
   lutimes, lutimesSync, mkdir, mkdirSync, mkdtemp, mkdtempSync, open, openSync, opendir,
   opendirSync, readdir, readdirSync, read, readSync, readv, readvSync, readFile, readFileSync,
   readlink, readlinkSync, realpath, realpathSync, rename, renameSync, rm, rmSync, rmdir,
-  rmdirSync, stat, statfs: undefined, statSync, statfsSync: undefined, symlink, symlinkSync,
+  rmdirSync, stat, statfs, statSync, statfsSync, symlink, symlinkSync, openAsBlob,
   truncate, truncateSync, unwatchFile, unlink, unlinkSync, utimes, utimesSync, watch,
   watchFile, writeFile, writeFileSync, write, writeSync, writev, writevSync,
   Dirent, Stats: U.Stats,
@@ -1156,9 +1175,6 @@ module.exports = {
 };
 delete module.exports.lchmod;
 delete module.exports.lchmodSync;
-delete module.exports.statfs;
-delete module.exports.statfsSync;
-void statfsSync;
 void lchmodSync;
 void O_WRONLY; void O_CREAT; void O_TRUNC; void O_APPEND; void O_RDONLY; void O_SYNC;
 void validateString; void ERR_OUT_OF_RANGE;

@@ -72,6 +72,15 @@ static rt_val stat_result(const uv_stat_t *s, bool bigint) {
 }
 
 static rt_val r_stat(fs_call *c) { return stat_result(&c->req.statbuf, c->bigint); }
+/* statfs: [type, bsize, blocks, bfree, bavail, files, ffree] as numbers or
+ * BigInts. */
+static rt_val r_statfs(fs_call *c) {
+  const uv_statfs_t *f = c->req.ptr;
+  uint64_t v[7] = {f->f_type, f->f_bsize, f->f_blocks, f->f_bfree, f->f_bavail, f->f_files, f->f_ffree};
+  rt_val r = rt_array(7);
+  for (uint32_t i = 0; i < 7; i++) rt_set_i(r, i, c->bigint ? rt_biguint(v[i]) : rt_number((double)v[i]));
+  return r;
+}
 static rt_val r_int(fs_call *c) { return rt_int((int64_t)c->req.result); }
 static rt_val r_path(fs_call *c) {
   const char *p = c->req.ptr ? (const char *)c->req.ptr : c->req.path;
@@ -287,6 +296,10 @@ static int s_access(rt_args *a, fs_call *c, uv_fs_cb cb) {
 static int s_copyfile(rt_args *a, fs_call *c, uv_fs_cb cb) {
   return uv_fs_copyfile(loop(), &c->req, PATH(0), DEST(1), INT(2), cb);
 }
+static int s_statfs(rt_args *a, fs_call *c, uv_fs_cb cb) {
+  c->bigint = rt_to_bool(rt_arg(a, 1));
+  return uv_fs_statfs(loop(), &c->req, PATH(0), cb);
+}
 static int s_mkdtemp(rt_args *a, fs_call *c, uv_fs_cb cb) {
   size_t n;
   char *p = rt_to_utf8(rt_arg(a, 0), &n);
@@ -328,7 +341,8 @@ static int s_mkdtemp(rt_args *a, fs_call *c, uv_fs_cb cb) {
   XX(ftruncate, 2, "ftruncate", s_ftruncate, NULL)       \
   XX(access, 2, "access", s_access, NULL)                \
   XX(copyfile, 3, "copyfile", s_copyfile, NULL)          \
-  XX(mkdtemp, 1, "mkdtemp", s_mkdtemp, r_path)
+  XX(mkdtemp, 1, "mkdtemp", s_mkdtemp, r_path)          \
+  XX(statfs, 2, "statfs", s_statfs, r_statfs)
 
 #define XX(name, arity, syscall, start, result) \
   static void fn_##name(rt_args *a) { run(a, arity, syscall, start, result); }

@@ -358,6 +358,10 @@ async function stat(path, options = { bigint: false }) {
   const big = !!(options && options.bigint);
   return getStatsFromBinding(await call('stat', path, big), big);
 }
+async function statfs(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return U.getStatFsFromBinding(await call('statfs', path, !!(options && options.bigint)));
+}
 async function lstat(path, options = { bigint: false }) {
   path = getValidatedPath(path);
   const big = !!(options && options.bigint);
@@ -444,7 +448,7 @@ function watch(filename, options = {}) {
 void validateObject;
 module.exports = {
   access, copyFile, cp, open, opendir, rename, truncate, rm, rmdir, mkdir, readdir, readlink,
-  symlink, lstat, stat, link, unlink, chmod, lchmod, lchown, chown, utimes, lutimes, realpath,
+  symlink, lstat, stat, statfs, link, unlink, chmod, lchmod, lchown, chown, utimes, lutimes, realpath,
   mkdtemp, writeFile, appendFile, readFile, watch, constants,
 };
 void getValidatedFd;

@@ -314,6 +314,20 @@ function getStatsFromBinding(ab, bigint = false) {
     ms(10), ms(12), ms(14), ms(16));
 }
 
+// ---- StatFs ----
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type;
+    this.bsize = bsize;
+    this.blocks = blocks;
+    this.bfree = bfree;
+    this.bavail = bavail;
+    this.files = files;
+    this.ffree = ffree;
+  }
+}
+function getStatFsFromBinding(a) { return new StatFs(...a); }
+
 // ---- Dirent -----------------------------------------------------------------------
 const kType = Symbol('type');
 class Dirent {
@@ -373,6 +387,7 @@ module.exports = {
   Stats,
   BigIntStats,
   getStatsFromBinding,
+  getStatFsFromBinding,
   Dirent,
   direntTypeFromStats,
   encodeName,
