@@ -1,7 +1,8 @@
 #!/bin/bash
 # The debugger in line mode (node inspect style): a breakpoint set with
 # `b file:line`, hit, backtrace, stepping, evaluation in the paused frame,
-# watches, a conditional breakpoint, a logpoint, continue.
+# watches, up/down the stack, a conditional breakpoint, a logpoint,
+# pause on caught exceptions, continue.
 . "$(dirname "$0")/lib.sh"
 need_node
 cat > "$T/calc.js" <<'JS'
@@ -24,6 +25,8 @@ b calc.js:2
 add = calc.add
 add(3, 4)
 bt
+up
+down
 n
 sum
 watch sum * 10
@@ -40,6 +43,10 @@ cb calc.js:8
 log calc.js:8 'i is', i
 calc.loop(3)
 breakpoints
+catch all
+try { throw new Error('boom') } catch (e) { 'caught' }
+c
+catch none
 TXT
 cd "$T" && "$REPL" --runtime node < in.txt > out.txt 2> err.txt || fail "exit $?: $(cat err.txt)"
 cat out.txt

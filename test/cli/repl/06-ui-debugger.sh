@@ -54,11 +54,27 @@ wait_screen '│   factor = 3'
 send 'facto'
 wait_screen '^ +factor *$'
 send Escape C-u
+# up/down the stack (text command and Ctrl+PgDn)
+send -l 'up'; send Enter   # -l: 'up' alone would be tmux's Up key
+wait_screen '│ >#1 tick ticker\.js:8'
+send C-NPage
+wait_screen '│ >#0 scale ticker\.js:4'
 send S-F11
 wait_screen 'Paused \(other\) in tick at ticker\.js:[89]'
 # clear the breakpoint, resume: the view closes and the app runs on
 send 'cb ticker.js:8' Enter
 wait_screen '^Cleared breakpoint ticker\.js:8'
+# F9 toggles a breakpoint at the source cursor (moved with Alt+Up/Down),
+# F4 runs to the cursor
+send M-Up
+send F9
+wait_screen '^Breakpoint .*ticker\.js:8'
+wait_screen '^ ● +8 '
+send F9
+wait_screen '^Cleared breakpoint ticker\.js:8'
+send F5
+wait_screen 'Paused \(.*\) in tick at ticker\.js'
+refute_screen 'Paused \(breakpoint\)'
 send F5
 for i in $(seq 1 200); do screen | grep -q '\[paused\]' || break; sleep 0.1; done
 refute_screen '\[paused\]'
