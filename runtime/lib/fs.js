@@ -12,7 +12,7 @@ const { Buffer } = require('buffer');
 const { isArrayBufferView, isUint8Array } = internalBinding('types');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_FS_FILE_TOO_LARGE,
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE,
   },
 } = require('internal/errors');
 const {
@@ -24,7 +24,7 @@ const {
   constants, getValidatedPath, getValidatedFd, makeCallback, stringToFlags, parseFileMode,
   getOptions, toUnixTimestamp, getStatsFromBinding, Dirent, encodeName, SystemError,
 } = U;
-const { F_OK, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, O_RDONLY, O_SYNC, S_IFMT, S_IFREG } = constants;
+const { F_OK, S_IFMT, S_IFREG } = constants;
 
 const kIoMaxLength = 2 ** 31 - 1;
 const kMaxUserId = 2 ** 32 - 1;
@@ -997,10 +997,6 @@ function fchmod(fd, mode, callback) {
   callback = makeCallback(callback);
   async('fchmod', [fd, mode], callback);
 }
-function lchmodSync() {
-  const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-  throw new ERR_METHOD_NOT_IMPLEMENTED('lchmodSync');
-}
 
 function validateIds(uid, gid) {
   validateInteger(uid, 'uid', -1, kMaxUserId);
@@ -1173,8 +1169,3 @@ module.exports = {
   get Dir() { return require('internal/fs/dir').Dir; },
   get promises() { return require('fs/promises'); },
 };
-delete module.exports.lchmod;
-delete module.exports.lchmodSync;
-void lchmodSync;
-void O_WRONLY; void O_CREAT; void O_TRUNC; void O_APPEND; void O_RDONLY; void O_SYNC;
-void validateString; void ERR_OUT_OF_RANGE;

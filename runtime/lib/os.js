@@ -6,7 +6,6 @@
 
 const binding = internalBinding('os');
 const { validateInt32 } = require('internal/validators');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 function withPrimitive(fn) {
   fn[Symbol.toPrimitive] = () => fn();
@@ -125,7 +124,6 @@ function userInfo(options) {
 
 const constants = binding.constants;
 
-void ERR_INVALID_ARG_TYPE;
 module.exports = {
   arch,
   availableParallelism,

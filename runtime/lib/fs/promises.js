@@ -12,10 +12,10 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_FS_FILE_TOO_LARGE, ERR_INVALID_STATE },
   AbortError,
 } = require('internal/errors');
-const { validateInteger, validateObject, validateBoolean } = require('internal/validators');
+const { validateInteger, validateBoolean } = require('internal/validators');
 const U = require('internal/fs/utils');
 const {
-  constants, getValidatedPath, getValidatedFd, stringToFlags, parseFileMode, getOptions,
+  constants, getValidatedPath, stringToFlags, parseFileMode, getOptions,
   toUnixTimestamp, getStatsFromBinding, encodeName,
 } = U;
 const fs = require('fs');
@@ -445,10 +445,8 @@ function watch(filename, options = {}) {
   return require('internal/fs/watchers').watchAsync(filename, options);
 }
 
-void validateObject;
 module.exports = {
   access, copyFile, cp, open, opendir, rename, truncate, rm, rmdir, mkdir, readdir, readlink,
   symlink, lstat, stat, statfs, link, unlink, chmod, lchmod, lchown, chown, utimes, lutimes, realpath,
   mkdtemp, writeFile, appendFile, readFile, watch, constants,
 };
-void getValidatedFd;

@@ -5,7 +5,7 @@
 // gives Node's observable behaviour for the usual loops.
 
 const B = internalBinding('fs_async');
-const { codes: { ERR_DIR_CLOSED, ERR_MISSING_ARGS } } = require('internal/errors');
+const { codes: { ERR_DIR_CLOSED } } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 const { getValidatedPath, getOptions, Dirent, direntTypeFromStats, getStatsFromBinding, encodeName } =
   require('internal/fs/utils');
@@ -115,5 +115,4 @@ function opendir(path, options, callback) {
   });
 }
 
-void ERR_MISSING_ARGS;
 module.exports = { Dir, opendir, opendirSync };

@@ -9,7 +9,7 @@
 const { Readable, Writable, finished } = require('stream');
 const { Buffer } = require('buffer');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_METHOD_NOT_IMPLEMENTED },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
 } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
 const { getValidatedPath, getValidatedFd, copyObject, getOptions, stringToFlags, parseFileMode } =
@@ -262,5 +262,4 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
   __proto__: null, get() { return this.fd === null; }, configurable: true,
 });
 
-void ERR_METHOD_NOT_IMPLEMENTED;
 module.exports = { ReadStream, WriteStream };

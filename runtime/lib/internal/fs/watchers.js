@@ -7,7 +7,6 @@
 
 const B = internalBinding('fs_async');
 const EventEmitter = require('events');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateObject, validateUint32 } = require('internal/validators');
 const { getValidatedPath, getStatsFromBinding, encodeName } = require('internal/fs/utils');
 
@@ -215,5 +214,4 @@ function watchAsync(filename, options = {}) {
   };
 }
 
-void ERR_INVALID_ARG_TYPE;
 module.exports = { FSWatcher, StatWatcher, watch, watchFile, unwatchFile, watchAsync };
