@@ -19,11 +19,15 @@ function isIP(s) { return typeof s === 'string' ? dnsb.isIP(s) : 0; }
 function isIPv4(s) { return isIP(s) === 4; }
 function isIPv6(s) { return isIP(s) === 6; }
 
+// Node's two shapes: "connect ECONNREFUSED 127.0.0.1:80" and, for listen,
+// "listen EADDRINUSE: address already in use 127.0.0.1:80".
 function exceptionWithHostPort(err, syscall, address, port) {
   const e = errnoException(err, syscall);
   let details = address;
   if (port !== undefined && port !== null) details += `:${port}`;
-  if (address !== undefined) e.message = `${syscall} ${e.code} ${details}`;
+  if (address !== undefined && syscall === 'listen') {
+    e.message = `${syscall} ${e.code}: ${internalBinding('errors').errMessage(err)} ${details}`;
+  } else if (address !== undefined) e.message = `${syscall} ${e.code} ${details}`;
   if (address !== undefined) e.address = address;
   if (port !== undefined && port !== null) e.port = port;
   return e;
@@ -77,9 +81,14 @@ class Socket extends Duplex {
       h.open(options.fd);
       this._handle = h;
     }
+    // Without allowHalfOpen the writable side ends after 'end' (on the next
+    // tick, so an 'end' listener may still write its last words).
     this.on('end', () => {
-      if (!this.allowHalfOpen && !this.writableEnded) this.end();
+      if (!this.allowHalfOpen) process.nextTick(() => { if (!this.writableEnded) this.end(); });
     });
+    // A connected handle starts reading at once, so that EOF is seen even
+    // when nobody consumes the data (as Node's read(0)).
+    if (this._handle && options.readable !== false && !options.pauseOnCreate) this.read(0);
   }
 
   get pending() { return !this._handle || this.connecting; }
@@ -160,7 +169,7 @@ class Socket extends Duplex {
     }
     this.emit('connect');
     this.emit('ready');
-    if (this.readableFlowing || this._readableState.needReadable || this.listenerCount('data')) this._startReading();
+    if (this.readable && !this.isPaused()) this.read(0);
     if (this._pendingData) {
       const p = this._pendingData;
       this._pendingData = null;
@@ -176,6 +185,7 @@ class Socket extends Duplex {
       if (chunk === null) {
         this._reading = false;
         this.push(null);
+        this.read(0); // 'end' even if nobody reads (as Node's onStreamRead)
         return;
       }
       if (chunk instanceof Error) { this.destroy(chunk); return; }

@@ -37,7 +37,11 @@ typedef struct {
   rt_val input;       /* the Uint8Array being parsed */
   const char *base;   /* its data */
   bool js_threw;
+  bool executing;     /* inside llhttp_execute/finish: close() must wait */
+  bool close_pending;
 } parser;
+
+static void parser_free(parser *ps);
 
 static rt_class *parser_class;
 
@@ -216,7 +220,9 @@ static void execute(rt_args *a) {
   ps->input = rt_arg(a, 0);
   ps->base = data;
   ps->js_threw = false;
+  ps->executing = true;
   llhttp_errno_t err = llhttp_execute(&ps->p, data, len);
+  ps->executing = false;
   size_t parsed = len;
   if (err != HPE_OK) {
     const char *pos = llhttp_get_error_pos(&ps->p);
@@ -224,6 +230,13 @@ static void execute(rt_args *a) {
   }
   ps->self = NULL;
   ps->input = NULL;
+  if (ps->close_pending) {
+    /* closed by a callback: what was parsed no longer matters */
+    rt_object_set_ptr(rt_this(a), NULL);
+    parser_free(ps);
+    rt_return_int(a, (int64_t)parsed);
+    return;
+  }
   if (ps->js_threw) return; /* the JavaScript exception propagates */
   if (err == HPE_PAUSED_UPGRADE) {
     llhttp_resume_after_upgrade(&ps->p);
@@ -246,8 +259,15 @@ static void finish(rt_args *a) {
   if (!ps) return;
   ps->self = rt_this(a);
   ps->js_threw = false;
+  ps->executing = true;
   llhttp_errno_t err = llhttp_finish(&ps->p);
+  ps->executing = false;
   ps->self = NULL;
+  if (ps->close_pending) {
+    rt_object_set_ptr(rt_this(a), NULL);
+    parser_free(ps);
+    return;
+  }
   if (ps->js_threw) return;
   if (err != HPE_OK) rt_return(a, parse_error(ps, err, 0));
 }
@@ -273,15 +293,23 @@ static void set_max_header(rt_args *a) {
   if (ps) ps->max_header = (size_t)rt_to_number(rt_arg(a, 0));
 }
 
-static void close_(rt_args *a) {
-  parser *ps = rt_is_object(rt_this(a)) ? rt_object_get_ptr(rt_this(a)) : NULL;
-  if (!ps) return;
+static void parser_free(parser *ps) {
   on_message_begin(&ps->p);
   free(ps->fields);
   free(ps->values);
   dr_buf_release(&ps->url);
   dr_buf_release(&ps->status);
   free(ps);
+}
+
+static void close_(rt_args *a) {
+  parser *ps = rt_is_object(rt_this(a)) ? rt_object_get_ptr(rt_this(a)) : NULL;
+  if (!ps) return;
+  if (ps->executing) {
+    ps->close_pending = true; /* freed when execute() returns */
+    return;
+  }
+  parser_free(ps);
   rt_object_set_ptr(rt_this(a), NULL);
 }
 

@@ -271,7 +271,7 @@ class ClientRequest extends OutgoingMessage {
       r.complete = true;
       r.push(null);
       cleanup();
-      const keep = this._keepAlive && !this._last;
+      const keep = !!this._keepAlive;
       const release = () => {
         socket._httpMessage = null;
         parser.close();
@@ -279,8 +279,10 @@ class ClientRequest extends OutgoingMessage {
         else socket.destroy();
         this.emit('close');
       };
-      if (this.writableFinished) process.nextTick(release);
-      else this.once('finish', () => process.nextTick(release));
+      // The socket is back in the pool before 'end' reaches the response's
+      // listeners, so the next request can reuse it (as Node).
+      if (this.writableFinished) release();
+      else this.once('finish', release);
     };
     const onData = (data) => {
       const r = parser.execute(data);

@@ -1,0 +1,3 @@
+'use strict';
+// dns/promises — require('dns').promises.
+module.exports = require('dns').promises;
