@@ -37,8 +37,11 @@ for (const key of Object.keys(operators.streamReturningOperators)) {
   }
   Object.defineProperty(fn, 'name', { value: op.name });
   Object.defineProperty(fn, 'length', { value: op.length });
+  // asIndexedPairs warns once, as in Node 20.
+  const value = key === 'asIndexedPairs' ?
+    require('internal/util').deprecate(fn, 'readable.asIndexedPairs will be removed in a future version.') : fn;
   Object.defineProperty(Readable.prototype, key, {
-    __proto__: null, value: fn, enumerable: false, configurable: true, writable: true,
+    __proto__: null, value, enumerable: false, configurable: true, writable: true,
   });
 }
 for (const key of Object.keys(operators.promiseReturningOperators)) {
