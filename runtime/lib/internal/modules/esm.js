@@ -313,6 +313,7 @@ function getRecord(url, assertions, parentURL, source) {
   }
   rec = { url, wrap, format };
   records.set(url, rec);
+  if (url.startsWith('file:') && format !== 'commonjs') require('internal/modules/deps').record(fileURLToPath(url));
   if (format === 'module') {
     const reqs = mw.requests(wrap);
     for (let i = 0; i < reqs.length; i++) {

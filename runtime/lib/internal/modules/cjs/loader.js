@@ -282,6 +282,7 @@ function findLongestRegisteredExtension(filename) {
 
 Module.prototype.load = function(filename) {
   this.filename = filename;
+  requireBuiltin('internal/modules/deps').record(filename);
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
   if (filename.endsWith('.mjs') ||
