@@ -218,7 +218,7 @@ static int srv_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user,
     const char *method = json_string_value(json_object_get(m, "method"));
     json_int_t id = json_integer_value(json_object_get(m, "id"));
     char *a, *b;
-    if (method && !strcmp(method, "Close")) srv_close_next = 1;
+    srv_close_next = method && !strcmp(method, "Close"); /* per connection */
     if (method && !strcmp(method, "Fail"))
       reply = json_pack("{s:I,s:{s:i,s:s}}", "id", id, "error", "code", -32601, "message",
                         "'Fail' wasn't found");
@@ -329,6 +329,45 @@ static void test_live_roundtrip(void **state) {
   dr_cdp_close(c);
 }
 
+typedef struct {
+  uv_loop_t *loop;
+  int got;
+  char x[32];
+} uv_seen_t;
+
+static void on_uv_result(dr_cdp_t *c, int status, json_t *result, void *data) {
+  uv_seen_t *s = data;
+  s->got = status == 0 ? 1 : -1;
+  snprintf(s->x, sizeof(s->x), "%s", json_string_value(json_object_get(result, "x")));
+  uv_stop(s->loop);
+}
+
+static void on_uv_timeout(uv_timer_t *t) { uv_stop(t->loop); }
+
+/* The libuv way: callbacks run inside uv_run, driven by the session's fd. */
+static void test_live_uv(void **state) {
+  char target[64], err[256];
+  dr_cdp_t *c = NULL;
+  uv_loop_t loop;
+  uv_timer_t timer;
+  uv_seen_t seen = {&loop, 0, ""};
+  snprintf(target, sizeof(target), "127.0.0.1:%d", srv_port);
+  assert_int_equal(dr_cdp_open(&c, target, NULL, err, sizeof(err)), 0);
+  assert_int_equal(uv_loop_init(&loop), 0);
+  assert_int_equal(dr_cdp_uv_start(c, &loop), 0);
+  assert_int_equal(dr_cdp_uv_start(c, &loop), DR_ESTATE);
+  uv_timer_init(&loop, &timer);
+  uv_timer_start(&timer, on_uv_timeout, 10000, 0); /* a safety net, not a wait */
+  assert_true(dr_cdp_send(c, "Echo", json_pack("{s:s}", "x", "via-uv"), on_uv_result, &seen) > 0);
+  uv_run(&loop, UV_RUN_DEFAULT);
+  assert_int_equal(seen.got, 1);
+  assert_string_equal(seen.x, "via-uv");
+  dr_cdp_close(c); /* closes its uv_poll_t; the loop must run to free it */
+  uv_close((uv_handle_t *)&timer, NULL);
+  uv_run(&loop, UV_RUN_DEFAULT);
+  assert_int_equal(uv_loop_close(&loop), 0);
+}
+
 static void test_live_errors(void **state) {
   char err[256];
   dr_cdp_t *c = (dr_cdp_t *)1;
@@ -351,6 +390,7 @@ int main(void) {
 #ifdef DR_HAVE_LWS
   const struct CMUnitTest live[] = {
       cmocka_unit_test(test_live_roundtrip),
+      cmocka_unit_test(test_live_uv),
       cmocka_unit_test(test_live_errors),
   };
   r |= cmocka_run_group_tests(live, srv_start, srv_end);
