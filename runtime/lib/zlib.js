@@ -12,6 +12,9 @@ const { Transform, finished } = require('stream');
 const { E, codes } = require('internal/errors');
 const { validateFunction, validateNumber, validateUint32 } = require('internal/validators');
 const types = internalBinding('types');
+// Completion callbacks run in the async context the stream was created in
+// (as Node's zlib handle, an async resource).
+const asyncContext = require('internal/async_context');
 
 E('ERR_BUFFER_TOO_LARGE', (max) => `Cannot create a Buffer larger than ${max} bytes`, RangeError);
 E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
@@ -45,6 +48,7 @@ const kFlushFlag = Symbol('kFlushFlag');
 const kError = Symbol('kError');
 const kHandle = Symbol('kHandle');
 const kBusy = Symbol('kBusy');
+const kFrame = Symbol('kFrame');
 
 function codecError(e) {
   const err = new Error(e.message);
@@ -109,6 +113,7 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   this._info = opts && opts.info;
   this._maxOutputLength = maxOutputLength;
   this[kBusy] = false;
+  this[kFrame] = asyncContext.capture();
 }
 Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
 Object.setPrototypeOf(ZlibBase, Transform);
@@ -191,7 +196,7 @@ function processChunk(self, chunk, flushFlag, cb) {
   const handle = self._handle;
   if (!handle) return process.nextTick(cb);
   self[kBusy] = true;
-  binding.writeAsync(handle, chunk, flushFlag, (err, ab) => {
+  binding.writeAsync(handle, chunk, flushFlag, (err, ab) => asyncContext.runInFrame(self[kFrame], () => {
     self[kBusy] = false;
     if (self.destroyed) {
       if (self._handle) binding.close(self._handle);
@@ -208,7 +213,7 @@ function processChunk(self, chunk, flushFlag, cb) {
     self.bytesWritten += chunk.byteLength;
     if (ab.byteLength > 0) pushOutput(self, ab);
     cb();
-  });
+  }));
 }
 
 function processChunkSync(self, chunk, flushFlag) {

@@ -9,6 +9,8 @@ const {
   validateFunction, validateInt32, validateString, validateObject, validateUint32, validateInteger,
 } = require('internal/validators');
 const { codes, getArrayBufferOrView, isAnyArrayBuffer } = require('internal/crypto/util');
+// Completion callbacks run in the async context of the call.
+const { bind: bindFrame } = require('internal/async_context');
 const {
   ERR_CRYPTO_INVALID_DIGEST, ERR_CRYPTO_INVALID_SCRYPT_PARAMS, ERR_CRYPTO_INVALID_KEYLEN,
   ERR_INCOMPATIBLE_OPTION_PAIR, ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE,
@@ -37,6 +39,7 @@ function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   }
   const a = pbkdf2Check(password, salt, iterations, keylen, digest);
   validateFunction(callback, 'callback');
+  callback = bindFrame(callback);
   binding.pbkdf2(a.password, a.salt, a.iterations, a.keylen, a.digest, (err, ab) => {
     if (err) return callback(err);
     callback(null, Buffer.from(ab));
@@ -102,6 +105,7 @@ function scrypt(password, salt, keylen, options, callback = defaults) {
   }
   const a = scryptCheck(password, salt, keylen, options);
   validateFunction(callback, 'callback');
+  callback = bindFrame(callback);
   binding.scrypt(a.password, a.salt, a.keylen, a.N, a.r, a.p, a.maxmem, (err, ab) => {
     if (err) return callback(err);
     callback(null, Buffer.from(ab));
@@ -142,7 +146,7 @@ function hkdfCheck(hash, key, salt, info, length) {
 function hkdf(hash, key, salt, info, length, callback) {
   const a = hkdfCheck(hash, key, salt, info, length);
   validateFunction(callback, 'callback');
-  binding.hkdf(a.hash, a.key, a.salt, a.info, a.length, callback);
+  binding.hkdf(a.hash, a.key, a.salt, a.info, a.length, bindFrame(callback));
 }
 
 function hkdfSync(hash, key, salt, info, length) {

@@ -357,6 +357,7 @@ function generateKeyPair(type, options, callback) {
   const args = parseKeyGen(type, options);
   const pubEnc = checkEncoding(options && options.publicKeyEncoding, 'options.publicKeyEncoding', true);
   const privEnc = checkEncoding(options && options.privateKeyEncoding, 'options.privateKeyEncoding', false);
+  callback = require('internal/async_context').bind(callback);
   binding.generate(...args, (err, handle) => {
     if (err) return callback(err);
     let r;

@@ -9,6 +9,8 @@ const { codes } = require('internal/crypto/util');
 const { validateNumber, validateFunction, validateObject, validateBoolean } = require('internal/validators');
 const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = codes;
 const types = internalBinding('types');
+// Completion callbacks run in the async context of the call.
+const { bind: bindFrame } = require('internal/async_context');
 
 const kMaxLength = 2 ** 31 - 1;
 const kMaxPossibleLength = Math.min(kMaxLength, 2 ** 32 - 1);
@@ -43,6 +45,7 @@ function randomBytes(size, callback) {
     binding.randomFill(buf, 0, size);
     return buf;
   }
+  callback = bindFrame(callback);
   binding.randomFillAsync(buf, 0, size, (err) => {
     if (err) return callback(err);
     callback(null, buf);
@@ -95,6 +98,7 @@ function randomFill(buf, offset, size, callback) {
     process.nextTick(callback, null, buf);
     return;
   }
+  callback = bindFrame(callback);
   binding.randomFillAsync(viewOf(buf), offset, size, (err) => {
     if (err) return callback(err);
     callback(null, buf);

@@ -1,0 +1,284 @@
+'use strict';
+// async_hooks — AsyncLocalStorage, AsyncResource and createHook.
+//
+// Context propagation rests on internal/async_context: promises carry the
+// current frame through V8 (continuation-preserved embedder data); timers,
+// immediates, nextTick and queueMicrotask carry it where the runtime wires
+// that module's hook API into them.  createHook reports what this runtime
+// can see: PROMISE resources through V8's promise hooks (init, before, after,
+// promiseResolve) and AsyncResource instances (init, before, after, destroy).
+// Other resource types (timers, fs requests, sockets) are not reported.
+
+const ac = require('internal/async_context');
+const { codes, E } = require('internal/errors');
+const { validateFunction, validateString, validateObject } = require('internal/validators');
+const binding = internalBinding('async_context');
+
+E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
+E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
+E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
+
+// ---- async ids -----------------------------------------------------------
+let nextId = 2; // 1 is the main script (executionAsyncId() at top level)
+const idStack = [];        // [asyncId, triggerId, resource] while in a scope
+const promiseIds = new WeakMap();
+
+function executionAsyncId() {
+  return idStack.length ? idStack[idStack.length - 1][0] : 1;
+}
+function triggerAsyncId() {
+  return idStack.length ? idStack[idStack.length - 1][1] : 0;
+}
+const topLevelResource = {};
+function executionAsyncResource() {
+  return idStack.length ? idStack[idStack.length - 1][2] : topLevelResource;
+}
+
+// ---- hooks ------------------------------------------------------------------
+const hooks = [];
+let inHook = false;
+
+function emit(kind, ...args) {
+  if (hooks.length === 0 || inHook) return;
+  inHook = true;
+  try {
+    for (const h of hooks.slice()) {
+      const fn = h[kind];
+      if (fn) fn(...args);
+    }
+  } finally {
+    inHook = false;
+  }
+}
+
+function promiseId(p) {
+  let id = promiseIds.get(p);
+  if (id === undefined) {
+    id = nextId++;
+    promiseIds.set(p, id);
+  }
+  return id;
+}
+
+function promiseInit(promise, parent) {
+  if (inHook) return;
+  const id = promiseId(promise);
+  const trigger = parent !== undefined ? promiseId(parent) : executionAsyncId();
+  emit('init', id, 'PROMISE', trigger, promise);
+}
+function promiseBefore(promise) {
+  if (inHook) return;
+  const id = promiseId(promise);
+  idStack.push([id, id, promise]);
+  emit('before', id);
+}
+function promiseAfter(promise) {
+  if (inHook) return;
+  const id = promiseId(promise);
+  emit('after', id);
+  if (idStack.length && idStack[idStack.length - 1][0] === id) idStack.pop();
+}
+function promiseResolve(promise) {
+  if (inHook) return;
+  emit('promiseResolve', promiseId(promise));
+}
+
+function updatePromiseHooks() {
+  const any = (k) => hooks.some((h) => h[k]);
+  const wantPromises = hooks.length > 0;
+  binding.setPromiseHooks(
+    wantPromises && any('init') ? promiseInit : undefined,
+    wantPromises && (any('before') || any('after')) ? promiseBefore : undefined,
+    wantPromises && (any('before') || any('after')) ? promiseAfter : undefined,
+    wantPromises && any('promiseResolve') ? promiseResolve : undefined);
+}
+
+class AsyncHook {
+  constructor({ init, before, after, destroy, promiseResolve: resolve }) {
+    if (init !== undefined && typeof init !== 'function') throw new codes.ERR_ASYNC_CALLBACK('hook.init');
+    if (before !== undefined && typeof before !== 'function') throw new codes.ERR_ASYNC_CALLBACK('hook.before');
+    if (after !== undefined && typeof after !== 'function') throw new codes.ERR_ASYNC_CALLBACK('hook.after');
+    if (destroy !== undefined && typeof destroy !== 'function') throw new codes.ERR_ASYNC_CALLBACK('hook.destroy');
+    if (resolve !== undefined && typeof resolve !== 'function') throw new codes.ERR_ASYNC_CALLBACK('hook.promiseResolve');
+    this.init = init;
+    this.before = before;
+    this.after = after;
+    this.destroy = destroy;
+    this.promiseResolve = resolve;
+  }
+
+  enable() {
+    if (!hooks.includes(this)) {
+      hooks.push(this);
+      updatePromiseHooks();
+    }
+    return this;
+  }
+
+  disable() {
+    const i = hooks.indexOf(this);
+    if (i !== -1) {
+      hooks.splice(i, 1);
+      updatePromiseHooks();
+    }
+    return this;
+  }
+}
+
+function createHook(fns) {
+  return new AsyncHook(fns);
+}
+
+// ---- AsyncResource ------------------------------------------------------------
+const kId = Symbol('asyncId');
+const kTrigger = Symbol('triggerAsyncId');
+const kFrame = Symbol('kFrame');
+const kDestroyed = Symbol('kDestroyed');
+
+class AsyncResource {
+  constructor(type, opts = {}) {
+    validateString(type, 'type');
+    let triggerAsyncId = opts;
+    let requireManualDestroy = false;
+    if (typeof opts !== 'number') {
+      triggerAsyncId = opts === undefined ? executionAsyncId() : opts.triggerAsyncId;
+      requireManualDestroy = !!(opts && opts.requireManualDestroy);
+    }
+    if (triggerAsyncId === undefined) triggerAsyncId = executionAsyncId();
+    if (!Number.isSafeInteger(triggerAsyncId) || triggerAsyncId < -1) {
+      throw new codes.ERR_INVALID_ASYNC_ID('triggerAsyncId', triggerAsyncId);
+    }
+    ac.activate();
+    this[kId] = nextId++;
+    this[kTrigger] = triggerAsyncId;
+    this[kFrame] = ac.current();
+    this[kDestroyed] = false;
+    void requireManualDestroy;
+    emit('init', this[kId], type, triggerAsyncId, this);
+  }
+
+  runInAsyncScope(fn, thisArg, ...args) {
+    const id = this[kId];
+    idStack.push([id, this[kTrigger], this]);
+    emit('before', id);
+    try {
+      return ac.runInFrame(this[kFrame], fn, thisArg, ...args);
+    } finally {
+      emit('after', id);
+      idStack.pop();
+    }
+  }
+
+  emitDestroy() {
+    // As Node, destroy hooks run later (from the destroy queue), not inside
+    // emitDestroy(); hooks disabled meanwhile do not see it.
+    if (!this[kDestroyed]) {
+      this[kDestroyed] = true;
+      const id = this[kId];
+      if (hooks.some((h) => h.destroy)) setImmediate(() => emit('destroy', id));
+    }
+    return this;
+  }
+
+  asyncId() { return this[kId]; }
+  triggerAsyncId() { return this[kTrigger]; }
+
+  bind(fn, thisArg) {
+    validateFunction(fn, 'fn');
+    let bound;
+    if (thisArg === undefined) {
+      const resource = this;
+      bound = function(...args) {
+        args.unshift(fn, this);
+        return Reflect.apply(resource.runInAsyncScope, resource, args);
+      };
+    } else {
+      bound = this.runInAsyncScope.bind(this, fn, thisArg);
+    }
+    let self = this;
+    Object.defineProperties(bound, {
+      length: { configurable: true, enumerable: false, value: fn.length, writable: false },
+      asyncResource: {
+        configurable: true, enumerable: true,
+        get() { return self; },
+        set(val) { self = val; },
+      },
+    });
+    return bound;
+  }
+
+  static bind(fn, type, thisArg) {
+    type = type || fn.name || 'bound-anonymous-fn';
+    return (new AsyncResource(type)).bind(fn, thisArg);
+  }
+}
+
+// ---- AsyncLocalStorage ------------------------------------------------------------
+class AsyncLocalStorage {
+  constructor() {
+    this.enabled = false;
+    ac.activate();
+  }
+
+  static bind(fn) {
+    return AsyncResource.bind(fn);
+  }
+
+  static snapshot() {
+    const runInAsyncScope = AsyncResource.bind(function(cb, ...args) {
+      return Reflect.apply(cb, this, args);
+    });
+    return runInAsyncScope;
+  }
+
+  disable() {
+    if (this.enabled) {
+      this.enabled = false;
+      const frame = ac.current();
+      if (frame !== undefined && frame.has(this)) ac.set(ac.withStore(frame, this, undefined, true));
+    }
+  }
+
+  getStore() {
+    if (!this.enabled) return undefined;
+    const frame = ac.current();
+    return frame === undefined ? undefined : frame.get(this);
+  }
+
+  enterWith(store) {
+    this.enabled = true;
+    ac.set(ac.withStore(ac.current(), this, store));
+  }
+
+  run(store, callback, ...args) {
+    this.enabled = true;
+    const prev = ac.current();
+    ac.set(ac.withStore(prev, this, store));
+    try {
+      return Reflect.apply(callback, null, args);
+    } finally {
+      ac.set(prev);
+    }
+  }
+
+  exit(callback, ...args) {
+    if (!this.enabled) return Reflect.apply(callback, null, args);
+    const prev = ac.current();
+    ac.set(ac.withStore(prev, this, undefined, true));
+    try {
+      return Reflect.apply(callback, null, args);
+    } finally {
+      ac.set(prev);
+    }
+  }
+}
+
+module.exports = {
+  AsyncLocalStorage,
+  createHook,
+  executionAsyncId,
+  triggerAsyncId,
+  executionAsyncResource,
+  asyncWrapProviders: Object.freeze({ __proto__: null, NONE: 0, PROMISE: 1 }),
+  AsyncResource,
+};
