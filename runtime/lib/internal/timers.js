@@ -148,10 +148,10 @@ function processTimers(now) {
   let ranAny = false;
   while (heap.length > 0) {
     const t = heap[0];
-    if (t._expiry > now) {
-      now = getLibuvNow();
-      if (t._expiry > now) break;
-    }
+    // Only timers due at the time this phase started run now (as Node): a
+    // timer set from a callback waits for the next timers phase, after the
+    // check phase (immediates).
+    if (t._expiry > now) break;
     heapRemove(t);
     if (ranAny) runNextTicks();
     ranAny = true;
