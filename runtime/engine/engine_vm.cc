@@ -221,6 +221,10 @@ void Decorate(TryCatch &tc) {
     return;
   (void)o->Set(ctx, stack_key, decorated);
   (void)o->SetPrivate(ctx, key, True(iso));
+  // Tell the runtime's fatal-exception printer (internal/process/execution)
+  // that the arrow is already part of the stack: an "arrowInfo" without a
+  // source line prints no second arrow.
+  rt_set_private(W(o), "arrowInfo", W(Object::New(iso)));
 }
 
 }  // namespace

@@ -19,14 +19,6 @@ const {
 const kParsingContext = Symbol('script parsing context');
 let defaultContextNameIndex = 1;
 
-function timeoutError(e) {
-  // Give the engine's plain timeout error Node's shape.
-  if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' && !(Symbol.toStringTag in e)) {
-    Object.defineProperty(e, 'code', { value: 'ERR_SCRIPT_EXECUTION_TIMEOUT', enumerable: true, writable: true, configurable: true });
-  }
-  return e;
-}
-
 class Script {
   #script;
   constructor(code, options = {}) {
@@ -69,21 +61,13 @@ class Script {
 
   runInThisContext(options) {
     const { timeout, displayErrors } = getRunInContextArgs(options);
-    try {
-      return binding.run(this.#script, null, timeout, displayErrors);
-    } catch (e) {
-      throw timeoutError(e);
-    }
+    return binding.run(this.#script, null, timeout, displayErrors);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
     const { timeout, displayErrors } = getRunInContextArgs(options);
-    try {
-      return binding.run(this.#script, contextifiedObject, timeout, displayErrors);
-    } catch (e) {
-      throw timeoutError(e);
-    }
+    return binding.run(this.#script, contextifiedObject, timeout, displayErrors);
   }
 
   runInNewContext(contextObject, options) {
