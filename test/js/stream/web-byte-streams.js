@@ -80,3 +80,37 @@ const hex = (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('h
   } });
   try { new ReadableStream({ type: 'bytes' }, { size() { return 1; } }); } catch (e) { console.log('size with bytes', e.name, e.code); }
 })();
+
+// tee() of a byte stream gives byte streams, each with its own bytes.
+(async () => {
+  await new Promise((r) => setTimeout(r, 20));
+  const src = new ReadableStream({ type: 'bytes', start(c) { c.enqueue(new Uint8Array([1, 2, 3, 4])); c.close(); } });
+  const [x, y] = src.tee();
+  const xr = x.getReader({ mode: 'byob' });
+  const got = await xr.read(new Uint8Array(2));
+  console.log('tee byob branch', hex(got.value));
+  const yr = y.getReader();
+  const all = await yr.read();
+  console.log('tee default branch', hex(all.value), all.value.buffer === got.value.buffer);
+  console.log('tee rest', hex((await xr.read(new Uint8Array(8))).value), (await xr.read(new Uint8Array(1))).done, (await yr.read()).done);
+})();
+
+// respondWithNewView from the source.
+(async () => {
+  await new Promise((r) => setTimeout(r, 40));
+  let k = 0;
+  const s = new ReadableStream({
+    type: 'bytes',
+    pull(c) {
+      const v = c.byobRequest.view;
+      if (k++ === 2) { c.close(); c.byobRequest.respond(0); return; }
+      v[0] = 40 + k;
+      c.byobRequest.respondWithNewView(new Uint8Array(v.buffer, v.byteOffset, 1));
+    },
+  });
+  const rd = s.getReader({ mode: 'byob' });
+  let out;
+  const seen = [];
+  while (!(out = await rd.read(new Uint8Array(4))).done) seen.push(hex(out.value));
+  console.log('respondWithNewView', seen.join(' '), out.done);
+})();

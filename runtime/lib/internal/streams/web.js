@@ -505,7 +505,169 @@ class ReadableStreamDefaultReader {
   get [Symbol.toStringTag]() { return 'ReadableStreamDefaultReader'; }
 }
 
+// tee() of a byte stream (the standard's ReadableByteStreamTee): branches
+// are byte streams; a branch read with a BYOB reader reads the source with
+// a BYOB reader into its own view (so both branches see chunks of that
+// size), otherwise the source is read whole with a default reader; the
+// other branch gets a copy.
+function byteTee(stream) {
+  let reader = stream.getReader();
+  let reading = false;
+  let readAgain1 = false;
+  let readAgain2 = false;
+  let canceled1 = false;
+  let canceled2 = false;
+  let reason1;
+  let reason2;
+  const cancelPromise = deferred();
+  let branch1;
+  let branch2;
+  const ctl = (b) => b[kState].controller;
+
+  function forwardReaderError(r) {
+    r.closed.catch((e) => {
+      if (r !== reader) return;
+      readableControllerError(ctl(branch1), e);
+      readableControllerError(ctl(branch2), e);
+      if (!canceled1 || !canceled2) cancelPromise.resolve();
+    });
+  }
+  forwardReaderError(reader);
+
+  function closeBoth() {
+    if (!canceled1 && canCloseOrEnqueue(ctl(branch1))) byteClose(ctl(branch1));
+    if (!canceled2 && canCloseOrEnqueue(ctl(branch2))) byteClose(ctl(branch2));
+    if (ctl(branch1).pendingPullIntos.length > 0) byteRespondInternal(ctl(branch1), 0);
+    if (ctl(branch2).pendingPullIntos.length > 0) byteRespondInternal(ctl(branch2), 0);
+    if (!canceled1 || !canceled2) cancelPromise.resolve();
+  }
+
+  function afterChunk() {
+    reading = false;
+    if (readAgain1) {
+      readAgain1 = false;
+      pull1();
+    } else if (readAgain2) {
+      readAgain2 = false;
+      pull2();
+    }
+  }
+
+  function pullWithDefaultReader() {
+    if (reader instanceof ReadableStreamBYOBReader) {
+      reader.releaseLock();
+      reader = stream.getReader();
+      forwardReaderError(reader);
+    }
+    reader.read().then(({ value, done }) => {
+      if (done) {
+        reading = false;
+        closeBoth();
+        return;
+      }
+      readAgain1 = false;
+      readAgain2 = false;
+      const chunk2 = !canceled1 && !canceled2 ? new Uint8Array(value) : value;
+      if (!canceled1) byteEnqueue(ctl(branch1), value);
+      if (!canceled2) byteEnqueue(ctl(branch2), chunk2);
+      afterChunk();
+    }, () => {
+      reading = false;
+    });
+  }
+
+  function pullWithBYOBReader(view, forBranch2) {
+    if (!(reader instanceof ReadableStreamBYOBReader)) {
+      reader.releaseLock();
+      reader = new ReadableStreamBYOBReader(stream);
+      forwardReaderError(reader);
+    }
+    const byobBranch = forBranch2 ? branch2 : branch1;
+    const otherBranch = forBranch2 ? branch1 : branch2;
+    reader.read(view).then(({ value, done }) => {
+      const byobCanceled = forBranch2 ? canceled2 : canceled1;
+      const otherCanceled = forBranch2 ? canceled1 : canceled2;
+      if (done) {
+        reading = false;
+        if (!byobCanceled && canCloseOrEnqueue(ctl(byobBranch))) byteClose(ctl(byobBranch));
+        if (!otherCanceled && canCloseOrEnqueue(ctl(otherBranch))) byteClose(ctl(otherBranch));
+        if (value !== undefined) {
+          if (!byobCanceled) byteRespondWithNewView(ctl(byobBranch), value);
+          if (!otherCanceled && ctl(otherBranch).pendingPullIntos.length > 0) {
+            byteRespondInternal(ctl(otherBranch), 0);
+          }
+        }
+        if (!byobCanceled || !otherCanceled) cancelPromise.resolve();
+        return;
+      }
+      readAgain1 = false;
+      readAgain2 = false;
+      if (!otherCanceled) {
+        const cloned = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
+        if (!byobCanceled) byteRespondWithNewView(ctl(byobBranch), value);
+        byteEnqueue(ctl(otherBranch), cloned);
+      } else if (!byobCanceled) {
+        byteRespondWithNewView(ctl(byobBranch), value);
+      }
+      afterChunk();
+    }, () => {
+      reading = false;
+    });
+  }
+
+  function pull1() {
+    if (reading) {
+      readAgain1 = true;
+      return Promise.resolve();
+    }
+    reading = true;
+    const req = branch1[kState].controllerObject.byobRequest;
+    if (req === null) pullWithDefaultReader();
+    else pullWithBYOBReader(req.view, false);
+    return Promise.resolve();
+  }
+
+  function pull2() {
+    if (reading) {
+      readAgain2 = true;
+      return Promise.resolve();
+    }
+    reading = true;
+    const req = branch2[kState].controllerObject.byobRequest;
+    if (req === null) pullWithDefaultReader();
+    else pullWithBYOBReader(req.view, true);
+    return Promise.resolve();
+  }
+
+  function cancelBoth() {
+    readableStreamCancel(stream, [reason1, reason2]).then(cancelPromise.resolve, cancelPromise.reject);
+  }
+
+  branch1 = new ReadableStream({
+    type: 'bytes',
+    pull: pull1,
+    cancel(reason) {
+      canceled1 = true;
+      reason1 = reason;
+      if (canceled2) cancelBoth();
+      return cancelPromise.promise;
+    },
+  });
+  branch2 = new ReadableStream({
+    type: 'bytes',
+    pull: pull2,
+    cancel(reason) {
+      canceled2 = true;
+      reason2 = reason;
+      if (canceled1) cancelBoth();
+      return cancelPromise.promise;
+    },
+  });
+  return [branch1, branch2];
+}
+
 function tee(stream) {
+  if (stream[kState].controller.byte) return byteTee(stream);
   const reader = stream.getReader();
   let reading = false;
   let readAgain = false;
@@ -516,7 +678,6 @@ function tee(stream) {
   const cancelPromise = deferred();
   let branch1;
   let branch2;
-
   function pull() {
     if (reading) {
       readAgain = true;
@@ -526,8 +687,8 @@ function tee(stream) {
     reader.read().then(({ value, done }) => {
       reading = false;
       if (done) {
-        if (!canceled1) branch1[kState].controller && readableClose(branch1[kState].controller);
-        if (!canceled2) branch2[kState].controller && readableClose(branch2[kState].controller);
+        if (!canceled1) readableClose(branch1[kState].controller);
+        if (!canceled2) readableClose(branch2[kState].controller);
         cancelPromise.resolve();
         return;
       }
@@ -923,8 +1084,9 @@ function byteRespondWithNewView(c, view) {
   if (first.bytesFilled + view.byteLength > first.byteLength) {
     throw new ERR_INVALID_ARG_VALUE.RangeError('view', view);
   }
+  const bytesWritten = view.byteLength; // read before the transfer detaches it
   first.buffer = transferBuffer(view.buffer);
-  byteRespondInternal(c, view.byteLength);
+  byteRespondInternal(c, bytesWritten);
 }
 
 function byteRespondInternal(c, bytesWritten) {
