@@ -32,6 +32,7 @@ typedef struct {
   unsigned resumed;
   int exiting;
   int gone;
+  int exit_code; /* the local runtime's, when it exited (process.exit) */
   dr_buf_t saved; /* inputs evaluated, for .save */
 } line_t;
 
@@ -106,9 +107,24 @@ static char *read_input(line_t *L) {
   return NULL;
 }
 
+/* The local runtime went away: if it exited (process.exit()), leave with
+ * its status, as Node's REPL does.  Returns 1 when so. */
+static int child_gone(line_t *L) {
+  int st = L->child ? repl_child_exited(L->child, 3000) : -1;
+  if (st < 0) return 0;
+  flush_child(L);
+  L->exit_code = st;
+  L->exiting = 1;
+  return 1;
+}
+
 static void evaluate(line_t *L, const char *src) {
   repl_eval_t ev;
   int r = repl_session_eval(L->s, src, &ev);
+  if (r < 0 && child_gone(L)) {
+    repl_eval_release(&ev);
+    return;
+  }
   if (r < 0) {
     print(L, r == DR_EOF ? "devrun-repl: the target is gone" : dr_strerror(r));
     return;
@@ -256,6 +272,10 @@ int repl_line_run(repl_session_t *s, repl_child_t *child, int color) {
   for (;;) {
     char *in = read_input(L);
     if (!in) break;
+    if ((L->gone || !repl_session_alive(s)) && child_gone(L)) {
+      free(in);
+      break;
+    }
     if (L->gone || !repl_session_alive(s)) {
       char err[512];
       /* Attached targets may come back (restarted by a watcher). */
@@ -303,7 +323,7 @@ int repl_line_run(repl_session_t *s, repl_child_t *child, int color) {
   repl_debugger_release(&L->dbg);
   dr_buf_release(&L->inbuf);
   dr_buf_release(&L->saved);
-  return rc;
+  return L->exiting && L->exit_code ? L->exit_code : rc;
 }
 
 /* The callbacks line mode wants from the session (main.c wires them). */

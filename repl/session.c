@@ -40,6 +40,7 @@ struct repl_session_s {
   json_t *scopes;  /* its scopeChain */
   int show_console;
   int enabling; /* inside Runtime.enable: console events are replays */
+  int ctx_gone; /* the default context was destroyed: the process is exiting */
   unsigned gen; /* bumped by every evaluation (invalidates caches) */
 };
 
@@ -98,8 +99,10 @@ static void on_context(dr_cdp_t *c, const char *method, json_t *params, void *da
     if (!s->ctx_id || json_is_true(json_object_get(aux, "isDefault")))
       s->ctx_id = (int)json_integer_value(json_object_get(ctx, "id"));
   } else if (!strcmp(method, "Runtime.executionContextDestroyed")) {
-    if ((int)json_integer_value(json_object_get(params, "executionContextId")) == s->ctx_id)
+    if ((int)json_integer_value(json_object_get(params, "executionContextId")) == s->ctx_id) {
       s->ctx_id = 0;
+      s->ctx_gone = 1; /* Node then waits for us to disconnect before exiting */
+    }
   } else if (!strcmp(method, "Runtime.executionContextsCleared")) {
     s->ctx_id = 0;
   }
@@ -241,6 +244,7 @@ int repl_session_attach(repl_session_t *s, const char *target, char *err, size_t
 }
 
 int repl_session_reattach(repl_session_t *s, char *err, size_t errlen) {
+  s->ctx_gone = 0;
   char hp[300];
   const char *t = s->target;
   if (s->cdp) {
@@ -271,8 +275,23 @@ void repl_session_free(repl_session_t *s) {
   free(s);
 }
 
+/* The target's default context is gone (the process is exiting, and Node
+ * waits for its debugger to disconnect): disconnect, and say it went away.
+ * Only called outside dispatch. */
+static void drop_if_exiting(repl_session_t *s) {
+  if (!s->ctx_gone || !s->cdp) return;
+  s->ctx_gone = 0;
+  dr_cdp_set_close_cb(s->cdp, NULL, NULL);
+  dr_cdp_close(s->cdp); /* pending evaluations get DR_ECANCELED */
+  s->cdp = NULL;
+  s->alive = 0;
+  repl_session_set_frame(s, NULL);
+  if (s->cbs.gone) s->cbs.gone(s->cbs.ud, "the target's context was destroyed");
+}
+
 void repl_session_poll(repl_session_t *s, int timeout_ms) {
   if (s->cdp) dr_cdp_poll(s->cdp, timeout_ms);
+  drop_if_exiting(s);
 }
 
 void repl_session_show_console(repl_session_t *s, int on) { s->show_console = on; }
@@ -544,6 +563,10 @@ int repl_session_eval(repl_session_t *s, const char *src, repl_eval_t *out) {
   if (rc < 0) return rc;
   while (!se.done) {
     if (dr_cdp_poll(s->cdp, 1000) == DR_EOF && !se.done) return DR_EOF;
+    if (s->ctx_gone && !se.done) {
+      drop_if_exiting(s); /* cancels the evaluation: se.done is set */
+      if (!se.done) return DR_EOF;
+    }
   }
   return se.rc;
 }

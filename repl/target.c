@@ -171,9 +171,24 @@ static void drain_fd(int fd, dr_buf_t *dst, int filter) {
 }
 
 void repl_child_drain(repl_child_t *ch, dr_buf_t *out, dr_buf_t *err) {
-  if (!ch || ch->pid <= 0) return;
+  if (!ch) return; /* after the child exited, its pipes still hold its last words */
   if (ch->out_fd >= 0) drain_fd(ch->out_fd, out, 0);
   if (ch->err_fd >= 0) drain_fd(ch->err_fd, err, 1);
+}
+
+int repl_child_exited(repl_child_t *ch, int timeout_ms) {
+  double until = dr_now_ms() + timeout_ms;
+  int st;
+  if (!ch || ch->pid <= 0) return -1;
+  for (;;) {
+    pid_t r = waitpid(ch->pid, &st, WNOHANG);
+    if (r == ch->pid) {
+      ch->pid = 0;
+      return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    }
+    if (r < 0 || dr_now_ms() >= until) return -1;
+    usleep(10000);
+  }
 }
 
 void repl_child_stop(repl_child_t *ch) {

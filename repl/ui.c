@@ -45,6 +45,7 @@ typedef struct ui_s {
   repl_key_t *queue;
   size_t nqueue;
   int gone;
+  int exit_code; /* the local runtime's, when it exited (process.exit) */
   double next_reattach;
   unsigned frame_gen;
 } ui_t;
@@ -165,6 +166,13 @@ static void on_console(void *ud, const char *level, const char *text) { out(ud, 
 
 static void on_gone(void *ud, const char *why) {
   ui_t *u = ud;
+  int st = u->child ? repl_child_exited(u->child, 3000) : -1;
+  if (st >= 0) { /* process.exit() in local mode ends the REPL, as in Node */
+    u->exit_code = st;
+    u->quit = 1;
+    u->gone = 1;
+    return;
+  }
   u->gone = 1;
   u->m.busy = 0;
   repl_debugger_on_resumed(&u->dbg);
@@ -971,5 +979,5 @@ int repl_ui_run(repl_session_t *s, repl_child_t *child, int color) {
   dr_buf_release(&u->saved);
   close(u->winch[0]);
   close(u->winch[1]);
-  return 0;
+  return u->exit_code;
 }

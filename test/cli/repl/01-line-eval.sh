@@ -51,4 +51,10 @@ printf 'let saved = 40\nsaved + 2\n.save %s/s.js\n' "$T" | "$REPL" --runtime nod
 saved + 2" ] || fail ".save wrote: $(cat "$T/s.js")"
 out=$(printf '.load %s/s.js\n' "$T" | "$REPL" --runtime node 2>>"$T/repl.err") || fail "exit $?"
 [ "$out" = 42 ] || fail ".load printed [$out]"
+# process.exit() in the local runtime ends the REPL with its status
+out=$(printf '1 + 1\nconsole.log("bye"); process.exit(7)\n2 + 2\n' | "$REPL" --runtime node 2>>"$T/repl.err")
+rc=$?
+[ "$rc" = 7 ] || fail "process.exit(7): exit status $rc"
+[ "$out" = "2
+bye" ] || fail "process.exit(7): output [$out]"
 echo ok

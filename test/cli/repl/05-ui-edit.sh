@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 need_node
 tmux_start "EDITOR='$T/ed.sh' DEVRUN_REPL_HISTORY='$T/history' '$REPL' --runtime node"
-wait_screen 'attached to ws://127\.0\.0\.1:[0-9]+/'
+wait_screen 'attached to ws://127\.0\.0\.1:[0-9]+/' 60
 # evaluation
 send '6 * 7' Enter
 wait_screen '^42$'

@@ -16,7 +16,7 @@ JS
 PORT=$(free_port)
 start_node "$T/srv.js" "$PORT"
 tmux_start "'$REPL' --attach 127.0.0.1:$PORT"
-wait_screen 'attached to ws://'
+wait_screen 'attached to ws://' 60
 send 'generation' Enter
 wait_screen "^'first'$"
 kill "$NODE_PID"; wait "$NODE_PID" 2>/dev/null; NODE_PID=

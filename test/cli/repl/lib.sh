@@ -4,7 +4,7 @@
 #   start_node FILE [PORT]  node --inspect=127.0.0.1:PORT FILE in the background;
 #                           sets NODE_PID and NODE_PORT (read from its stderr)
 #   tmux_start CMD          a private tmux server (own socket) running CMD
-#   wait_screen REGEX [S]   poll capture-pane until REGEX matches (default 20 s)
+#   wait_screen REGEX [S]   poll capture-pane until REGEX matches (default 30 s)
 #   screen                  print the current screen
 # Everything waits on observable events with generous timeouts; nothing
 # sleeps for a fixed time to let something happen.
@@ -77,7 +77,7 @@ send() { tmux -L "$TMUX_SOCK" send-keys "$@"; }
 screen() { tmux -L "$TMUX_SOCK" capture-pane -p 2>/dev/null; }
 
 wait_screen() {
-  local re=$1 secs=${2:-20} i
+  local re=$1 secs=${2:-30} i
   for i in $(seq 1 $((secs * 10))); do
     screen | grep -Eq -- "$re" && return 0
     sleep 0.1
