@@ -157,11 +157,14 @@ class ClientRequest extends OutgoingMessage {
     if (typeof options === 'function') { cb = options; options = {}; }
     options = { ...input, ...options };
     let agent = options.agent;
-    if (agent === false) agent = new Agent();
+    if (agent === false) agent = new (options._defaultAgent || globalAgent).constructor();
     else if (agent === undefined || agent === null) agent = options._defaultAgent || globalAgent;
     this.agent = agent;
-    const protocol = options.protocol || agent.protocol || 'http:';
-    if (protocol !== 'http:') throw new (codes().ERR_INVALID_PROTOCOL)(protocol, 'http:');
+    // The expected protocol is the agent's (https.request passes its own
+    // default agent), as Node.
+    const expected = agent.protocol || (options._defaultAgent || globalAgent).protocol || 'http:';
+    const protocol = options.protocol || expected;
+    if (protocol !== expected) throw new (codes().ERR_INVALID_PROTOCOL)(protocol, expected);
     const defaultPort = options.defaultPort || agent.defaultPort || 80;
     this.port = options.port || defaultPort;
     this.host = options.hostname || options.host || 'localhost';
@@ -193,7 +196,11 @@ class ClientRequest extends OutgoingMessage {
       this.setHeader('Authorization', `Basic ${B().from(options.auth).toString('base64')}`);
     }
     if (options.timeout !== undefined) this.setTimeout(options.timeout);
-    const connOpts = { host: this.host, port: this.port, family: options.family, localAddress: options.localAddress };
+    // Every option goes to the agent's createConnection (TLS options for
+    // https), except those that mean something else to net.connect.
+    const connOpts = { ...options, host: this.host, port: this.port, family: options.family, localAddress: options.localAddress };
+    for (const k of ['path', 'headers', 'agent', 'timeout', 'method', 'createConnection', '_defaultAgent']) delete connOpts[k];
+    if (options.servername === undefined && !net.isIP(this.host)) connOpts.servername = this.host;
     if (options.socketPath) connOpts.path = options.socketPath;
     if (options.createConnection) {
       const s = options.createConnection(connOpts);
