@@ -25,10 +25,11 @@
 #include "repl.h"
 
 static const char *const js_keywords[] = {
-    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "export", "extends", "false", "finally", "for", "function", "if",
-    "import", "in", "instanceof", "let", "new", "null", "return", "super", "switch", "this",
-    "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with", "yield", NULL};
+    "await",   "break",     "case",  "catch",  "class",  "const",      "continue", "debugger",
+    "default", "delete",    "do",    "else",   "export", "extends",    "false",    "finally",
+    "for",     "function",  "if",    "import", "in",     "instanceof", "let",      "new",
+    "null",    "return",    "super", "switch", "this",   "throw",      "true",     "try",
+    "typeof",  "undefined", "var",   "void",   "while",  "with",       "yield",    NULL};
 
 typedef struct {
   char **v;
@@ -57,7 +58,9 @@ static struct {
   void *session;
 } cache;
 
-static int is_id_char(int c) { return isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+static int is_id_char(int c) {
+  return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
 
 static int is_identifier(const char *s) {
   if (!*s || isdigit((unsigned char)*s)) return 0;
@@ -81,7 +84,8 @@ int repl_complete_split(const char *line, size_t cursor, char **expr, char **wor
     size_t s = e;
     while (s > 0) {
       char c = line[s - 1];
-      if (c == ']' || c == ')') depth++;
+      if (c == ']' || c == ')')
+        depth++;
       else if (c == '[' || c == '(') {
         if (depth == 0) break;
         depth--;
@@ -205,9 +209,9 @@ static void object_names(repl_session_t *s, const char *expr, names_t *out) {
   if (type && oid && (!strcmp(type, "object") || !strcmp(type, "function")) &&
       !(sub && !strcmp(sub, "proxy"))) {
     chain_names(s, oid, out);
-  } else if (type && (!strcmp(type, "string") || !strcmp(type, "number") ||
-                      !strcmp(type, "boolean") || !strcmp(type, "bigint") ||
-                      !strcmp(type, "symbol"))) {
+  } else if (type &&
+             (!strcmp(type, "string") || !strcmp(type, "number") || !strcmp(type, "boolean") ||
+              !strcmp(type, "bigint") || !strcmp(type, "symbol"))) {
     char proto[64];
     json_t *p;
     snprintf(proto, sizeof(proto), "%c%s.prototype", toupper((unsigned char)type[0]),
@@ -248,8 +252,7 @@ static void global_names(repl_session_t *s, names_t *out) {
 
 static void module_names(repl_session_t *s, const char *partial, names_t *out) {
   json_t *ro = repl_session_eval_pure(
-      s, "(globalThis.require && require('module').builtinModules || []).join(',')",
-      "completion");
+      s, "(globalThis.require && require('module').builtinModules || []).join(',')", "completion");
   const char *list = json_string_value(json_object_get(ro, "value"));
   char dir[4096];
   const char *slash = strrchr(partial, '/');
@@ -257,8 +260,7 @@ static void module_names(repl_session_t *s, const char *partial, names_t *out) {
   struct dirent *e;
   if (list) {
     char *copy = dr_strdup(list), *save = NULL;
-    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
-      names_add(out, t);
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) names_add(out, t);
     free(copy);
   }
   json_decref(ro);
@@ -319,8 +321,10 @@ int repl_complete(repl_session_t *s, const char *line, size_t cursor, repl_compl
     names_free(&cache.names);
     free(cache.expr);
     cache.expr = expr ? dr_strdup(expr) : NULL;
-    if (expr) object_names(s, expr, &cache.names);
-    else global_names(s, &cache.names);
+    if (expr)
+      object_names(s, expr, &cache.names);
+    else
+      global_names(s, &cache.names);
     cache.at = dr_now_ms();
     cache.gen = current_gen(s);
     cache.session = s;
@@ -343,8 +347,9 @@ int repl_complete(repl_session_t *s, const char *line, size_t cursor, repl_compl
   return 0;
 }
 
-
-static unsigned current_gen(repl_session_t *s) { return repl_session_generation(s); }
+static unsigned current_gen(repl_session_t *s) {
+  return repl_session_generation(s);
+}
 
 void repl_complete_reset(void) {
   names_free(&cache.names);

@@ -143,8 +143,10 @@ void repl_debugger_attach(repl_debugger_t *d) {
 
 static char *file_regex(const char *file) {
   dr_buf_t b = DR_BUF_INIT;
-  if (file[0] != '/') dr_buf_adds(&b, "(^|/)");
-  else dr_buf_adds(&b, "^(file://)?");
+  if (file[0] != '/')
+    dr_buf_adds(&b, "(^|/)");
+  else
+    dr_buf_adds(&b, "^(file://)?");
   for (const char *p = file; *p; p++) {
     if (strchr(".*+?^${}()|[]\\", *p)) dr_buf_addch(&b, '\\');
     dr_buf_addch(&b, *p);
@@ -154,8 +156,10 @@ static char *file_regex(const char *file) {
 }
 
 static void bp_condition(const repl_bp_t *bp, dr_buf_t *cond) {
-  if (bp->logpoint) dr_buf_addf(cond, "console.log(%s), false", bp->condition);
-  else if (bp->condition) dr_buf_adds(cond, bp->condition);
+  if (bp->logpoint)
+    dr_buf_addf(cond, "console.log(%s), false", bp->condition);
+  else if (bp->condition)
+    dr_buf_adds(cond, bp->condition);
 }
 
 /* Sets `bp` (a line of an original source) in every loaded script whose
@@ -226,7 +230,9 @@ static int set_bp(repl_debugger_t *d, repl_bp_t *bp, dr_buf_t *out) {
   } else if (out) {
     const char *m = json_string_value(json_object_get(r, "message"));
     dr_buf_addf(out, "cannot set breakpoint at %s:%d: %s\n", bp->url_regex_or_file, bp->line,
-                m ? m : c ? dr_cdp_last_error(c) : "not attached");
+                m   ? m
+                : c ? dr_cdp_last_error(c)
+                    : "not attached");
   }
   json_decref(r);
   return rc;
@@ -252,8 +258,8 @@ void repl_debugger_on_paused(repl_debugger_t *d, json_t *params) {
   frames_clear(d);
   free(d->reason);
   d->reason = dr_strdup(json_array_size(json_object_get(params, "hitBreakpoints"))
-                           ? "breakpoint"
-                           : json_string_value(json_object_get(params, "reason")));
+                            ? "breakpoint"
+                            : json_string_value(json_object_get(params, "reason")));
   d->paused = 1;
   d->nframes = json_array_size(frames);
   d->frames = dr_calloc(d->nframes ? d->nframes : 1, sizeof(repl_frame_t));
@@ -368,8 +374,10 @@ void repl_debugger_scopes(repl_debugger_t *d, dr_buf_t *out, int color, int maxl
       json_t *v = json_object_get(p, "value");
       if (lines++ >= maxlines) break;
       dr_buf_addf(out, "  %s = ", name ? name : "?");
-      if (v) repl_inspect_remote(out, v, color, 1);
-      else dr_buf_adds(out, "[Getter/Setter]");
+      if (v)
+        repl_inspect_remote(out, v, color, 1);
+      else
+        dr_buf_adds(out, "[Getter/Setter]");
       dr_buf_addch(out, '\n');
     }
     json_decref(props);
@@ -380,8 +388,10 @@ void repl_debugger_watches(repl_debugger_t *d, dr_buf_t *out, int color) {
   for (size_t i = 0; i < d->nwatches; i++) {
     json_t *ro = repl_session_eval_pure(d->s, d->watches[i], "watch");
     dr_buf_addf(out, "%zu: %s = ", i, d->watches[i]);
-    if (ro) repl_inspect_remote(out, ro, color, 1);
-    else dr_buf_adds(out, "<not available>");
+    if (ro)
+      repl_inspect_remote(out, ro, color, 1);
+    else
+      dr_buf_adds(out, "<not available>");
     dr_buf_addch(out, '\n');
     json_decref(ro);
   }
@@ -414,8 +424,7 @@ static int ends_with_file(const char *url, const char *file) {
 
 int repl_debugger_has_bp(repl_debugger_t *d, const char *url, int line) {
   for (size_t i = 0; i < d->nbps; i++)
-    if (d->bps[i].line == line && url && ends_with_file(url, d->bps[i].url_regex_or_file))
-      return 1;
+    if (d->bps[i].line == line && url && ends_with_file(url, d->bps[i].url_regex_or_file)) return 1;
   return 0;
 }
 
@@ -561,8 +570,10 @@ int repl_debugger_command(repl_debugger_t *d, const char *cmd, dr_buf_t *out) {
   if ((!strcmp(word, "b") || !strcmp(word, "break") || !strcmp(word, "sb")) && *arg) {
     const char *rest;
     if (parse_loc(arg, file, sizeof(file), &line, &rest) < 0) return 0;
-    if (!strncmp(rest, "if ", 3)) rest += 3;
-    else if (*rest) return 0;
+    if (!strncmp(rest, "if ", 3))
+      rest += 3;
+    else if (*rest)
+      return 0;
     add_bp(d, file, line, rest, 0, out);
     return 1;
   }

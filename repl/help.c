@@ -2,8 +2,8 @@
  * the full-screen UI and completion. */
 #include "repl.h"
 
-const char *repl_dot_commands[] = {".break", ".clear", ".editor", ".exit", ".help",
-                                   ".load",  ".save",  NULL};
+const char *repl_dot_commands[] = {".break", ".clear", ".editor", ".exit",
+                                   ".help",  ".load",  ".save",   NULL};
 
 const char *repl_help_text =
     ".break    Sometimes you get stuck, this gets you out (discard the input)\n"

@@ -13,12 +13,15 @@
 #include "repl.h"
 
 static const char *const keywords[] = {
-    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "export", "extends", "finally", "for", "function", "if", "import",
-    "in", "instanceof", "let", "new", "of", "return", "static", "super", "switch", "this",
-    "throw", "try", "typeof", "var", "void", "while", "with", "yield", "async", NULL};
+    "await",    "break",  "case",   "catch",  "class",      "const",   "continue", "debugger",
+    "default",  "delete", "do",     "else",   "export",     "extends", "finally",  "for",
+    "function", "if",     "import", "in",     "instanceof", "let",     "new",      "of",
+    "return",   "static", "super",  "switch", "this",       "throw",   "try",      "typeof",
+    "var",      "void",   "while",  "with",   "yield",      "async",   NULL};
 
-static int is_id(int c) { return isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+static int is_id(int c) {
+  return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
 
 static void span(dr_buf_t *out, const char *sgr, const char *s, size_t n) {
   dr_buf_adds(out, sgr);
@@ -45,8 +48,10 @@ void repl_highlight(dr_buf_t *out, const char *src, size_t n) {
       span(out, SGR_GREY, src + i, j - i);
     } else if (c == '\'' || c == '"' || c == '`') {
       while (j < n && (unsigned char)src[j] != c) {
-        if (src[j] == '\\' && j + 1 < n) j++;
-        else if (c != '`' && src[j] == '\n') break;
+        if (src[j] == '\\' && j + 1 < n)
+          j++;
+        else if (c != '`' && src[j] == '\n')
+          break;
         j++;
       }
       if (j < n && (unsigned char)src[j] == c) j++;
@@ -58,14 +63,15 @@ void repl_highlight(dr_buf_t *out, const char *src, size_t n) {
       const char *sgr = NULL;
       while (j < n && is_id((unsigned char)src[j])) j++;
       for (int k = 0; keywords[k]; k++)
-        if (strlen(keywords[k]) == j - i && !memcmp(keywords[k], src + i, j - i))
-          sgr = SGR_KEYWORD;
+        if (strlen(keywords[k]) == j - i && !memcmp(keywords[k], src + i, j - i)) sgr = SGR_KEYWORD;
       if ((j - i == 4 && (!memcmp(src + i, "true", 4) || !memcmp(src + i, "null", 4))) ||
           (j - i == 5 && !memcmp(src + i, "false", 5)))
         sgr = SGR_NUMBER;
       if (j - i == 9 && !memcmp(src + i, "undefined", 9)) sgr = SGR_GREY;
-      if (sgr) span(out, sgr, src + i, j - i);
-      else dr_buf_add(out, src + i, j - i);
+      if (sgr)
+        span(out, sgr, src + i, j - i);
+      else
+        dr_buf_add(out, src + i, j - i);
     } else {
       dr_buf_addch(out, (char)c);
     }

@@ -26,10 +26,14 @@ void repl_history_init(repl_history_t *h, size_t max) {
 
 void repl_history_encode(dr_buf_t *out, const char *e) {
   for (; *e; e++) {
-    if (*e == '\\') dr_buf_adds(out, "\\\\");
-    else if (*e == '\n') dr_buf_adds(out, "\\n");
-    else if (*e == '\r') dr_buf_adds(out, "\\r");
-    else dr_buf_addch(out, *e);
+    if (*e == '\\')
+      dr_buf_adds(out, "\\\\");
+    else if (*e == '\n')
+      dr_buf_adds(out, "\\n");
+    else if (*e == '\r')
+      dr_buf_adds(out, "\\r");
+    else
+      dr_buf_addch(out, *e);
   }
 }
 

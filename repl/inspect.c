@@ -30,29 +30,45 @@ static void styleds(dr_buf_t *out, int color, const char *sgr, const char *s) {
 void repl_inspect_quote(dr_buf_t *out, const char *s, size_t n) {
   char q = '\'';
   if (memchr(s, '\'', n)) {
-    if (!memchr(s, '"', n)) q = '"';
-    else if (!memchr(s, '`', n) && !memchr(s, '$', n)) q = '`';
+    if (!memchr(s, '"', n))
+      q = '"';
+    else if (!memchr(s, '`', n) && !memchr(s, '$', n))
+      q = '`';
   }
   dr_buf_addch(out, q);
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     switch (c) {
-    case '\n': dr_buf_adds(out, "\\n"); break;
-    case '\t': dr_buf_adds(out, "\\t"); break;
-    case '\r': dr_buf_adds(out, "\\r"); break;
-    case '\b': dr_buf_adds(out, "\\b"); break;
-    case '\f': dr_buf_adds(out, "\\f"); break;
-    case '\v': dr_buf_adds(out, "\\v"); break;
-    case '\\': dr_buf_adds(out, "\\\\"); break;
-    default:
-      if (c == (unsigned char)q) {
-        dr_buf_addch(out, '\\');
-        dr_buf_addch(out, (char)c);
-      } else if (c < 0x20 || c == 0x7f) {
-        dr_buf_addf(out, "\\x%02X", c);
-      } else {
-        dr_buf_addch(out, (char)c);
-      }
+      case '\n':
+        dr_buf_adds(out, "\\n");
+        break;
+      case '\t':
+        dr_buf_adds(out, "\\t");
+        break;
+      case '\r':
+        dr_buf_adds(out, "\\r");
+        break;
+      case '\b':
+        dr_buf_adds(out, "\\b");
+        break;
+      case '\f':
+        dr_buf_adds(out, "\\f");
+        break;
+      case '\v':
+        dr_buf_adds(out, "\\v");
+        break;
+      case '\\':
+        dr_buf_adds(out, "\\\\");
+        break;
+      default:
+        if (c == (unsigned char)q) {
+          dr_buf_addch(out, '\\');
+          dr_buf_addch(out, (char)c);
+        } else if (c < 0x20 || c == 0x7f) {
+          dr_buf_addf(out, "\\x%02X", c);
+        } else {
+          dr_buf_addch(out, (char)c);
+        }
     }
   }
   dr_buf_addch(out, q);
@@ -62,8 +78,8 @@ static int is_ident(const char *s) {
   if (!*s || (*s >= '0' && *s <= '9')) return 0;
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-          c == '_' || c == '$' || c >= 0x80))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+          c == '$' || c >= 0x80))
       return 0;
   }
   return 1;
@@ -122,8 +138,10 @@ static void add_function(dr_buf_t *out, const char *desc, int color) {
       name[n] = 0;
     }
   }
-  if (name[0]) dr_buf_addf(&t, "[%s: %s]", kind, name);
-  else dr_buf_addf(&t, "[%s (anonymous)]", kind);
+  if (name[0])
+    dr_buf_addf(&t, "[%s: %s]", kind, name);
+  else
+    dr_buf_addf(&t, "[%s (anonymous)]", kind);
   styled(out, color, SGR_SPECIAL, t.buf, t.len);
   dr_buf_release(&t);
 }
@@ -242,8 +260,9 @@ static void add_preview(dr_buf_t *out, json_t *pv, const char *desc, const char 
       }
       add_prop_value(out, p, color);
     }
-    if (count > (long)n) dr_buf_addf(out, "%s... %ld more item%s", shown ? ", " : "",
-                                     count - (long)n, count - (long)n == 1 ? "" : "s");
+    if (count > (long)n)
+      dr_buf_addf(out, "%s... %ld more item%s", shown ? ", " : "", count - (long)n,
+                  count - (long)n == 1 ? "" : "s");
     dr_buf_adds(out, " ]");
     return;
   }
@@ -316,8 +335,10 @@ static void add_preview(dr_buf_t *out, json_t *pv, const char *desc, const char 
     dr_buf_adds(out, ": ");
     add_prop_value(out, p, color);
   }
-  if (overflow) dr_buf_adds(out, json_array_size(props) ? ", ... }" : "... }");
-  else dr_buf_adds(out, " }");
+  if (overflow)
+    dr_buf_adds(out, json_array_size(props) ? ", ... }" : "... }");
+  else
+    dr_buf_adds(out, " }");
 }
 
 void repl_inspect_remote(dr_buf_t *out, json_t *ro, int color, int top) {

@@ -18,24 +18,57 @@ static const struct {
   const char *seq;
   int key, mod;
 } table[] = {
-    {"\033[A", K_UP, 0},        {"\033[B", K_DOWN, 0},       {"\033[C", K_RIGHT, 0},
-    {"\033[D", K_LEFT, 0},      {"\033OA", K_UP, 0},         {"\033OB", K_DOWN, 0},
-    {"\033OC", K_RIGHT, 0},     {"\033OD", K_LEFT, 0},       {"\033[H", K_HOME, 0},
-    {"\033[F", K_END, 0},       {"\033OH", K_HOME, 0},       {"\033OF", K_END, 0},
-    {"\033[1~", K_HOME, 0},     {"\033[4~", K_END, 0},       {"\033[7~", K_HOME, 0},
-    {"\033[8~", K_END, 0},      {"\033[2~", KEY_NONE_, 0},   {"\033[3~", K_DELETE, 0},
-    {"\033[5~", K_PGUP, 0},     {"\033[6~", K_PGDN, 0},      {"\033[Z", K_BACKTAB, 0},
-    {"\033OP", K_F1, 0},        {"\033OQ", K_F2, 0},         {"\033OR", K_F3, 0},
-    {"\033OS", K_F4, 0},        {"\033[11~", K_F1, 0},       {"\033[12~", K_F2, 0},
-    {"\033[13~", K_F3, 0},      {"\033[14~", K_F4, 0},       {"\033[15~", K_F5, 0},
-    {"\033[17~", K_F6, 0},      {"\033[18~", K_F7, 0},       {"\033[19~", K_F8, 0},
-    {"\033[20~", K_F9, 0},      {"\033[21~", K_F10, 0},      {"\033[23~", K_F11, 0},
-    {"\033[24~", K_F12, 0},     {"\033[23;2~", K_F11, KM_SHIFT}, {"\033[23$", K_F11, KM_SHIFT},
-    {"\033[1;3A", K_UP, KM_ALT}, {"\033[1;3B", K_DOWN, KM_ALT}, {"\033[1;5C", K_RIGHT, KM_CTRL},
-    {"\033[1;5D", K_LEFT, KM_CTRL}, {"\033[1;3C", K_RIGHT, KM_ALT}, {"\033[1;3D", K_LEFT, KM_ALT},
-    {"\033\033[A", K_UP, KM_ALT}, {"\033\033[B", K_DOWN, KM_ALT},
-    {"\033[1;2A", K_UP, KM_SHIFT}, {"\033[1;2B", K_DOWN, KM_SHIFT},
-    {"\033[5;5~", K_PGUP, KM_CTRL}, {"\033[6;5~", K_PGDN, KM_CTRL},
+    {"\033[A", K_UP, 0},
+    {"\033[B", K_DOWN, 0},
+    {"\033[C", K_RIGHT, 0},
+    {"\033[D", K_LEFT, 0},
+    {"\033OA", K_UP, 0},
+    {"\033OB", K_DOWN, 0},
+    {"\033OC", K_RIGHT, 0},
+    {"\033OD", K_LEFT, 0},
+    {"\033[H", K_HOME, 0},
+    {"\033[F", K_END, 0},
+    {"\033OH", K_HOME, 0},
+    {"\033OF", K_END, 0},
+    {"\033[1~", K_HOME, 0},
+    {"\033[4~", K_END, 0},
+    {"\033[7~", K_HOME, 0},
+    {"\033[8~", K_END, 0},
+    {"\033[2~", KEY_NONE_, 0},
+    {"\033[3~", K_DELETE, 0},
+    {"\033[5~", K_PGUP, 0},
+    {"\033[6~", K_PGDN, 0},
+    {"\033[Z", K_BACKTAB, 0},
+    {"\033OP", K_F1, 0},
+    {"\033OQ", K_F2, 0},
+    {"\033OR", K_F3, 0},
+    {"\033OS", K_F4, 0},
+    {"\033[11~", K_F1, 0},
+    {"\033[12~", K_F2, 0},
+    {"\033[13~", K_F3, 0},
+    {"\033[14~", K_F4, 0},
+    {"\033[15~", K_F5, 0},
+    {"\033[17~", K_F6, 0},
+    {"\033[18~", K_F7, 0},
+    {"\033[19~", K_F8, 0},
+    {"\033[20~", K_F9, 0},
+    {"\033[21~", K_F10, 0},
+    {"\033[23~", K_F11, 0},
+    {"\033[24~", K_F12, 0},
+    {"\033[23;2~", K_F11, KM_SHIFT},
+    {"\033[23$", K_F11, KM_SHIFT},
+    {"\033[1;3A", K_UP, KM_ALT},
+    {"\033[1;3B", K_DOWN, KM_ALT},
+    {"\033[1;5C", K_RIGHT, KM_CTRL},
+    {"\033[1;5D", K_LEFT, KM_CTRL},
+    {"\033[1;3C", K_RIGHT, KM_ALT},
+    {"\033[1;3D", K_LEFT, KM_ALT},
+    {"\033\033[A", K_UP, KM_ALT},
+    {"\033\033[B", K_DOWN, KM_ALT},
+    {"\033[1;2A", K_UP, KM_SHIFT},
+    {"\033[1;2B", K_DOWN, KM_SHIFT},
+    {"\033[5;5~", K_PGUP, KM_CTRL},
+    {"\033[6;5~", K_PGDN, KM_CTRL},
 };
 
 #define PASTE_START "\033[200~"
@@ -52,7 +85,9 @@ void repl_keys_release(repl_keys_t *p) {
   dr_buf_release(&p->paste);
 }
 
-int repl_keys_pending(const repl_keys_t *p) { return p->pending.len > 0 && !p->in_paste; }
+int repl_keys_pending(const repl_keys_t *p) {
+  return p->pending.len > 0 && !p->in_paste;
+}
 
 static void emit(repl_key_fn fn, void *ud, int key, int mod, int ch) {
   repl_key_t k;
@@ -73,8 +108,7 @@ static size_t utf8_len(unsigned char c) {
 
 /* Tries to decode one key at s[0..n).  Returns bytes used, 0 when more are
  * needed (only if !final), emitting the key through fn. */
-static size_t decode(repl_keys_t *p, const char *s, size_t n, int final, repl_key_fn fn,
-                     void *ud) {
+static size_t decode(repl_keys_t *p, const char *s, size_t n, int final, repl_key_fn fn, void *ud) {
   unsigned char c = (unsigned char)s[0];
   if (c == 0x1b) {
     size_t best = 0;
@@ -219,15 +253,19 @@ void repl_keys_flush(repl_keys_t *p, repl_key_fn fn, void *ud) {
 }
 
 void repl_key_name(const repl_key_t *k, char *buf, size_t len) {
-  static const char *names[] = {"", "", "Paste", "Enter", "Tab", "BTab", "BSpace", "Delete",
-                                "Escape", "Left", "Right", "Up", "Down", "Home", "End", "PPage",
-                                "NPage", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
-                                "F10", "F11", "F12"};
+  static const char *names[] = {
+      "",      "",   "Paste", "Enter", "Tab", "BTab",  "BSpace", "Delete", "Escape", "Left",
+      "Right", "Up", "Down",  "Home",  "End", "PPage", "NPage",  "F1",     "F2",     "F3",
+      "F4",    "F5", "F6",    "F7",    "F8",  "F9",    "F10",    "F11",    "F12"};
   const char *m = k->mod & KM_SHIFT ? "S-" : k->mod & KM_ALT ? "M-" : k->mod & KM_CTRL ? "C-" : "";
-  if (k->key == K_CHAR) snprintf(buf, len, "%s", k->text);
-  else if (k->key == K_CTRL) snprintf(buf, len, "C-%c", k->ch);
-  else if (k->key == K_ALT) snprintf(buf, len, "M-%c", k->ch);
+  if (k->key == K_CHAR)
+    snprintf(buf, len, "%s", k->text);
+  else if (k->key == K_CTRL)
+    snprintf(buf, len, "C-%c", k->ch);
+  else if (k->key == K_ALT)
+    snprintf(buf, len, "M-%c", k->ch);
   else if (k->key > 0 && k->key < (int)(sizeof(names) / sizeof(names[0])))
     snprintf(buf, len, "%s%s", m, names[k->key]);
-  else snprintf(buf, len, "?");
+  else
+    snprintf(buf, len, "?");
 }

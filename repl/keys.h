@@ -8,11 +8,34 @@
 
 enum {
   KEY_NONE_ = 0,
-  K_CHAR, /* text holds one UTF-8 character */
+  K_CHAR,  /* text holds one UTF-8 character */
   K_PASTE, /* text_ptr/text_len hold the pasted block */
-  K_ENTER, K_TAB, K_BACKTAB, K_BACKSPACE, K_DELETE, K_ESC,
-  K_LEFT, K_RIGHT, K_UP, K_DOWN, K_HOME, K_END, K_PGUP, K_PGDN,
-  K_F1, K_F2, K_F3, K_F4, K_F5, K_F6, K_F7, K_F8, K_F9, K_F10, K_F11, K_F12,
+  K_ENTER,
+  K_TAB,
+  K_BACKTAB,
+  K_BACKSPACE,
+  K_DELETE,
+  K_ESC,
+  K_LEFT,
+  K_RIGHT,
+  K_UP,
+  K_DOWN,
+  K_HOME,
+  K_END,
+  K_PGUP,
+  K_PGDN,
+  K_F1,
+  K_F2,
+  K_F3,
+  K_F4,
+  K_F5,
+  K_F6,
+  K_F7,
+  K_F8,
+  K_F9,
+  K_F10,
+  K_F11,
+  K_F12,
   K_CTRL, /* ch holds 'a'..'z' or '_' '\\' ']' '^' */
   K_ALT,  /* ch holds the character */
 };

@@ -32,7 +32,7 @@ typedef struct {
   unsigned resumed;
   int exiting;
   int gone;
-  int exit_code; /* the local runtime's, when it exited (process.exit) */
+  int exit_code;  /* the local runtime's, when it exited (process.exit) */
   dr_buf_t saved; /* inputs evaluated, for .save */
 } line_t;
 
@@ -84,8 +84,10 @@ static char *read_line(line_t *L) {
         ssize_t n;
         dr_buf_grow(&L->inbuf, 4096);
         n = read(0, L->inbuf.buf + L->inbuf.len, 4096);
-        if (n <= 0) L->eof = 1;
-        else dr_buf_setlen(&L->inbuf, L->inbuf.len + (size_t)n);
+        if (n <= 0)
+          L->eof = 1;
+        else
+          dr_buf_setlen(&L->inbuf, L->inbuf.len + (size_t)n);
       }
     }
   }
@@ -177,8 +179,7 @@ static int dot_command(line_t *L, const char *in) {
 
 static void wait_resumed(line_t *L, unsigned before) {
   double until = dr_now_ms() + 30000;
-  while (L->resumed == before && !L->pause_event && repl_session_alive(L->s) &&
-         dr_now_ms() < until)
+  while (L->resumed == before && !L->pause_event && repl_session_alive(L->s) && dr_now_ms() < until)
     repl_session_poll(L->s, 200);
 }
 
@@ -281,8 +282,7 @@ int repl_line_run(repl_session_t *s, repl_child_t *child, int color) {
       /* Attached targets may come back (restarted by a watcher). */
       double until = dr_now_ms() + 10000;
       int r = -1;
-      while (!child && dr_now_ms() < until &&
-             (r = repl_session_reattach(s, err, sizeof(err))) < 0)
+      while (!child && dr_now_ms() < until && (r = repl_session_reattach(s, err, sizeof(err))) < 0)
         usleep(200000);
       if (r < 0) {
         fprintf(stderr, "devrun-repl: the target went away\n");

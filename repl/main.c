@@ -54,9 +54,12 @@ static const char usage[] =
 enum { OPT_COLOR = 256 };
 
 static const struct option options[] = {
-    {"attach", required_argument, NULL, 'a'}, {"runtime", required_argument, NULL, 'r'},
-    {"line", no_argument, NULL, 'l'},         {"color", required_argument, NULL, OPT_COLOR},
-    {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+    {"attach", required_argument, NULL, 'a'},
+    {"runtime", required_argument, NULL, 'r'},
+    {"line", no_argument, NULL, 'l'},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
@@ -90,19 +93,31 @@ int main(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN);
   while ((c = getopt_long(argc, argv, "a:r:lhV", options, NULL)) != -1) {
     switch (c) {
-    case 'a': attach = optarg; break;
-    case 'r': runtime = optarg; break;
-    case 'l': line = 1; break;
-    case OPT_COLOR:
-      if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
-        dr_error("--color must be auto, always or never, not '%s'", optarg);
+      case 'a':
+        attach = optarg;
+        break;
+      case 'r':
+        runtime = optarg;
+        break;
+      case 'l':
+        line = 1;
+        break;
+      case OPT_COLOR:
+        if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
+          dr_error("--color must be auto, always or never, not '%s'", optarg);
+          return 2;
+        }
+        color_when = optarg;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        return 0;
+      case 'V':
+        printf("devrun-repl %s\n", DEVRUN_VERSION);
+        return 0;
+      default:
+        fprintf(stderr, "Try 'devrun-repl --help'.\n");
         return 2;
-      }
-      color_when = optarg;
-      break;
-    case 'h': fputs(usage, stdout); return 0;
-    case 'V': printf("devrun-repl %s\n", DEVRUN_VERSION); return 0;
-    default: fprintf(stderr, "Try 'devrun-repl --help'.\n"); return 2;
     }
   }
   if (optind < argc) {
@@ -115,9 +130,12 @@ int main(int argc, char **argv) {
     return 2;
   }
   ui = !line && isatty(0) && isatty(1);
-  if (!strcmp(color_when, "always")) color = 1;
-  else if (!strcmp(color_when, "never")) color = 0;
-  else color = isatty(1) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+  if (!strcmp(color_when, "always"))
+    color = 1;
+  else if (!strcmp(color_when, "never"))
+    color = 0;
+  else
+    color = isatty(1) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
   if (getenv("NO_COLOR") && *getenv("NO_COLOR") && strcmp(color_when, "always")) color = 0;
 
   if (!attach) {
@@ -128,8 +146,10 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
-  if (ui) repl_ui_callbacks(&cbs);
-  else repl_line_callbacks(&cbs);
+  if (ui)
+    repl_ui_callbacks(&cbs);
+  else
+    repl_line_callbacks(&cbs);
   s = repl_session_new(&cbs, color, 80);
   repl_session_show_console(s, attach != NULL);
   rc = repl_session_attach(s, attach ? attach : child.ws_url, err, sizeof(err));
@@ -140,7 +160,8 @@ int main(int argc, char **argv) {
     free(rt);
     return rc == DR_EUSAGE ? 2 : 1;
   }
-  rc = ui ? repl_ui_run(s, attach ? NULL : &child, color) : repl_line_run(s, attach ? NULL : &child, color);
+  rc = ui ? repl_ui_run(s, attach ? NULL : &child, color)
+          : repl_line_run(s, attach ? NULL : &child, color);
   repl_session_free(s);
   repl_child_stop(&child);
   free(rt);

@@ -138,7 +138,9 @@ void repl_model_right(repl_model_t *m) {
   m->undo_coalesce = 0;
 }
 
-static int wordch(char c) { return isalnum((unsigned char)c) || c == '_' || c == '$' || (c & 0x80); }
+static int wordch(char c) {
+  return isalnum((unsigned char)c) || c == '_' || c == '$' || (c & 0x80);
+}
 
 void repl_model_word_left(repl_model_t *m) {
   size_t p = m->cursor;
@@ -164,8 +166,12 @@ static size_t line_end(const repl_model_t *m, size_t at) {
   return at;
 }
 
-void repl_model_home(repl_model_t *m) { m->cursor = line_start(m, m->cursor); }
-void repl_model_end(repl_model_t *m) { m->cursor = line_end(m, m->cursor); }
+void repl_model_home(repl_model_t *m) {
+  m->cursor = line_start(m, m->cursor);
+}
+void repl_model_end(repl_model_t *m) {
+  m->cursor = line_end(m, m->cursor);
+}
 
 /* Byte offset of display column `col` within the line starting at `start`. */
 static size_t at_column(const repl_model_t *m, size_t start, size_t col) {

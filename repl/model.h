@@ -57,12 +57,12 @@ typedef struct repl_model_s {
   char *title;
   /* the debugger view (valid while paused) */
   int paused;
-  char *where;      /* "Paused (other) in f at app.js:3" */
-  char *src;        /* source text of the selected frame's script */
+  char *where; /* "Paused (other) in f at app.js:3" */
+  char *src;   /* source text of the selected frame's script */
   char *src_url;
-  int src_line;     /* 0-based current line */
-  int src_cursor;   /* 0-based line under the source cursor */
-  int *bp_lines;    /* 1-based lines with breakpoints in src_url */
+  int src_line;   /* 0-based current line */
+  int src_cursor; /* 0-based line under the source cursor */
+  int *bp_lines;  /* 1-based lines with breakpoints in src_url */
   size_t nbp_lines;
   char *stack, *scopes, *watches; /* preformatted panes, lines split by \n */
   int rows, cols;

@@ -87,8 +87,10 @@ static attr_t to_attr(const sgr_t *s) {
   if (s->dim) a |= A_DIM;
   if (s->reverse) a |= A_REVERSE;
   if (fg == 8) { /* grey */
-    if (use_color && ncolors == 16) a |= COLOR_PAIR(9);
-    else a |= A_DIM;
+    if (use_color && ncolors == 16)
+      a |= COLOR_PAIR(9);
+    else
+      a |= A_DIM;
   } else if (use_color && fg >= 0) {
     if (fg >= 8 && ncolors < 16) {
       a |= A_BOLD;
@@ -111,14 +113,22 @@ static void apply_sgr(sgr_t *s, const char *params, size_t n) {
     if (v == 0) {
       s->fg = -1;
       s->bold = s->dim = s->reverse = 0;
-    } else if (v == 1) s->bold = 1;
-    else if (v == 2) s->dim = 1;
-    else if (v == 7) s->reverse = 1;
-    else if (v == 22) s->bold = s->dim = 0;
-    else if (v == 27) s->reverse = 0;
-    else if (v >= 30 && v <= 37) s->fg = v - 30;
-    else if (v == 39) s->fg = -1;
-    else if (v >= 90 && v <= 97) s->fg = v - 90 + 8;
+    } else if (v == 1)
+      s->bold = 1;
+    else if (v == 2)
+      s->dim = 1;
+    else if (v == 7)
+      s->reverse = 1;
+    else if (v == 22)
+      s->bold = s->dim = 0;
+    else if (v == 27)
+      s->reverse = 0;
+    else if (v >= 30 && v <= 37)
+      s->fg = v - 30;
+    else if (v == 39)
+      s->fg = -1;
+    else if (v >= 90 && v <= 97)
+      s->fg = v - 90 + 8;
     v = 0;
     have = 0;
   }
@@ -243,8 +253,10 @@ static void draw_debugger(const repl_model_t *m, int h) {
     {
       dr_buf_t hl = DR_BUF_INIT;
       sgr_t s2 = {-1, 0, 0, 0};
-      if (m->color) repl_highlight(&hl, l, n);
-      else dr_buf_add(&hl, l, n);
+      if (m->color)
+        repl_highlight(&hl, l, n);
+      else
+        dr_buf_add(&hl, l, n);
       if (extra) fill(i, gutter, srcw - gutter, extra);
       put_styled(i, gutter, srcw - gutter, hl.buf, &s2, extra | (ln == m->src_line ? A_BOLD : 0));
       dr_buf_release(&hl);
@@ -281,7 +293,7 @@ void repl_render(const repl_model_t *m) {
   }
   repl_model_cursor_pos(m, &cur_line, &cur_col);
   if (m->paused) {
-    int dh = (in_y) * 3 / 5;
+    int dh = (in_y)*3 / 5;
     if (dh >= 4) {
       draw_debugger(m, dh);
       top = dh;
@@ -305,8 +317,10 @@ void repl_render(const repl_model_t *m) {
     dr_buf_t hl = DR_BUF_INIT;
     int first = cur_line - in_h + 1 > 0 ? cur_line - in_h + 1 : 0;
     sgr_t s2 = {-1, 0, 0, 0};
-    if (m->color) repl_highlight(&hl, m->input.buf, m->input.len);
-    else dr_buf_add(&hl, m->input.buf, m->input.len);
+    if (m->color)
+      repl_highlight(&hl, m->input.buf, m->input.len);
+    else
+      dr_buf_add(&hl, m->input.buf, m->input.len);
     for (int i = 0; i < nin; i++) {
       size_t n;
       const char *l = nth_line(hl.buf, i, &n);
@@ -338,7 +352,8 @@ void repl_render(const repl_model_t *m) {
   } else if (m->preview) {
     sgr_t s2 = {8, 0, 0, 0}; /* grey */
     char *t = dr_strdup(m->preview);
-    if (!m->color) repl_strip_sgr(t);
+    if (!m->color)
+      repl_strip_sgr(t);
     else {
       /* greyed: drop colors from the formatted preview */
       repl_strip_sgr(t);
@@ -351,7 +366,8 @@ void repl_render(const repl_model_t *m) {
   {
     dr_buf_t b = DR_BUF_INIT;
     if (m->browse >= 0)
-      dr_buf_adds(&b, " [browse] Up/Down select  Enter/Tab/Right expand  Left collapse  Esc back |");
+      dr_buf_adds(&b,
+                  " [browse] Up/Down select  Enter/Tab/Right expand  Left collapse  Esc back |");
     dr_buf_addf(&b, " %s%s%s", m->busy && !m->paused ? "[running] " : "",
                 m->paused ? "[paused] F5 cont F10 next F11 step S-F11 out F9 bp | " : "",
                 m->status ? m->status : "");

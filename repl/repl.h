@@ -62,9 +62,9 @@ int repl_child_exited(repl_child_t *ch, int timeout_ms);
 /* --- session.c --------------------------------------------------------- */
 typedef struct repl_session_s repl_session_t;
 typedef struct repl_eval_s {
-  int ok;            /* 1: value, 0: exception */
-  char *text;        /* styled, formatted result or "Uncaught ..." */
-  json_t *remote;    /* the RemoteObject (owned), for expansion */
+  int ok;         /* 1: value, 0: exception */
+  char *text;     /* styled, formatted result or "Uncaught ..." */
+  json_t *remote; /* the RemoteObject (owned), for expansion */
 } repl_eval_t;
 
 typedef void (*repl_console_fn)(void *ud, const char *level, const char *styled_text);
@@ -140,7 +140,7 @@ void repl_highlight(dr_buf_t *out, const char *src, size_t n);
 
 /* --- complete.c ---------------------------------------------------------- */
 typedef struct repl_completion_s {
-  char **items;     /* candidates, ranked */
+  char **items; /* candidates, ranked */
   size_t n;
   size_t prefix_len; /* bytes before the cursor that the candidates replace */
 } repl_completion_t;
@@ -179,14 +179,14 @@ typedef struct repl_bp_s {
   int line;                /* 1-based */
   char *condition;         /* NULL, or a condition / logpoint expression */
   int logpoint;
-  char *id;                /* breakpointId of the current attachment */
-  char **more_ids;         /* more, when several mapped scripts have the source */
+  char *id;        /* breakpointId of the current attachment */
+  char **more_ids; /* more, when several mapped scripts have the source */
   size_t nmore;
 } repl_bp_t;
 
 typedef struct repl_frame_s {
   char *id, *function, *url, *script_id;
-  int line, col; /* 0-based, in the generated script */
+  int line, col;  /* 0-based, in the generated script */
   json_t *scopes; /* scopeChain (owned) */
   /* With a source map: the original source (path as in the map) and line;
    * `orig_text` borrowed from the map.  NULL/-1 without one. */
@@ -212,12 +212,12 @@ typedef struct repl_debugger_s {
   size_t nbps;
   char **watches;
   size_t nwatches;
-  char *pause_on; /* "none" | "uncaught" | "all" */
-  json_t *scripts;   /* scriptId -> url */
+  char *pause_on;       /* "none" | "uncaught" | "all" */
+  json_t *scripts;      /* scriptId -> url */
   repl_script_t *smaps; /* scripts that name a source map */
   size_t nsmaps;
-  json_t *sources;   /* scriptId -> source text (cache) */
-  unsigned seq;      /* bumped on every pause/resume (stale-view check) */
+  json_t *sources; /* scriptId -> source text (cache) */
+  unsigned seq;    /* bumped on every pause/resume (stale-view check) */
 } repl_debugger_t;
 
 void repl_debugger_init(repl_debugger_t *d, repl_session_t *s);

@@ -44,7 +44,9 @@ struct repl_session_s {
   unsigned gen; /* bumped by every evaluation (invalidates caches) */
 };
 
-unsigned repl_session_generation(repl_session_t *s) { return s->gen; }
+unsigned repl_session_generation(repl_session_t *s) {
+  return s->gen;
+}
 
 static const char inspect_fn[] =
     "function(c, w) {"
@@ -70,11 +72,21 @@ repl_session_t *repl_session_new(const repl_session_cbs_t *cbs, int color, int w
   return s;
 }
 
-dr_cdp_t *repl_session_cdp(repl_session_t *s) { return s->cdp; }
-const char *repl_session_target(repl_session_t *s) { return s->target; }
-void repl_session_set_width(repl_session_t *s, int width) { s->width = width > 20 ? width : 80; }
-void repl_session_set_color(repl_session_t *s, int color) { s->color = color; }
-int repl_session_alive(repl_session_t *s) { return s->alive && s->cdp && dr_cdp_is_open(s->cdp); }
+dr_cdp_t *repl_session_cdp(repl_session_t *s) {
+  return s->cdp;
+}
+const char *repl_session_target(repl_session_t *s) {
+  return s->target;
+}
+void repl_session_set_width(repl_session_t *s, int width) {
+  s->width = width > 20 ? width : 80;
+}
+void repl_session_set_color(repl_session_t *s, int color) {
+  s->color = color;
+}
+int repl_session_alive(repl_session_t *s) {
+  return s->alive && s->cdp && dr_cdp_is_open(s->cdp);
+}
 
 void repl_session_set_frame(repl_session_t *s, const char *id) {
   s->gen++;
@@ -89,7 +101,9 @@ void repl_session_set_scopes(repl_session_t *s, json_t *scope_chain) {
   s->gen++;
 }
 
-json_t *repl_session_scopes(repl_session_t *s) { return s->scopes; }
+json_t *repl_session_scopes(repl_session_t *s) {
+  return s->scopes;
+}
 
 static void on_context(dr_cdp_t *c, const char *method, json_t *params, void *data) {
   repl_session_t *s = data;
@@ -220,8 +234,8 @@ static char *rewrite_import(const char *src) {
       dr_buf_add(&b, p, n);
       p += n;
     } else if (!strncmp(p, "import", 6) &&
-               (p == src || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$' ||
-                              p[-1] == '.')) &&
+               (p == src ||
+                !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '$' || p[-1] == '.')) &&
                p[6 + strspn(p + 6, " \t")] == '(') {
       dr_buf_adds(&b, "__devrun_import__");
       p += 6;
@@ -294,7 +308,9 @@ void repl_session_poll(repl_session_t *s, int timeout_ms) {
   drop_if_exiting(s);
 }
 
-void repl_session_show_console(repl_session_t *s, int on) { s->show_console = on; }
+void repl_session_show_console(repl_session_t *s, int on) {
+  s->show_console = on;
+}
 
 static json_t *ctx_params(repl_session_t *s, json_t *p) {
   if (s->ctx_id) json_object_set_new(p, "executionContextId", json_integer(s->ctx_id));
@@ -307,23 +323,39 @@ static int scan_complete(const char *src) {
   char q = 0;
   for (const char *p = src; *p; p++) {
     if (q) {
-      if (*p == '\\' && p[1]) p++;
-      else if (*p == q) q = 0;
-      else if (q == '`' && *p == '$' && p[1] == '{') { depth++; p++; q = 0; tmpl++; }
+      if (*p == '\\' && p[1])
+        p++;
+      else if (*p == q)
+        q = 0;
+      else if (q == '`' && *p == '$' && p[1] == '{') {
+        depth++;
+        p++;
+        q = 0;
+        tmpl++;
+      }
       continue;
     }
-    if (*p == '/' && p[1] == '/') { p += strcspn(p, "\n"); if (!*p) break; continue; }
+    if (*p == '/' && p[1] == '/') {
+      p += strcspn(p, "\n");
+      if (!*p) break;
+      continue;
+    }
     if (*p == '/' && p[1] == '*') {
       const char *e = strstr(p + 2, "*/");
       if (!e) return 0;
       p = e + 1;
       continue;
     }
-    if (*p == '\'' || *p == '"' || *p == '`') q = *p;
-    else if (*p == '(' || *p == '[' || *p == '{') depth++;
+    if (*p == '\'' || *p == '"' || *p == '`')
+      q = *p;
+    else if (*p == '(' || *p == '[' || *p == '{')
+      depth++;
     else if (*p == ')' || *p == ']' || *p == '}') {
       depth--;
-      if (*p == '}' && tmpl > 0) { q = '`'; tmpl--; }
+      if (*p == '}' && tmpl > 0) {
+        q = '`';
+        tmpl--;
+      }
     }
   }
   return q == '`' || depth > 0 ? 0 : 1;
@@ -358,7 +390,8 @@ static void set_global(repl_session_t *s, const char *name, json_t *ro) {
   json_t *arg, *r = NULL;
   const char *oid = json_string_value(json_object_get(ro, "objectId"));
   if (s->frame || !s->ctx_id) return;
-  if (oid) arg = json_pack("{s:s}", "objectId", oid);
+  if (oid)
+    arg = json_pack("{s:s}", "objectId", oid);
   else if (json_object_get(ro, "unserializableValue"))
     arg = json_pack("{s:O}", "unserializableValue", json_object_get(ro, "unserializableValue"));
   else if (json_object_get(ro, "value"))
@@ -366,9 +399,8 @@ static void set_global(repl_session_t *s, const char *name, json_t *ro) {
   else
     arg = json_object(); /* undefined */
   dr_cdp_call(s->cdp, "Runtime.callFunctionOn",
-              json_pack("{s:s, s:[{s:s}, o], s:i, s:b}", "functionDeclaration", set_fn,
-                        "arguments", "value", name, arg, "executionContextId", s->ctx_id,
-                        "silent", 1),
+              json_pack("{s:s, s:[{s:s}, o], s:i, s:b}", "functionDeclaration", set_fn, "arguments",
+                        "value", name, arg, "executionContextId", s->ctx_id, "silent", 1),
               &r, CALL_TIMEOUT);
   json_decref(r);
 }
@@ -404,7 +436,8 @@ static void add_error(dr_buf_t *out, const char *desc) {
   int first = 1;
   while (*p) {
     size_t n = strcspn(p, "\n");
-    int repl_frame = !first && (strstr(p, "at <anonymous>") && (size_t)(strstr(p, "at <anonymous>") - p) < n);
+    int repl_frame =
+        !first && (strstr(p, "at <anonymous>") && (size_t)(strstr(p, "at <anonymous>") - p) < n);
     if (!first && n > 4 && !strncmp(p, "    at ", 7) && !repl_frame) {
       dr_buf_addch(out, '\n');
       dr_buf_add(out, p, n);
@@ -511,8 +544,8 @@ int repl_session_eval_async(repl_session_t *s, const char *src, repl_eval_cb cb,
     dr_buf_t w = DR_BUF_INIT;
     dr_buf_addf(&w, "(%s)", src);
     if (dr_cdp_call(s->cdp, "Runtime.compileScript",
-                    ctx_params(s, json_pack("{s:s, s:s, s:b}", "expression", w.buf, "sourceURL",
-                                            "", "persistScript", 0)),
+                    ctx_params(s, json_pack("{s:s, s:s, s:b}", "expression", w.buf, "sourceURL", "",
+                                            "persistScript", 0)),
                     &c, CALL_TIMEOUT) == 0 &&
         !json_object_get(c, "exceptionDetails"))
       expr = dr_buf_detach(&w, NULL);
@@ -530,12 +563,12 @@ int repl_session_eval_async(repl_session_t *s, const char *src, repl_eval_cb cb,
                                "includeCommandLineAPI", 1),
                      on_eval_reply, pe);
   else
-    rc = dr_cdp_send(s->cdp, "Runtime.evaluate",
-                     ctx_params(s, json_pack("{s:s, s:b, s:b, s:s, s:b, s:b}", "expression",
-                                             expr ? expr : src, "replMode", 1, "generatePreview",
-                                             1, "objectGroup", "repl", "includeCommandLineAPI", 1,
-                                             "userGesture", 1)),
-                     on_eval_reply, pe);
+    rc = dr_cdp_send(
+        s->cdp, "Runtime.evaluate",
+        ctx_params(s, json_pack("{s:s, s:b, s:b, s:s, s:b, s:b}", "expression", expr ? expr : src,
+                                "replMode", 1, "generatePreview", 1, "objectGroup", "repl",
+                                "includeCommandLineAPI", 1, "userGesture", 1)),
+        on_eval_reply, pe);
   free(expr);
   free(rewritten);
   if (rc < 0) free(pe);
@@ -588,12 +621,12 @@ json_t *repl_session_eval_pure(repl_session_t *s, const char *expr, const char *
                                "timeout", PREVIEW_TIMEOUT, "objectGroup", group, "silent", 1),
                      &r, 5000);
   else
-    rc = dr_cdp_call(s->cdp, "Runtime.evaluate",
-                     ctx_params(s, json_pack("{s:s, s:b, s:b, s:i, s:s, s:b}", "expression",
-                                             expr, "generatePreview", 1, "throwOnSideEffect", 1,
-                                             "timeout", PREVIEW_TIMEOUT, "objectGroup", group,
-                                             "silent", 1)),
-                     &r, 5000);
+    rc =
+        dr_cdp_call(s->cdp, "Runtime.evaluate",
+                    ctx_params(s, json_pack("{s:s, s:b, s:b, s:i, s:s, s:b}", "expression", expr,
+                                            "generatePreview", 1, "throwOnSideEffect", 1, "timeout",
+                                            PREVIEW_TIMEOUT, "objectGroup", group, "silent", 1)),
+                    &r, 5000);
   if (rc == 0 && !json_object_get(r, "exceptionDetails"))
     ro = json_incref(json_object_get(r, "result"));
   json_decref(r);

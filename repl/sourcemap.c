@@ -98,16 +98,16 @@ static int decode(repl_srcmap_t *m, const char *s) {
         if (n == 5) name += f[4]; /* names are not used; decoded to stay in step */
         (void)name;
       }
-      if (gen_col < 0 || gen_line > 10000000 || (n >= 4 && (src < 0 || line < 0 || col < 0 ||
-                                                           (size_t)src >= m->nsources)))
+      if (gen_col < 0 || gen_line > 10000000 ||
+          (n >= 4 && (src < 0 || line < 0 || col < 0 || (size_t)src >= m->nsources)))
         return DR_EFORMAT;
       if (m->nsegs == cap) {
         cap = cap ? cap * 2 : 256;
         if (cap > (64u << 20)) return DR_ETOOBIG;
         m->segs = dr_realloc(m->segs, cap * sizeof(seg_t));
       }
-      m->segs[m->nsegs++] = (seg_t){(int)gen_line, (int)gen_col, n >= 4 ? (int)src : -1,
-                                    (int)line, (int)col};
+      m->segs[m->nsegs++] =
+          (seg_t){(int)gen_line, (int)gen_col, n >= 4 ? (int)src : -1, (int)line, (int)col};
     }
   }
   if (m->nsegs) qsort(m->segs, m->nsegs, sizeof(seg_t), cmp_seg);
@@ -177,7 +177,9 @@ void repl_srcmap_free(repl_srcmap_t *m) {
   free(m);
 }
 
-size_t repl_srcmap_nsources(const repl_srcmap_t *m) { return m->nsources; }
+size_t repl_srcmap_nsources(const repl_srcmap_t *m) {
+  return m->nsources;
+}
 const char *repl_srcmap_source(const repl_srcmap_t *m, size_t i) {
   return i < m->nsources ? m->sources[i] : NULL;
 }
@@ -224,16 +226,20 @@ int repl_srcmap_original(const repl_srcmap_t *m, int gen_line, int gen_col, long
   seg_t key = {gen_line, gen_col, 0, 0, 0};
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (cmp_seg(&m->segs[mid], &key) <= 0) lo = mid + 1;
-    else hi = mid;
+    if (cmp_seg(&m->segs[mid], &key) <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (lo == 0) return -1;
   {
     const seg_t *s = &m->segs[lo - 1];
     if (s->gen_line != gen_line) {
       /* position before the first segment of its line: use that line's first */
-      if (lo < m->nsegs && m->segs[lo].gen_line == gen_line) s = &m->segs[lo];
-      else return -1;
+      if (lo < m->nsegs && m->segs[lo].gen_line == gen_line)
+        s = &m->segs[lo];
+      else
+        return -1;
     }
     if (s->src < 0) return -1;
     *src = s->src;
@@ -311,7 +317,9 @@ int repl_srcmap_load(const char *map_url, const char *script_url, repl_srcmap_t 
   }
   r = repl_srcmap_parse(b.buf, b.len, out);
   dr_buf_release(&b);
-  if (r == 0) (*out)->dir = dir;
-  else free(dir);
+  if (r == 0)
+    (*out)->dir = dir;
+  else
+    free(dir);
   return r;
 }

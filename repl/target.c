@@ -98,8 +98,7 @@ int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t er
     int left = (int)(deadline - dr_now_ms());
     ssize_t n;
     if (left <= 0) {
-      snprintf(err, errlen, "'%s' did not print 'Debugger listening on ws://...' in 15 s",
-               runtime);
+      snprintf(err, errlen, "'%s' did not print 'Debugger listening on ws://...' in 15 s", runtime);
       goto fail;
     }
     if (poll(&pfd, 1, left) <= 0) continue;
@@ -144,7 +143,8 @@ fail:
 
 static const char *const notices[] = {
     "Debugger listening on", "For help, see: https://nodejs.org/en/docs/inspector",
-    "Debugger attached.", "Waiting for the debugger to disconnect...", "Debugger ending on",
+    "Debugger attached.",    "Waiting for the debugger to disconnect...",
+    "Debugger ending on",
 };
 
 static void drain_fd(int fd, dr_buf_t *dst, int filter) {

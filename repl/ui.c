@@ -82,8 +82,10 @@ static void echo_input(ui_t *u, const char *text) {
     dr_buf_addf(&b, "%s%s\n", first ? (u->m.paused ? "debug> " : "> ") : "... ", hl.buf);
     first = 0;
     p += n;
-    if (*p) p++;
-    else break;
+    if (*p)
+      p++;
+    else
+      break;
   }
   out(u, b.buf);
   dr_buf_release(&b);
@@ -92,7 +94,8 @@ static void echo_input(ui_t *u, const char *text) {
 
 static void set_status(ui_t *u) {
   dr_buf_t b = DR_BUF_INIT;
-  if (u->gone) dr_buf_adds(&b, "target gone - waiting for it to come back | .exit quits");
+  if (u->gone)
+    dr_buf_adds(&b, "target gone - waiting for it to come back | .exit quits");
   else
     dr_buf_addf(&b, "%s | Tab complete | C-r search | .help | C-d exit",
                 dr_cdp_url(repl_session_cdp(u->s)) ? dr_cdp_url(repl_session_cdp(u->s)) : "");
@@ -112,8 +115,8 @@ static void debugger_view(ui_t *u, int new_pause) {
   m->paused = d->paused;
   u->dirty = 1;
   if (!d->paused || !d->nframes) return;
-  /* Every fetch below is a CDP call that may dispatch a newer pause or a
-   * resume (which refreshes the view itself): then this one is stale. */
+    /* Every fetch below is a CDP call that may dispatch a newer pause or a
+     * resume (which refreshes the view itself): then this one is stale. */
 #define STALE() (d->seq != seq)
   f = &d->frames[d->selected];
   src = repl_debugger_frame_text(d, f);
@@ -162,7 +165,9 @@ static void on_resumed(void *ud) {
   u->dirty = 1;
 }
 
-static void on_console(void *ud, const char *level, const char *text) { out(ud, text); }
+static void on_console(void *ud, const char *level, const char *text) {
+  out(ud, text);
+}
 
 static void on_gone(void *ud, const char *why) {
   ui_t *u = ud;
@@ -311,8 +316,9 @@ static void submit(ui_t *u) {
 static void run_editor(ui_t *u) {
   char path[] = "/tmp/devrun-repl-XXXXXX.js";
   int fd = mkstemps(path, 3);
-  const char *ed = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL")
-                   : getenv("EDITOR") && *getenv("EDITOR") ? getenv("EDITOR") : "vi";
+  const char *ed = getenv("VISUAL") && *getenv("VISUAL")   ? getenv("VISUAL")
+                   : getenv("EDITOR") && *getenv("EDITOR") ? getenv("EDITOR")
+                                                           : "vi";
   dr_buf_t cmd = DR_BUF_INIT, b = DR_BUF_INIT;
   if (fd < 0) return;
   (void)!write(fd, u->m.input.buf, u->m.input.len);
@@ -363,22 +369,54 @@ static void a_enter(ui_t *u, const repl_key_t *k) {
   else
     repl_model_insert(&u->m, "\n", 1);
 }
-static void a_newline(ui_t *u, const repl_key_t *k) { repl_model_insert(&u->m, "\n", 1); }
-static void a_tab(ui_t *u, const repl_key_t *k) { complete(u, 1); }
-static void a_bs(ui_t *u, const repl_key_t *k) { repl_model_backspace(&u->m); }
-static void a_del(ui_t *u, const repl_key_t *k) { repl_model_delete(&u->m); }
-static void a_left(ui_t *u, const repl_key_t *k) { repl_model_left(&u->m); }
-static void a_right(ui_t *u, const repl_key_t *k) { repl_model_right(&u->m); }
-static void a_wleft(ui_t *u, const repl_key_t *k) { repl_model_word_left(&u->m); }
-static void a_wright(ui_t *u, const repl_key_t *k) { repl_model_word_right(&u->m); }
-static void a_home(ui_t *u, const repl_key_t *k) { repl_model_home(&u->m); }
-static void a_end(ui_t *u, const repl_key_t *k) { repl_model_end(&u->m); }
-static void a_kill_end(ui_t *u, const repl_key_t *k) { repl_model_kill_to_end(&u->m); }
-static void a_kill_start(ui_t *u, const repl_key_t *k) { repl_model_kill_to_start(&u->m); }
-static void a_kill_word(ui_t *u, const repl_key_t *k) { repl_model_kill_word_back(&u->m); }
-static void a_yank(ui_t *u, const repl_key_t *k) { repl_model_yank(&u->m); }
-static void a_transpose(ui_t *u, const repl_key_t *k) { repl_model_transpose(&u->m); }
-static void a_undo(ui_t *u, const repl_key_t *k) { repl_model_undo(&u->m); }
+static void a_newline(ui_t *u, const repl_key_t *k) {
+  repl_model_insert(&u->m, "\n", 1);
+}
+static void a_tab(ui_t *u, const repl_key_t *k) {
+  complete(u, 1);
+}
+static void a_bs(ui_t *u, const repl_key_t *k) {
+  repl_model_backspace(&u->m);
+}
+static void a_del(ui_t *u, const repl_key_t *k) {
+  repl_model_delete(&u->m);
+}
+static void a_left(ui_t *u, const repl_key_t *k) {
+  repl_model_left(&u->m);
+}
+static void a_right(ui_t *u, const repl_key_t *k) {
+  repl_model_right(&u->m);
+}
+static void a_wleft(ui_t *u, const repl_key_t *k) {
+  repl_model_word_left(&u->m);
+}
+static void a_wright(ui_t *u, const repl_key_t *k) {
+  repl_model_word_right(&u->m);
+}
+static void a_home(ui_t *u, const repl_key_t *k) {
+  repl_model_home(&u->m);
+}
+static void a_end(ui_t *u, const repl_key_t *k) {
+  repl_model_end(&u->m);
+}
+static void a_kill_end(ui_t *u, const repl_key_t *k) {
+  repl_model_kill_to_end(&u->m);
+}
+static void a_kill_start(ui_t *u, const repl_key_t *k) {
+  repl_model_kill_to_start(&u->m);
+}
+static void a_kill_word(ui_t *u, const repl_key_t *k) {
+  repl_model_kill_word_back(&u->m);
+}
+static void a_yank(ui_t *u, const repl_key_t *k) {
+  repl_model_yank(&u->m);
+}
+static void a_transpose(ui_t *u, const repl_key_t *k) {
+  repl_model_transpose(&u->m);
+}
+static void a_undo(ui_t *u, const repl_key_t *k) {
+  repl_model_undo(&u->m);
+}
 
 static void history_move(ui_t *u, int dir) {
   repl_history_t *h = &u->hist;
@@ -412,8 +450,12 @@ static void a_up(ui_t *u, const repl_key_t *k) {
 static void a_down(ui_t *u, const repl_key_t *k) {
   if (!repl_model_line_down(&u->m)) history_move(u, 1);
 }
-static void a_hprev(ui_t *u, const repl_key_t *k) { history_move(u, -1); }
-static void a_hnext(ui_t *u, const repl_key_t *k) { history_move(u, 1); }
+static void a_hprev(ui_t *u, const repl_key_t *k) {
+  history_move(u, -1);
+}
+static void a_hnext(ui_t *u, const repl_key_t *k) {
+  history_move(u, 1);
+}
 static void a_pgup(ui_t *u, const repl_key_t *k) {
   size_t page = (size_t)(u->m.rows / 2);
   u->m.scroll = u->m.scroll + page < u->m.nout ? u->m.scroll + page : u->m.nout ? u->m.nout - 1 : 0;
@@ -422,8 +464,12 @@ static void a_pgdn(ui_t *u, const repl_key_t *k) {
   size_t page = (size_t)(u->m.rows / 2);
   u->m.scroll = u->m.scroll > page ? u->m.scroll - page : 0;
 }
-static void a_esc(ui_t *u, const repl_key_t *k) { repl_model_popup_close(&u->m); }
-static void a_clear_screen(ui_t *u, const repl_key_t *k) { repl_model_clear_output(&u->m); }
+static void a_esc(ui_t *u, const repl_key_t *k) {
+  repl_model_popup_close(&u->m);
+}
+static void a_clear_screen(ui_t *u, const repl_key_t *k) {
+  repl_model_clear_output(&u->m);
+}
 
 static void a_search(ui_t *u, const repl_key_t *k) {
   u->m.searching = 1;
@@ -461,8 +507,10 @@ static void a_ctrl_c(ui_t *u, const repl_key_t *k) {
 }
 
 static void a_ctrl_d(ui_t *u, const repl_key_t *k) {
-  if (!u->m.input.len) u->quit = 1;
-  else repl_model_delete(&u->m);
+  if (!u->m.input.len)
+    u->quit = 1;
+  else
+    repl_model_delete(&u->m);
 }
 
 static void dbg_cmd(ui_t *u, const char *cmd) {
@@ -472,14 +520,24 @@ static void dbg_cmd(ui_t *u, const char *cmd) {
   dr_buf_release(&o);
   if (r != 2) debugger_view(u, 0); /* resuming: the events refresh it */
 }
-static void a_cont(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "c"); }
-static void a_next(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "n"); }
-static void a_step(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "s"); }
-static void a_out(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "o"); }
+static void a_cont(ui_t *u, const repl_key_t *k) {
+  dbg_cmd(u, "c");
+}
+static void a_next(ui_t *u, const repl_key_t *k) {
+  dbg_cmd(u, "n");
+}
+static void a_step(ui_t *u, const repl_key_t *k) {
+  dbg_cmd(u, "s");
+}
+static void a_out(ui_t *u, const repl_key_t *k) {
+  dbg_cmd(u, "o");
+}
 static void a_src_up(ui_t *u, const repl_key_t *k) {
   if (u->m.src_cursor > 0) u->m.src_cursor--;
 }
-static void a_src_down(ui_t *u, const repl_key_t *k) { u->m.src_cursor++; }
+static void a_src_down(ui_t *u, const repl_key_t *k) {
+  u->m.src_cursor++;
+}
 static void a_toggle_bp(ui_t *u, const repl_key_t *k) {
   dr_buf_t o = DR_BUF_INIT;
   if (!u->m.paused || !u->m.src_url) return;
@@ -497,17 +555,21 @@ static void a_run_to_cursor(ui_t *u, const repl_key_t *k) {
     int gl, gc;
     if (repl_debugger_gen_location(&u->dbg, f, u->m.src_cursor, &gl, &gc) < 0) return;
     dr_cdp_call(repl_session_cdp(u->s), "Debugger.continueToLocation",
-                json_pack("{s:{s:s, s:i, s:i}}", "location", "scriptId", f->script_id,
-                          "lineNumber", gl, "columnNumber", gc),
+                json_pack("{s:{s:s, s:i, s:i}}", "location", "scriptId", f->script_id, "lineNumber",
+                          gl, "columnNumber", gc),
                 &r, 5000);
   }
   json_decref(r);
 }
-static void a_frame_up(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "up"); }
+static void a_frame_up(ui_t *u, const repl_key_t *k) {
+  dbg_cmd(u, "up");
+}
 static void a_pause(ui_t *u, const repl_key_t *k) {
   if (!u->m.paused) dbg_cmd(u, "pause");
 }
-static void a_frame_down(ui_t *u, const repl_key_t *k) { dbg_cmd(u, "down"); }
+static void a_frame_down(ui_t *u, const repl_key_t *k) {
+  dbg_cmd(u, "down");
+}
 
 /* --- browsing and expanding printed objects ---------------------------- */
 
@@ -518,21 +580,27 @@ static void ensure_visible(ui_t *u) {
   if (h < 1) h = 1;
   last = (long)m->nout - 1 - (long)m->scroll;
   first = last - h + 1;
-  if (m->browse > last) m->scroll = (size_t)((long)m->nout - 1 - m->browse);
-  else if (m->browse < first) m->scroll = (size_t)((long)m->nout - 1 - (m->browse + h - 1));
+  if (m->browse > last)
+    m->scroll = (size_t)((long)m->nout - 1 - m->browse);
+  else if (m->browse < first)
+    m->scroll = (size_t)((long)m->nout - 1 - (m->browse + h - 1));
 }
 
 static void a_browse(ui_t *u, const repl_key_t *k) {
-  if (repl_model_browse(&u->m, -1)) ensure_visible(u);
-  else out(u, "(no printed object to expand yet)");
+  if (repl_model_browse(&u->m, -1))
+    ensure_visible(u);
+  else
+    out(u, "(no printed object to expand yet)");
 }
 
 static void add_child(dr_buf_t *line, int depth, const char *name, json_t *value, int color) {
   dr_buf_reset(line);
   for (int i = 0; i <= depth; i++) dr_buf_adds(line, "  ");
   dr_buf_addf(line, "%s: ", name ? name : "?");
-  if (value) repl_inspect_remote(line, value, color, 1);
-  else dr_buf_adds(line, color ? SGR_SPECIAL "[Getter/Setter]" SGR_RESET : "[Getter/Setter]");
+  if (value)
+    repl_inspect_remote(line, value, color, 1);
+  else
+    dr_buf_adds(line, color ? SGR_SPECIAL "[Getter/Setter]" SGR_RESET : "[Getter/Setter]");
 }
 
 /* Opens the object on line `idx`: its properties (fetched now, lazily) go
@@ -558,16 +626,16 @@ static void expand(ui_t *u, size_t idx) {
     repl_model_insert_lines(m, idx, t, NULL, 1, depth + 1);
     return;
   }
-#define PUSH(text, id)                                                   \
-  do {                                                                   \
-    if (n == cap) {                                                      \
-      cap = cap ? cap * 2 : 32;                                          \
-      texts = dr_realloc(texts, cap * sizeof(char *));                   \
-      oids = dr_realloc(oids, cap * sizeof(char *));                     \
-    }                                                                    \
-    texts[n] = dr_strdup(text);                                          \
-    oids[n] = (id) ? dr_strdup(id) : NULL;                               \
-    n++;                                                                 \
+#define PUSH(text, id)                                 \
+  do {                                                 \
+    if (n == cap) {                                    \
+      cap = cap ? cap * 2 : 32;                        \
+      texts = dr_realloc(texts, cap * sizeof(char *)); \
+      oids = dr_realloc(oids, cap * sizeof(char *));   \
+    }                                                  \
+    texts[n] = dr_strdup(text);                        \
+    oids[n] = (id) ? dr_strdup(id) : NULL;             \
+    n++;                                               \
   } while (0)
   json_array_foreach(json_object_get(r, "result"), i, p) {
     json_t *v = json_object_get(p, "value");
@@ -584,8 +652,10 @@ static void expand(ui_t *u, size_t idx) {
       break;
     }
     add_child(&line, depth, json_string_value(json_object_get(p, "name")), v, u->color);
-    PUSH(line.buf, vt && (!strcmp(vt, "object") || !strcmp(vt, "function")) &&
-                           !(vs && !strcmp(vs, "null")) ? id : NULL);
+    PUSH(line.buf,
+         vt && (!strcmp(vt, "object") || !strcmp(vt, "function")) && !(vs && !strcmp(vs, "null"))
+             ? id
+             : NULL);
   }
   json_array_foreach(json_object_get(r, "internalProperties"), i, p) {
     json_t *v = json_object_get(p, "value");
@@ -596,7 +666,8 @@ static void expand(ui_t *u, size_t idx) {
 #undef PUSH
   if (!u->color)
     for (size_t k = 0; k < n; k++) repl_strip_sgr(texts[k]);
-  if (n) repl_model_insert_lines(m, idx, texts, oids, n, depth + 1);
+  if (n)
+    repl_model_insert_lines(m, idx, texts, oids, n, depth + 1);
   else {
     char *t[] = {"  (no properties)"};
     repl_model_insert_lines(m, idx, t, NULL, 1, depth + 1);
@@ -616,26 +687,30 @@ static int browse_key(ui_t *u, const repl_key_t *k) {
   repl_model_t *m = &u->m;
   if (m->browse < 0) return 0;
   switch (k->key) {
-  case K_UP: repl_model_browse(m, -1); break;
-  case K_DOWN: repl_model_browse(m, 1); break;
-  case K_ENTER:
-  case K_TAB:
-  case K_RIGHT:
-    if (k->key != K_RIGHT || !m->out[m->browse].open) expand(u, (size_t)m->browse);
-    break;
-  case K_LEFT:
-    if (m->out[m->browse].open) repl_model_collapse(m, (size_t)m->browse);
-    break;
-  case K_ESC:
-  case K_F2:
-  case K_BACKTAB:
-    m->browse = -1;
-    m->scroll = 0;
-    return 1;
-  default:
-    m->browse = -1; /* any other key: back to the input, and use the key */
-    m->scroll = 0;
-    return 0;
+    case K_UP:
+      repl_model_browse(m, -1);
+      break;
+    case K_DOWN:
+      repl_model_browse(m, 1);
+      break;
+    case K_ENTER:
+    case K_TAB:
+    case K_RIGHT:
+      if (k->key != K_RIGHT || !m->out[m->browse].open) expand(u, (size_t)m->browse);
+      break;
+    case K_LEFT:
+      if (m->out[m->browse].open) repl_model_collapse(m, (size_t)m->browse);
+      break;
+    case K_ESC:
+    case K_F2:
+    case K_BACKTAB:
+      m->browse = -1;
+      m->scroll = 0;
+      return 1;
+    default:
+      m->browse = -1; /* any other key: back to the input, and use the key */
+      m->scroll = 0;
+      return 0;
   }
   ensure_visible(u);
   return 1;
@@ -645,34 +720,60 @@ static const struct {
   int key, mod, ch;
   action_fn fn;
 } bindings[] = {
-    {K_F2, 0, 0, a_browse},           {K_BACKTAB, 0, 0, a_browse},
-    {K_ENTER, 0, 0, a_enter},         {K_ENTER, KM_ALT, 0, a_newline},
-    {K_TAB, 0, 0, a_tab},             {K_BACKSPACE, 0, 0, a_bs},
-    {K_DELETE, 0, 0, a_del},          {K_LEFT, 0, 0, a_left},
-    {K_RIGHT, 0, 0, a_right},         {K_LEFT, KM_CTRL, 0, a_wleft},
-    {K_RIGHT, KM_CTRL, 0, a_wright},  {K_LEFT, KM_ALT, 0, a_wleft},
-    {K_RIGHT, KM_ALT, 0, a_wright},   {K_UP, 0, 0, a_up},
-    {K_DOWN, 0, 0, a_down},           {K_HOME, 0, 0, a_home},
-    {K_END, 0, 0, a_end},             {K_PGUP, 0, 0, a_pgup},
-    {K_PGDN, 0, 0, a_pgdn},           {K_ESC, 0, 0, a_esc},
-    {K_F5, 0, 0, a_cont},             {K_F8, 0, 0, a_cont},
+    {K_F2, 0, 0, a_browse},
+    {K_BACKTAB, 0, 0, a_browse},
+    {K_ENTER, 0, 0, a_enter},
+    {K_ENTER, KM_ALT, 0, a_newline},
+    {K_TAB, 0, 0, a_tab},
+    {K_BACKSPACE, 0, 0, a_bs},
+    {K_DELETE, 0, 0, a_del},
+    {K_LEFT, 0, 0, a_left},
+    {K_RIGHT, 0, 0, a_right},
+    {K_LEFT, KM_CTRL, 0, a_wleft},
+    {K_RIGHT, KM_CTRL, 0, a_wright},
+    {K_LEFT, KM_ALT, 0, a_wleft},
+    {K_RIGHT, KM_ALT, 0, a_wright},
+    {K_UP, 0, 0, a_up},
+    {K_DOWN, 0, 0, a_down},
+    {K_HOME, 0, 0, a_home},
+    {K_END, 0, 0, a_end},
+    {K_PGUP, 0, 0, a_pgup},
+    {K_PGDN, 0, 0, a_pgdn},
+    {K_ESC, 0, 0, a_esc},
+    {K_F5, 0, 0, a_cont},
+    {K_F8, 0, 0, a_cont},
     {K_F6, 0, 0, a_pause},
-    {K_F10, 0, 0, a_next},            {K_F11, 0, 0, a_step},
-    {K_F11, KM_SHIFT, 0, a_out},      {K_F9, 0, 0, a_toggle_bp},
-    {K_F4, 0, 0, a_run_to_cursor},    {K_UP, KM_ALT, 0, a_src_up},
-    {K_DOWN, KM_ALT, 0, a_src_down},  {K_PGUP, KM_CTRL, 0, a_frame_up},
+    {K_F10, 0, 0, a_next},
+    {K_F11, 0, 0, a_step},
+    {K_F11, KM_SHIFT, 0, a_out},
+    {K_F9, 0, 0, a_toggle_bp},
+    {K_F4, 0, 0, a_run_to_cursor},
+    {K_UP, KM_ALT, 0, a_src_up},
+    {K_DOWN, KM_ALT, 0, a_src_down},
+    {K_PGUP, KM_CTRL, 0, a_frame_up},
     {K_PGDN, KM_CTRL, 0, a_frame_down},
-    {K_CTRL, 0, 'a', a_home},         {K_CTRL, 0, 'e', a_end},
-    {K_CTRL, 0, 'b', a_left},         {K_CTRL, 0, 'f', a_right},
-    {K_CTRL, 0, 'h', a_bs},           {K_CTRL, 0, 'd', a_ctrl_d},
-    {K_CTRL, 0, 'k', a_kill_end},     {K_CTRL, 0, 'u', a_kill_start},
-    {K_CTRL, 0, 'w', a_kill_word},    {K_CTRL, 0, 'y', a_yank},
-    {K_CTRL, 0, 't', a_transpose},    {K_CTRL, 0, '_', a_undo},
-    {K_CTRL, 0, 'z', a_undo},         {K_CTRL, 0, 'l', a_clear_screen},
-    {K_CTRL, 0, 'r', a_search},       {K_CTRL, 0, 'c', a_ctrl_c},
-    {K_CTRL, 0, 'p', a_hprev},        {K_CTRL, 0, 'n', a_hnext},
-    {K_CTRL, 0, 'j', a_newline},      {K_CTRL, 0, 'g', a_esc},
-    {K_ALT, 0, 'b', a_wleft},         {K_ALT, 0, 'f', a_wright},
+    {K_CTRL, 0, 'a', a_home},
+    {K_CTRL, 0, 'e', a_end},
+    {K_CTRL, 0, 'b', a_left},
+    {K_CTRL, 0, 'f', a_right},
+    {K_CTRL, 0, 'h', a_bs},
+    {K_CTRL, 0, 'd', a_ctrl_d},
+    {K_CTRL, 0, 'k', a_kill_end},
+    {K_CTRL, 0, 'u', a_kill_start},
+    {K_CTRL, 0, 'w', a_kill_word},
+    {K_CTRL, 0, 'y', a_yank},
+    {K_CTRL, 0, 't', a_transpose},
+    {K_CTRL, 0, '_', a_undo},
+    {K_CTRL, 0, 'z', a_undo},
+    {K_CTRL, 0, 'l', a_clear_screen},
+    {K_CTRL, 0, 'r', a_search},
+    {K_CTRL, 0, 'c', a_ctrl_c},
+    {K_CTRL, 0, 'p', a_hprev},
+    {K_CTRL, 0, 'n', a_hnext},
+    {K_CTRL, 0, 'j', a_newline},
+    {K_CTRL, 0, 'g', a_esc},
+    {K_ALT, 0, 'b', a_wleft},
+    {K_ALT, 0, 'f', a_wright},
     {K_ALT, 0, 0x7f, a_kill_word},
 };
 
@@ -685,8 +786,8 @@ static int has_binding(const repl_key_t *k) {
 }
 
 static int is_word_char(int c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '$';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$';
 }
 
 /* Reverse search keys: typing extends the query, C-r finds older, Enter or
@@ -724,32 +825,32 @@ static int popup_key(ui_t *u, const repl_key_t *k) {
   repl_model_t *m = &u->m;
   if (!m->popup_visible) return 0;
   switch (k->key) {
-  case K_UP:
-    m->popup_sel = m->popup_sel ? m->popup_sel - 1 : m->npopup - 1;
-    m->popup_chosen = 1;
-    return 1;
-  case K_DOWN:
-    m->popup_sel = m->popup_sel + 1 < m->npopup ? m->popup_sel + 1 : 0;
-    m->popup_chosen = 1;
-    return 1;
-  case K_ENTER:
-    /* A popup that appeared while typing must not eat Enter. */
-    if (!m->popup_chosen) {
+    case K_UP:
+      m->popup_sel = m->popup_sel ? m->popup_sel - 1 : m->npopup - 1;
+      m->popup_chosen = 1;
+      return 1;
+    case K_DOWN:
+      m->popup_sel = m->popup_sel + 1 < m->npopup ? m->popup_sel + 1 : 0;
+      m->popup_chosen = 1;
+      return 1;
+    case K_ENTER:
+      /* A popup that appeared while typing must not eat Enter. */
+      if (!m->popup_chosen) {
+        repl_model_popup_close(m);
+        return 0;
+      }
+      repl_model_popup_accept(m);
+      u->input_changed = 1;
+      return 1;
+    case K_TAB:
+      repl_model_popup_accept(m);
+      u->input_changed = 1;
+      return 1;
+    case K_ESC:
       repl_model_popup_close(m);
+      return 1;
+    default:
       return 0;
-    }
-    repl_model_popup_accept(m);
-    u->input_changed = 1;
-    return 1;
-  case K_TAB:
-    repl_model_popup_accept(m);
-    u->input_changed = 1;
-    return 1;
-  case K_ESC:
-    repl_model_popup_close(m);
-    return 1;
-  default:
-    return 0;
   }
 }
 
@@ -794,8 +895,8 @@ static void handle_key(void *ud, const repl_key_t *k) {
   before = dr_strdup(u->m.input.buf);
   if (k->key == K_CHAR) {
     repl_model_insert(&u->m, k->text, strlen(k->text));
-    u->auto_complete = is_word_char(k->ch) || k->ch == '.' || k->ch == '\'' || k->ch == '"' ||
-                       k->ch == '/';
+    u->auto_complete =
+        is_word_char(k->ch) || k->ch == '.' || k->ch == '\'' || k->ch == '"' || k->ch == '/';
     {
       /* no popup inside a number */
       size_t w = u->m.cursor;
@@ -857,7 +958,8 @@ static void after_input(ui_t *u) {
     double t0 = dr_now_ms();
     complete(u, 0);
     repl_render(&u->m);
-    if (getenv("DEVRUN_REPL_TIMING")) fprintf(stderr, "complete+render %.1f ms\n", dr_now_ms() - t0);
+    if (getenv("DEVRUN_REPL_TIMING"))
+      fprintf(stderr, "complete+render %.1f ms\n", dr_now_ms() - t0);
   }
   u->auto_complete = 0;
   if (u->m.input.len && !u->m.searching) {

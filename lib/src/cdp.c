@@ -53,7 +53,7 @@ struct dr_cdp_s {
   int wake[2];
   char why[256]; /* under mu: why the peer closed */
 
-  dr__ws_t *ws; /* NULL for a detached session */
+  dr__ws_t *ws;                 /* NULL for a detached session */
   msg_t *sent_head, *sent_tail; /* detached sessions record sends */
   int next_id, next_sub;
   pending_t *pending;
@@ -104,8 +104,10 @@ void dr__cdp_enqueue(dr_cdp_t *c, const char *data, size_t len) {
   memcpy(m->data, data, len);
   m->data[len] = '\0';
   pthread_mutex_lock(&c->mu);
-  if (c->in_tail) c->in_tail->next = m;
-  else c->in_head = m;
+  if (c->in_tail)
+    c->in_tail->next = m;
+  else
+    c->in_head = m;
   c->in_tail = m;
   wake(c);
   pthread_mutex_unlock(&c->mu);
@@ -142,7 +144,12 @@ int dr_cdp_open(dr_cdp_t **out, const char *target, const dr_cdp_options_t *opt,
   int r;
   *out = NULL;
 #ifndef DR_HAVE_LWS
-  (void)t; (void)url; (void)timeout; (void)maxmsg; (void)c; (void)r;
+  (void)t;
+  (void)url;
+  (void)timeout;
+  (void)maxmsg;
+  (void)c;
+  (void)r;
   if (errbuf) snprintf(errbuf, errlen, "built without libwebsockets");
   return DR_EUNSUPPORTED;
 #else
@@ -194,16 +201,17 @@ static int transmit(dr_cdp_t *c, const char *text, size_t len) {
     m->len = len;
     memcpy(m->data, text, len);
     m->data[len] = '\0';
-    if (c->sent_tail) c->sent_tail->next = m;
-    else c->sent_head = m;
+    if (c->sent_tail)
+      c->sent_tail->next = m;
+    else
+      c->sent_head = m;
     c->sent_tail = m;
     return 0;
   }
   return dr__ws_send(c->ws, text, len);
 }
 
-int dr_cdp_send(dr_cdp_t *c, const char *method, json_t *params, dr_cdp_result_cb cb,
-                void *data) {
+int dr_cdp_send(dr_cdp_t *c, const char *method, json_t *params, dr_cdp_result_cb cb, void *data) {
   json_t *msg;
   char *text;
   int id, r;
@@ -239,7 +247,9 @@ int dr_cdp_send(dr_cdp_t *c, const char *method, json_t *params, dr_cdp_result_c
   return id;
 }
 
-int dr_cdp_send_raw(dr_cdp_t *c, const char *msg, size_t len) { return transmit(c, msg, len); }
+int dr_cdp_send_raw(dr_cdp_t *c, const char *msg, size_t len) {
+  return transmit(c, msg, len);
+}
 
 typedef struct {
   int done, status;
@@ -253,8 +263,7 @@ static void sync_cb(dr_cdp_t *c, int status, json_t *result, void *data) {
   s->result = json_incref(result);
 }
 
-int dr_cdp_call(dr_cdp_t *c, const char *method, json_t *params, json_t **result,
-                int timeout_ms) {
+int dr_cdp_call(dr_cdp_t *c, const char *method, json_t *params, json_t **result, int timeout_ms) {
   sync_slot_t slot = {0, 0, NULL};
   double deadline = dr_now_ms() + timeout_ms;
   int id = dr_cdp_send(c, method, params, sync_cb, &slot);
@@ -281,8 +290,10 @@ int dr_cdp_call(dr_cdp_t *c, const char *method, json_t *params, json_t **result
     const char *m = json_string_value(json_object_get(slot.result, "message"));
     set_err(c, "%s: %s", method, m ? m : "error");
   }
-  if (result) *result = slot.result;
-  else json_decref(slot.result);
+  if (result)
+    *result = slot.result;
+  else
+    json_decref(slot.result);
   return slot.status;
 }
 
@@ -337,8 +348,10 @@ static void dispatch(dr_cdp_t *c, const char *text, size_t len) {
     if (p->cb) {
       json_t *err = json_object_get(msg, "error");
       json_t *res = json_object_get(msg, "result");
-      if (err) p->cb(c, DR_EPROTO, err, p->data);
-      else if (json_is_object(res)) p->cb(c, 0, res, p->data);
+      if (err)
+        p->cb(c, DR_EPROTO, err, p->data);
+      else if (json_is_object(res))
+        p->cb(c, 0, res, p->data);
       else {
         json_t *empty = json_object();
         p->cb(c, 0, empty, p->data);
@@ -434,9 +447,13 @@ int dr_cdp_poll(dr_cdp_t *c, int timeout_ms) {
   }
 }
 
-int dr_cdp_fd(const dr_cdp_t *c) { return c->wake[0]; }
+int dr_cdp_fd(const dr_cdp_t *c) {
+  return c->wake[0];
+}
 
-static void on_uv_poll(uv_poll_t *h, int status, int events) { dr_cdp_poll(h->data, 0); }
+static void on_uv_poll(uv_poll_t *h, int status, int events) {
+  dr_cdp_poll(h->data, 0);
+}
 
 int dr_cdp_uv_start(dr_cdp_t *c, uv_loop_t *loop) {
   int r;
@@ -460,10 +477,16 @@ int dr_cdp_is_open(const dr_cdp_t *c) {
   return !closed && !c->closed;
 }
 
-const char *dr_cdp_url(const dr_cdp_t *c) { return c->url; }
-const char *dr_cdp_last_error(const dr_cdp_t *c) { return c->err; }
+const char *dr_cdp_url(const dr_cdp_t *c) {
+  return c->url;
+}
+const char *dr_cdp_last_error(const dr_cdp_t *c) {
+  return c->err;
+}
 
-static void on_uv_closed(uv_handle_t *h) { free(h); }
+static void on_uv_closed(uv_handle_t *h) {
+  free(h);
+}
 
 static void destroy(dr_cdp_t *c) {
   if (c->ws) dr__ws_free(c->ws); /* joins the service thread */

@@ -42,8 +42,8 @@ char *dr__cdp_take_sent(dr_cdp_t *c);
 
 /* --- ws_client.c --------------------------------------------------------- */
 typedef struct dr__ws_s dr__ws_t;
-int dr__ws_open(dr__ws_t **out, dr_cdp_t *owner, const dr__cdp_target_t *t,
-                int timeout_ms, size_t max_message, char *errbuf, size_t errlen);
+int dr__ws_open(dr__ws_t **out, dr_cdp_t *owner, const dr__cdp_target_t *t, int timeout_ms,
+                size_t max_message, char *errbuf, size_t errlen);
 /* Queues a text message (copied); thread-safe. */
 int dr__ws_send(dr__ws_t *ws, const char *msg, size_t len);
 /* Closes the connection, joins the service thread, frees. */

@@ -240,25 +240,40 @@ int dr_cdp_discover(const char *hostport, int timeout_ms, char **ws_url, char *e
     if (n < 0 && errno == EAGAIN) {
       struct pollfd pfd = {fd, POLLOUT, 0};
       poll(&pfd, 1, 100);
-      if (dr_now_ms() > deadline) { r = DR_ETIMEDOUT; goto fail; }
+      if (dr_now_ms() > deadline) {
+        r = DR_ETIMEDOUT;
+        goto fail;
+      }
       continue;
     }
-    if (n < 0) { r = -errno; goto fail; }
+    if (n < 0) {
+      r = -errno;
+      goto fail;
+    }
     off += (size_t)n;
   }
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
     int left = (int)(deadline - dr_now_ms());
     ssize_t n;
-    if (left <= 0) { r = DR_ETIMEDOUT; goto fail; }
+    if (left <= 0) {
+      r = DR_ETIMEDOUT;
+      goto fail;
+    }
     if (poll(&pfd, 1, left) <= 0) continue;
     dr_buf_grow(&resp, 4096);
     n = recv(fd, resp.buf + resp.len, 4096, 0);
     if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-    if (n < 0) { r = -errno; goto fail; }
+    if (n < 0) {
+      r = -errno;
+      goto fail;
+    }
     if (n == 0) break;
     dr_buf_setlen(&resp, resp.len + (size_t)n);
-    if (resp.len > (4u << 20)) { r = DR_ETOOBIG; goto fail; }
+    if (resp.len > (4u << 20)) {
+      r = DR_ETOOBIG;
+      goto fail;
+    }
     if (dr__http_parse_response(resp.buf, resp.len, &status, &body, &bodylen) == 0) break;
   }
   r = dr__http_parse_response(resp.buf, resp.len, &status, &body, &bodylen);

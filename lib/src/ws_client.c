@@ -40,8 +40,8 @@ struct dr__ws_s {
   pthread_t thread;
   pthread_mutex_t mu;
   pthread_cond_t cv;
-  int state; /* under mu */
-  int stop;  /* under mu */
+  int state;                  /* under mu */
+  int stop;                   /* under mu */
   out_t *out_head, *out_tail; /* under mu */
   dr_buf_t rx;                /* service thread only */
   size_t max_message;
@@ -71,72 +71,73 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
   struct dr__ws_s *ws = wsi ? ws_of(wsi) : NULL;
   if (!ws) return 0;
   switch (reason) {
-  case LWS_CALLBACK_CLIENT_ESTABLISHED:
-    ws->wsi = wsi;
-    set_state(ws, WS_OPEN, NULL);
-    pthread_mutex_lock(&ws->mu);
-    if (ws->out_head) lws_callback_on_writable(wsi);
-    pthread_mutex_unlock(&ws->mu);
-    break;
-  case LWS_CALLBACK_CLIENT_CONNECTION_ERROR: {
-    char why[200];
-    snprintf(why, sizeof(why), "%s", in && len ? (const char *)in : "connection failed");
-    ws->wsi = NULL;
-    set_state(ws, WS_FAILED, why);
-    break;
-  }
-  case LWS_CALLBACK_CLIENT_RECEIVE:
-    if (!ws->oversize) {
-      if (ws->rx.len + len > ws->max_message) {
-        ws->oversize = 1;
-        dr_buf_reset(&ws->rx);
-      } else {
-        dr_buf_add(&ws->rx, in, len);
+    case LWS_CALLBACK_CLIENT_ESTABLISHED:
+      ws->wsi = wsi;
+      set_state(ws, WS_OPEN, NULL);
+      pthread_mutex_lock(&ws->mu);
+      if (ws->out_head) lws_callback_on_writable(wsi);
+      pthread_mutex_unlock(&ws->mu);
+      break;
+    case LWS_CALLBACK_CLIENT_CONNECTION_ERROR: {
+      char why[200];
+      snprintf(why, sizeof(why), "%s", in && len ? (const char *)in : "connection failed");
+      ws->wsi = NULL;
+      set_state(ws, WS_FAILED, why);
+      break;
+    }
+    case LWS_CALLBACK_CLIENT_RECEIVE:
+      if (!ws->oversize) {
+        if (ws->rx.len + len > ws->max_message) {
+          ws->oversize = 1;
+          dr_buf_reset(&ws->rx);
+        } else {
+          dr_buf_add(&ws->rx, in, len);
+        }
       }
-    }
-    if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
-      if (!ws->oversize && !lws_frame_is_binary(wsi)) dr__cdp_enqueue(ws->owner, ws->rx.buf, ws->rx.len);
-      ws->oversize = 0;
-      dr_buf_reset(&ws->rx);
-    }
-    break;
-  case LWS_CALLBACK_CLIENT_WRITEABLE: {
-    out_t *o;
-    int stop;
-    pthread_mutex_lock(&ws->mu);
-    stop = ws->stop;
-    o = ws->out_head;
-    if (o && !stop) {
-      ws->out_head = o->next;
-      if (!ws->out_head) ws->out_tail = NULL;
-    }
-    pthread_mutex_unlock(&ws->mu);
-    if (stop) {
-      lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, NULL, 0);
-      return -1;
-    }
-    if (!o) break;
-    if (lws_write(wsi, o->data + LWS_PRE, o->len, LWS_WRITE_TEXT) < (int)o->len) {
+      if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
+        if (!ws->oversize && !lws_frame_is_binary(wsi))
+          dr__cdp_enqueue(ws->owner, ws->rx.buf, ws->rx.len);
+        ws->oversize = 0;
+        dr_buf_reset(&ws->rx);
+      }
+      break;
+    case LWS_CALLBACK_CLIENT_WRITEABLE: {
+      out_t *o;
+      int stop;
+      pthread_mutex_lock(&ws->mu);
+      stop = ws->stop;
+      o = ws->out_head;
+      if (o && !stop) {
+        ws->out_head = o->next;
+        if (!ws->out_head) ws->out_tail = NULL;
+      }
+      pthread_mutex_unlock(&ws->mu);
+      if (stop) {
+        lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, NULL, 0);
+        return -1;
+      }
+      if (!o) break;
+      if (lws_write(wsi, o->data + LWS_PRE, o->len, LWS_WRITE_TEXT) < (int)o->len) {
+        free(o);
+        return -1;
+      }
       free(o);
-      return -1;
+      pthread_mutex_lock(&ws->mu);
+      if (ws->out_head) lws_callback_on_writable(wsi);
+      pthread_mutex_unlock(&ws->mu);
+      break;
     }
-    free(o);
-    pthread_mutex_lock(&ws->mu);
-    if (ws->out_head) lws_callback_on_writable(wsi);
-    pthread_mutex_unlock(&ws->mu);
-    break;
-  }
-  case LWS_CALLBACK_CLIENT_CLOSED:
-    ws->wsi = NULL;
-    set_state(ws, WS_CLOSED, "the inspector target closed the connection");
-    break;
-  case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
-    pthread_mutex_lock(&ws->mu);
-    if (ws->wsi && (ws->out_head || ws->stop)) lws_callback_on_writable(ws->wsi);
-    pthread_mutex_unlock(&ws->mu);
-    break;
-  default:
-    break;
+    case LWS_CALLBACK_CLIENT_CLOSED:
+      ws->wsi = NULL;
+      set_state(ws, WS_CLOSED, "the inspector target closed the connection");
+      break;
+    case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+      pthread_mutex_lock(&ws->mu);
+      if (ws->wsi && (ws->out_head || ws->stop)) lws_callback_on_writable(ws->wsi);
+      pthread_mutex_unlock(&ws->mu);
+      break;
+    default:
+      break;
   }
   return 0;
 }
@@ -185,8 +186,8 @@ int dr__ws_open(dr__ws_t **out, dr_cdp_t *owner, const dr__cdp_target_t *t, int 
   dr_buf_init(&ws->rx, 0);
   pthread_mutex_init(&ws->mu, NULL);
   pthread_cond_init(&ws->cv, NULL);
-  snprintf(ws->hostport, sizeof(ws->hostport), strchr(t->host, ':') ? "[%s]:%d" : "%s:%d",
-           t->host, t->port);
+  snprintf(ws->hostport, sizeof(ws->hostport), strchr(t->host, ':') ? "[%s]:%d" : "%s:%d", t->host,
+           t->port);
 
   memset(&info, 0, sizeof(info));
   info.port = CONTEXT_PORT_NO_LISTEN;
@@ -233,7 +234,9 @@ int dr__ws_open(dr__ws_t **out, dr_cdp_t *owner, const dr__cdp_target_t *t, int 
   if (st != WS_OPEN) {
     if (errbuf)
       snprintf(errbuf, errlen, "cannot connect to ws://%s%s: %s", ws->hostport, t->path,
-               st == WS_CONNECTING ? "timed out" : ws->err[0] ? ws->err : "connection failed");
+               st == WS_CONNECTING ? "timed out"
+               : ws->err[0]        ? ws->err
+                                   : "connection failed");
     dr__ws_free(ws);
     return st == WS_CONNECTING ? DR_ETIMEDOUT : DR_ECONNREFUSED;
   }
@@ -250,8 +253,10 @@ int dr__ws_send(dr__ws_t *ws, const char *msg, size_t len) {
   pthread_mutex_lock(&ws->mu);
   st = ws->state;
   if (st == WS_OPEN) {
-    if (ws->out_tail) ws->out_tail->next = o;
-    else ws->out_head = o;
+    if (ws->out_tail)
+      ws->out_tail->next = o;
+    else
+      ws->out_head = o;
     ws->out_tail = o;
   }
   pthread_mutex_unlock(&ws->mu);
@@ -292,7 +297,9 @@ int dr__ws_open(dr__ws_t **out, dr_cdp_t *owner, const dr__cdp_target_t *t, int 
   if (errbuf) snprintf(errbuf, errlen, "built without libwebsockets");
   return DR_EUNSUPPORTED;
 }
-int dr__ws_send(dr__ws_t *ws, const char *msg, size_t len) { return DR_EUNSUPPORTED; }
+int dr__ws_send(dr__ws_t *ws, const char *msg, size_t len) {
+  return DR_EUNSUPPORTED;
+}
 void dr__ws_free(dr__ws_t *ws) {}
 
 #endif

@@ -47,8 +47,9 @@ static void test_parse_target(void **state) {
 }
 
 static void test_http_response(void **state) {
-  const char ok[] = "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
-                    "Content-Length: 4\r\n\r\n[1]\nTRAILING";
+  const char ok[] =
+      "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+      "Content-Length: 4\r\n\r\n[1]\nTRAILING";
   const char *body;
   size_t n;
   int status;
@@ -64,8 +65,9 @@ static void test_http_response(void **state) {
 }
 
 static void test_pick_target(void **state) {
-  const char *list = "[{\"type\":\"other\",\"webSocketDebuggerUrl\":\"ws://h:1/o\"},"
-                     "{\"type\":\"node\",\"webSocketDebuggerUrl\":\"ws://h:1/n\"}]";
+  const char *list =
+      "[{\"type\":\"other\",\"webSocketDebuggerUrl\":\"ws://h:1/o\"},"
+      "{\"type\":\"node\",\"webSocketDebuggerUrl\":\"ws://h:1/n\"}]";
   const char *wss = "[{\"webSocketDebuggerUrl\":\"wss://x\"}]";
   char *u = NULL;
   assert_int_equal(dr__cdp_pick_target(list, strlen(list), &u), 0);
@@ -74,8 +76,7 @@ static void test_pick_target(void **state) {
   assert_int_equal(dr__cdp_pick_target("[]", 2, &u), DR_ENOENT);
   assert_null(u);
   assert_int_equal(dr__cdp_pick_target("[{", 2, &u), DR_EPROTO);
-  assert_int_equal(dr__cdp_pick_target(wss, strlen(wss), &u),
-                   DR_EUNSUPPORTED);
+  assert_int_equal(dr__cdp_pick_target(wss, strlen(wss), &u), DR_EUNSUPPORTED);
 }
 
 typedef struct {
@@ -166,9 +167,10 @@ static void test_detached_dispatch(void **state) {
 }
 
 static void test_exception_text(void **state) {
-  json_t *r = json_loads("{\"exceptionDetails\":{\"text\":\"Uncaught\",\"exception\":"
-                         "{\"description\":\"ReferenceError: x is not defined\"}}}",
-                         0, NULL);
+  json_t *r = json_loads(
+      "{\"exceptionDetails\":{\"text\":\"Uncaught\",\"exception\":"
+      "{\"description\":\"ReferenceError: x is not defined\"}}}",
+      0, NULL);
   assert_string_equal(dr_cdp_exception_text(r), "ReferenceError: x is not defined");
   json_decref(r);
   r = json_loads("{\"result\":{}}", 0, NULL);
@@ -213,51 +215,51 @@ static int srv_http(struct lws *wsi, enum lws_callback_reasons reason, void *use
 static int srv_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
                   size_t len) {
   switch (reason) {
-  case LWS_CALLBACK_RECEIVE: {
-    json_t *m = json_loadb(in, len, 0, NULL), *reply;
-    const char *method = json_string_value(json_object_get(m, "method"));
-    json_int_t id = json_integer_value(json_object_get(m, "id"));
-    char *a, *b;
-    srv_close_next = method && !strcmp(method, "Close"); /* per connection */
-    if (method && !strcmp(method, "Fail"))
-      reply = json_pack("{s:I,s:{s:i,s:s}}", "id", id, "error", "code", -32601, "message",
-                        "'Fail' wasn't found");
-    else
-      reply = json_pack("{s:I,s:O}", "id", id, "result", json_object_get(m, "params"));
-    {
-      json_t *ev = json_pack("{s:s,s:{s:s}}", "method", "Test.seen", "params", "method",
-                             method ? method : "");
-      a = json_dumps(ev, JSON_COMPACT);
-      json_decref(ev);
+    case LWS_CALLBACK_RECEIVE: {
+      json_t *m = json_loadb(in, len, 0, NULL), *reply;
+      const char *method = json_string_value(json_object_get(m, "method"));
+      json_int_t id = json_integer_value(json_object_get(m, "id"));
+      char *a, *b;
+      srv_close_next = method && !strcmp(method, "Close"); /* per connection */
+      if (method && !strcmp(method, "Fail"))
+        reply = json_pack("{s:I,s:{s:i,s:s}}", "id", id, "error", "code", -32601, "message",
+                          "'Fail' wasn't found");
+      else
+        reply = json_pack("{s:I,s:O}", "id", id, "result", json_object_get(m, "params"));
+      {
+        json_t *ev = json_pack("{s:s,s:{s:s}}", "method", "Test.seen", "params", "method",
+                               method ? method : "");
+        a = json_dumps(ev, JSON_COMPACT);
+        json_decref(ev);
+      }
+      b = json_dumps(reply, JSON_COMPACT);
+      srv_out_len = (size_t)snprintf(srv_out, sizeof(srv_out), "%s\n%s", a, b);
+      free(a);
+      free(b);
+      json_decref(reply);
+      json_decref(m);
+      lws_callback_on_writable(wsi);
+      break;
     }
-    b = json_dumps(reply, JSON_COMPACT);
-    srv_out_len = (size_t)snprintf(srv_out, sizeof(srv_out), "%s\n%s", a, b);
-    free(a);
-    free(b);
-    json_decref(reply);
-    json_decref(m);
-    lws_callback_on_writable(wsi);
-    break;
-  }
-  case LWS_CALLBACK_SERVER_WRITEABLE:
-    if (srv_close_next) {
-      lws_close_reason(wsi, LWS_CLOSE_STATUS_GOINGAWAY, NULL, 0);
-      return -1;
-    }
-    if (srv_out_len) {
-      /* Two messages: the event, then the reply (split on the newline). */
-      char *nl = memchr(srv_out, '\n', srv_out_len);
-      static unsigned char buf[LWS_PRE + (1 << 16)];
-      size_t n1 = (size_t)(nl - srv_out), n2 = srv_out_len - n1 - 1;
-      memcpy(buf + LWS_PRE, srv_out, n1);
-      lws_write(wsi, buf + LWS_PRE, n1, LWS_WRITE_TEXT);
-      memcpy(buf + LWS_PRE, nl + 1, n2);
-      srv_out_len = 0;
-      lws_write(wsi, buf + LWS_PRE, n2, LWS_WRITE_TEXT);
-    }
-    break;
-  default:
-    break;
+    case LWS_CALLBACK_SERVER_WRITEABLE:
+      if (srv_close_next) {
+        lws_close_reason(wsi, LWS_CLOSE_STATUS_GOINGAWAY, NULL, 0);
+        return -1;
+      }
+      if (srv_out_len) {
+        /* Two messages: the event, then the reply (split on the newline). */
+        char *nl = memchr(srv_out, '\n', srv_out_len);
+        static unsigned char buf[LWS_PRE + (1 << 16)];
+        size_t n1 = (size_t)(nl - srv_out), n2 = srv_out_len - n1 - 1;
+        memcpy(buf + LWS_PRE, srv_out, n1);
+        lws_write(wsi, buf + LWS_PRE, n1, LWS_WRITE_TEXT);
+        memcpy(buf + LWS_PRE, nl + 1, n2);
+        srv_out_len = 0;
+        lws_write(wsi, buf + LWS_PRE, n2, LWS_WRITE_TEXT);
+      }
+      break;
+    default:
+      break;
   }
   return 0;
 }
@@ -342,7 +344,9 @@ static void on_uv_result(dr_cdp_t *c, int status, json_t *result, void *data) {
   uv_stop(s->loop);
 }
 
-static void on_uv_timeout(uv_timer_t *t) { uv_stop(t->loop); }
+static void on_uv_timeout(uv_timer_t *t) {
+  uv_stop(t->loop);
+}
 
 /* The libuv way: callbacks run inside uv_run, driven by the session's fd. */
 static void test_live_uv(void **state) {
@@ -380,10 +384,8 @@ static void test_live_errors(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_parse_target),
-      cmocka_unit_test(test_http_response),
-      cmocka_unit_test(test_pick_target),
-      cmocka_unit_test(test_detached_dispatch),
+      cmocka_unit_test(test_parse_target),   cmocka_unit_test(test_http_response),
+      cmocka_unit_test(test_pick_target),    cmocka_unit_test(test_detached_dispatch),
       cmocka_unit_test(test_exception_text),
   };
   int r = cmocka_run_group_tests(tests, NULL, NULL);

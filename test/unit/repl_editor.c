@@ -125,7 +125,8 @@ static void on_key(void *ud, const repl_key_t *k) {
 static void test_keys(void **state) {
   repl_keys_t p;
   keys_seen_t s;
-  const char in[] = "a\x12\033[A\033OB\033[15~\033[23;2~\033b\r\033[200~x\ny\r\033[201~\t\xc3\xa9\x7f";
+  const char in[] =
+      "a\x12\033[A\033OB\033[15~\033[23;2~\033b\r\033[200~x\ny\r\033[201~\t\xc3\xa9\x7f";
   memset(&s, 0, sizeof(s));
   repl_keys_init(&p);
   /* byte by byte: sequences split across reads must still parse */
@@ -195,8 +196,10 @@ static void test_history(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_model_editing),  cmocka_unit_test(test_model_utf8_and_lines),
-      cmocka_unit_test(test_model_popup_and_output), cmocka_unit_test(test_keys),
+      cmocka_unit_test(test_model_editing),
+      cmocka_unit_test(test_model_utf8_and_lines),
+      cmocka_unit_test(test_model_popup_and_output),
+      cmocka_unit_test(test_keys),
       cmocka_unit_test(test_history),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

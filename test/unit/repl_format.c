@@ -24,11 +24,11 @@ static char *fmt(const char *json, int color) {
   return dr_buf_detach(&b, NULL);
 }
 
-#define EXPECT(json, want)            \
-  do {                                \
-    char *got_ = fmt(json, 0);        \
-    assert_string_equal(got_, want);  \
-    free(got_);                       \
+#define EXPECT(json, want)           \
+  do {                               \
+    char *got_ = fmt(json, 0);       \
+    assert_string_equal(got_, want); \
+    free(got_);                      \
   } while (0)
 
 static void test_primitives(void **state) {
@@ -50,42 +50,49 @@ static void test_primitives(void **state) {
 
 static void test_previews(void **state) {
   /* ({a:1, b:"x", c:[1,2], d:{e:1}}) as Runtime.evaluate previews it */
-  EXPECT("{\"type\":\"object\",\"className\":\"Object\",\"description\":\"Object\",\"preview\":"
-         "{\"type\":\"object\",\"description\":\"Object\",\"overflow\":false,\"properties\":["
-         "{\"name\":\"a\",\"type\":\"number\",\"value\":\"1\"},"
-         "{\"name\":\"b\",\"type\":\"string\",\"value\":\"x\"},"
-         "{\"name\":\"c\",\"type\":\"object\",\"value\":\"Array(2)\",\"subtype\":\"array\"},"
-         "{\"name\":\"my-key\",\"type\":\"object\",\"value\":\"Object\"}]}}",
-         "{ a: 1, b: 'x', c: [Array], 'my-key': [Object] }");
-  EXPECT("{\"type\":\"object\",\"subtype\":\"array\",\"className\":\"Array\",\"description\":"
-         "\"Array(3)\",\"preview\":{\"type\":\"object\",\"subtype\":\"array\",\"description\":"
-         "\"Array(3)\",\"overflow\":false,\"properties\":[{\"name\":\"0\",\"type\":\"number\","
-         "\"value\":\"1\"},{\"name\":\"1\",\"type\":\"number\",\"value\":\"2\"},{\"name\":\"2\","
-         "\"type\":\"number\",\"value\":\"3\"}]}}",
-         "[ 1, 2, 3 ]");
-  EXPECT("{\"type\":\"object\",\"subtype\":\"array\",\"description\":\"Array(0)\",\"preview\":"
-         "{\"type\":\"object\",\"subtype\":\"array\",\"description\":\"Array(0)\",\"overflow\":"
-         "false,\"properties\":[]}}",
-         "[]");
-  EXPECT("{\"type\":\"object\",\"subtype\":\"map\",\"className\":\"Map\",\"description\":"
-         "\"Map(1)\",\"preview\":{\"type\":\"object\",\"subtype\":\"map\",\"description\":"
-         "\"Map(1)\",\"overflow\":false,\"properties\":[],\"entries\":[{\"key\":{\"type\":"
-         "\"string\",\"description\":\"k\",\"overflow\":false,\"properties\":[]},\"value\":"
-         "{\"type\":\"number\",\"description\":\"1\",\"overflow\":false,\"properties\":[]}}]}}",
-         "Map(1) { 'k' => 1 }");
-  EXPECT("{\"type\":\"object\",\"subtype\":\"promise\",\"className\":\"Promise\",\"description\":"
-         "\"Promise\",\"preview\":{\"type\":\"object\",\"subtype\":\"promise\",\"description\":"
-         "\"Promise\",\"overflow\":false,\"properties\":[{\"name\":\"[[PromiseState]]\",\"type\":"
-         "\"string\",\"value\":\"fulfilled\"},{\"name\":\"[[PromiseResult]]\",\"type\":\"number\","
-         "\"value\":\"5\"}]}}",
-         "Promise { 5 }");
-  EXPECT("{\"type\":\"object\",\"className\":\"Point\",\"description\":\"Point\",\"preview\":"
-         "{\"type\":\"object\",\"description\":\"Point\",\"overflow\":false,\"properties\":"
-         "[{\"name\":\"x\",\"type\":\"number\",\"value\":\"7\"}]}}",
-         "Point { x: 7 }");
-  EXPECT("{\"type\":\"object\",\"subtype\":\"error\",\"className\":\"TypeError\",\"description\":"
-         "\"TypeError: boom\\n    at f (a.js:1:1)\"}",
-         "TypeError: boom\n    at f (a.js:1:1)");
+  EXPECT(
+      "{\"type\":\"object\",\"className\":\"Object\",\"description\":\"Object\",\"preview\":"
+      "{\"type\":\"object\",\"description\":\"Object\",\"overflow\":false,\"properties\":["
+      "{\"name\":\"a\",\"type\":\"number\",\"value\":\"1\"},"
+      "{\"name\":\"b\",\"type\":\"string\",\"value\":\"x\"},"
+      "{\"name\":\"c\",\"type\":\"object\",\"value\":\"Array(2)\",\"subtype\":\"array\"},"
+      "{\"name\":\"my-key\",\"type\":\"object\",\"value\":\"Object\"}]}}",
+      "{ a: 1, b: 'x', c: [Array], 'my-key': [Object] }");
+  EXPECT(
+      "{\"type\":\"object\",\"subtype\":\"array\",\"className\":\"Array\",\"description\":"
+      "\"Array(3)\",\"preview\":{\"type\":\"object\",\"subtype\":\"array\",\"description\":"
+      "\"Array(3)\",\"overflow\":false,\"properties\":[{\"name\":\"0\",\"type\":\"number\","
+      "\"value\":\"1\"},{\"name\":\"1\",\"type\":\"number\",\"value\":\"2\"},{\"name\":\"2\","
+      "\"type\":\"number\",\"value\":\"3\"}]}}",
+      "[ 1, 2, 3 ]");
+  EXPECT(
+      "{\"type\":\"object\",\"subtype\":\"array\",\"description\":\"Array(0)\",\"preview\":"
+      "{\"type\":\"object\",\"subtype\":\"array\",\"description\":\"Array(0)\",\"overflow\":"
+      "false,\"properties\":[]}}",
+      "[]");
+  EXPECT(
+      "{\"type\":\"object\",\"subtype\":\"map\",\"className\":\"Map\",\"description\":"
+      "\"Map(1)\",\"preview\":{\"type\":\"object\",\"subtype\":\"map\",\"description\":"
+      "\"Map(1)\",\"overflow\":false,\"properties\":[],\"entries\":[{\"key\":{\"type\":"
+      "\"string\",\"description\":\"k\",\"overflow\":false,\"properties\":[]},\"value\":"
+      "{\"type\":\"number\",\"description\":\"1\",\"overflow\":false,\"properties\":[]}}]}}",
+      "Map(1) { 'k' => 1 }");
+  EXPECT(
+      "{\"type\":\"object\",\"subtype\":\"promise\",\"className\":\"Promise\",\"description\":"
+      "\"Promise\",\"preview\":{\"type\":\"object\",\"subtype\":\"promise\",\"description\":"
+      "\"Promise\",\"overflow\":false,\"properties\":[{\"name\":\"[[PromiseState]]\",\"type\":"
+      "\"string\",\"value\":\"fulfilled\"},{\"name\":\"[[PromiseResult]]\",\"type\":\"number\","
+      "\"value\":\"5\"}]}}",
+      "Promise { 5 }");
+  EXPECT(
+      "{\"type\":\"object\",\"className\":\"Point\",\"description\":\"Point\",\"preview\":"
+      "{\"type\":\"object\",\"description\":\"Point\",\"overflow\":false,\"properties\":"
+      "[{\"name\":\"x\",\"type\":\"number\",\"value\":\"7\"}]}}",
+      "Point { x: 7 }");
+  EXPECT(
+      "{\"type\":\"object\",\"subtype\":\"error\",\"className\":\"TypeError\",\"description\":"
+      "\"TypeError: boom\\n    at f (a.js:1:1)\"}",
+      "TypeError: boom\n    at f (a.js:1:1)");
 }
 
 static void test_color_and_width(void **state) {
@@ -129,7 +136,7 @@ static void test_complete_split(void **state) {
   assert_null(expr);
   assert_string_equal(word, "cons");
   free(word);
-  assert_false(repl_complete_split("1.", 2, &expr, &word)); /* a number */
+  assert_false(repl_complete_split("1.", 2, &expr, &word));   /* a number */
   assert_false(repl_complete_split("a).b", 4, &expr, &word)); /* unbalanced */
 }
 
@@ -138,20 +145,20 @@ static void test_rank(void **state) {
   repl_completion_t c;
   repl_rank(names, 7, "map", &c);
   assert_int_equal(c.n, 5);
-  assert_string_equal(c.items[0], "map");       /* exact-case prefix */
+  assert_string_equal(c.items[0], "map"); /* exact-case prefix */
   assert_string_equal(c.items[1], "mapValues");
-  assert_string_equal(c.items[2], "Map");       /* case-insensitive prefix */
-  assert_string_equal(c.items[3], "flatMap");   /* substring */
-  assert_string_equal(c.items[4], "__map");     /* underscore names last */
+  assert_string_equal(c.items[2], "Map");     /* case-insensitive prefix */
+  assert_string_equal(c.items[3], "flatMap"); /* substring */
+  assert_string_equal(c.items[4], "__map");   /* underscore names last */
   repl_completion_release(&c);
 }
 
 int main(void) {
   setlocale(LC_ALL, "C.UTF-8"); /* as devrun-repl does with the user's locale */
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_primitives),   cmocka_unit_test(test_previews),
+      cmocka_unit_test(test_primitives),      cmocka_unit_test(test_previews),
       cmocka_unit_test(test_color_and_width), cmocka_unit_test(test_highlight),
-      cmocka_unit_test(test_complete_split), cmocka_unit_test(test_rank),
+      cmocka_unit_test(test_complete_split),  cmocka_unit_test(test_rank),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,8 +54,9 @@ static void test_lookups(void **state) {
 
 static void test_data_url(void **state) {
   /* {"version":3,"sources":["x.ts"],"mappings":"AAAA"} in base64 */
-  const char *url = "data:application/json;charset=utf-8;base64,"
-                    "eyJ2ZXJzaW9uIjozLCJzb3VyY2VzIjpbIngudHMiXSwibWFwcGluZ3MiOiJBQUFBIn0=";
+  const char *url =
+      "data:application/json;charset=utf-8;base64,"
+      "eyJ2ZXJzaW9uIjozLCJzb3VyY2VzIjpbIngudHMiXSwibWFwcGluZ3MiOiJBQUFBIn0=";
   repl_srcmap_t *m;
   long src;
   int line, col;
@@ -72,10 +73,10 @@ static void test_bad_maps(void **state) {
       "{",
       "{\"version\":2,\"sources\":[],\"mappings\":\"\"}",
       "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"A!AA\"}",
-      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"AAAAAA\"}",   /* 6 fields */
-      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"ACAA\"}",     /* source 1 of 1 */
-      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"AAAD\"}",     /* column -1 */
-      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"g\"}",        /* truncated VLQ */
+      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"AAAAAA\"}", /* 6 fields */
+      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"ACAA\"}",   /* source 1 of 1 */
+      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"AAAD\"}",   /* column -1 */
+      "{\"version\":3,\"sources\":[\"a\"],\"mappings\":\"g\"}",      /* truncated VLQ */
   };
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     repl_srcmap_t *m = (repl_srcmap_t *)1;

@@ -71,8 +71,8 @@ typedef struct dr_cdp_options_s {
  * fails.  On success *out is a new session (free with dr_cdp_close()).  On
  * failure *out is NULL and, when errbuf is not NULL, a message is written
  * there ("cannot connect to 127.0.0.1:9229: connection refused"). */
-int dr_cdp_open(dr_cdp_t **out, const char *target, const dr_cdp_options_t *opt,
-                char *errbuf, size_t errlen);
+int dr_cdp_open(dr_cdp_t **out, const char *target, const dr_cdp_options_t *opt, char *errbuf,
+                size_t errlen);
 
 /* HTTP discovery alone: GET http://host:port/json/list and return the
  * malloc'd webSocketDebuggerUrl of the chosen target (caller frees). */
@@ -81,15 +81,13 @@ int dr_cdp_discover(const char *hostport, int timeout_ms, char **ws_url, char *e
 
 /* Sends a request.  Returns the request id (> 0) or a negative code.  `cb`
  * may be NULL (fire and forget). */
-int dr_cdp_send(dr_cdp_t *c, const char *method, json_t *params, dr_cdp_result_cb cb,
-                void *data);
+int dr_cdp_send(dr_cdp_t *c, const char *method, json_t *params, dr_cdp_result_cb cb, void *data);
 
 /* Sends a request and waits up to timeout_ms (< 0: forever) for the reply,
  * dispatching other messages meanwhile.  Returns 0 with *result = the
  * "result" object, DR_EPROTO with *result = the "error" object, or another
  * negative code with *result = NULL.  `result` may be NULL. */
-int dr_cdp_call(dr_cdp_t *c, const char *method, json_t *params, json_t **result,
-                int timeout_ms);
+int dr_cdp_call(dr_cdp_t *c, const char *method, json_t *params, json_t **result, int timeout_ms);
 
 /* Sends a ready-made JSON text as is (a proxy forwarding client messages).
  * The caller is responsible for ids; replies reach the raw callback. */
