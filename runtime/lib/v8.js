@@ -3,15 +3,15 @@
 // snapshots, flags; runtime/src/binding_heap.c) and internalBinding('serdes')
 // (V8's value serializer; runtime/src/binding_serdes.c).
 //
-// serialize/deserialize use V8's own wire format (the engine's version, so
-// bytes differ from Node 20's V8 and Node 20's output may not load);
-// typed arrays travel as V8's native views, so a Buffer comes back as a
-// Uint8Array.  Serializer/Deserializer carry one value per buffer.
-// Coverage, promiseHooks, startupSnapshot and GCProfiler are not provided.
+// Serializer/Deserializer are V8's value serializer with Node's delegate
+// hooks (engine/engine_serdes.cc); DefaultSerializer writes typed arrays and
+// Buffers as host objects exactly as Node does.  The wire format version is
+// the engine's V8's, so bytes differ from Node 20's in the header and Node
+// 20's output may not load.  Coverage, promiseHooks, startupSnapshot and
+// GCProfiler are not provided.
 
 const heap = internalBinding('heap');
 const serdes = internalBinding('serdes');
-const { isArrayBufferView } = internalBinding('types');
 const {
   codes: { ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
@@ -80,78 +80,93 @@ function getHeapSnapshot(options) {
   return stream;
 }
 
-function toBuffer(u8) {
-  const { Buffer } = require('buffer');
-  return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+// ---- Serializer / Deserializer (Node's lib/v8.js over the native classes) ----
+const { Serializer, Deserializer } = serdes;
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('buffer')._internal;
+
+const nativeRelease = Serializer.prototype.releaseBuffer;
+Serializer.prototype.releaseBuffer = function releaseBuffer() {
+  return Buffer.from(Reflect.apply(nativeRelease, this, []));
+};
+Deserializer.prototype.readRawBytes = function readRawBytes(length) {
+  const offset = this._readRawBytes(length);
+  // `this.buffer` can be a Buffer or a plain Uint8Array, so just calling
+  // `.slice()` doesn't work.
+  return new FastBuffer(this.buffer.buffer, this.buffer.byteOffset + offset, length);
+};
+
+// Indexes as in Node: FastBuffer is 10, the BigInt arrays follow it.
+const arrayBufferViewTypes = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
+  Int32Array, Uint32Array, Float32Array, Float64Array, DataView];
+const arrayBufferViewTypeToIndex = new Map();
+{
+  const dummy = new ArrayBuffer();
+  for (const [i, ctor] of arrayBufferViewTypes.entries()) {
+    arrayBufferViewTypeToIndex.set(Object.prototype.toString.call(new ctor(dummy)), i);
+  }
+}
+const bufferConstructorIndex = arrayBufferViewTypes.push(FastBuffer) - 1;
+for (const ctor of [BigInt64Array, BigUint64Array]) {
+  arrayBufferViewTypeToIndex.set(Object.prototype.toString.call(new ctor(new ArrayBuffer())),
+    arrayBufferViewTypes.push(ctor) - 1);
 }
 
-// Node's serializer reports uncloneable values as plain Errors.
-function serializeRaw(value) {
-  try {
-    return serdes.serialize(value);
-  } catch (e) {
-    if (e && e.name === 'DataCloneError') throw new Error(e.message);
-    throw e;
+class DefaultSerializer extends Serializer {
+  constructor() {
+    super();
+    this._setTreatArrayBufferViewsAsHostObjects(true);
+  }
+
+  _writeHostObject(abView) {
+    // Buffers (often slices of the shared pool) travel as their own bytes,
+    // never as their whole ArrayBuffer.
+    let i = bufferConstructorIndex;
+    if (abView.constructor !== Buffer) {
+      i = arrayBufferViewTypeToIndex.get(Object.prototype.toString.call(abView));
+      if (i === undefined) {
+        const { inspect } = require('internal/util/inspect');
+        throw new this._getDataCloneError(`Unserializable host object: ${inspect(abView)}`);
+      }
+    }
+    this.writeUint32(i);
+    this.writeUint32(abView.byteLength);
+    this.writeRawBytes(new Uint8Array(abView.buffer, abView.byteOffset, abView.byteLength));
+  }
+}
+DefaultSerializer.prototype._getDataCloneError = Error;
+
+class DefaultDeserializer extends Deserializer {
+  _readHostObject() {
+    const typeIndex = this.readUint32();
+    const ctor = arrayBufferViewTypes[typeIndex];
+    const byteLength = this.readUint32();
+    const byteOffset = this._readRawBytes(byteLength);
+    const BYTES_PER_ELEMENT = ctor.BYTES_PER_ELEMENT || 1;
+    const offset = this.buffer.byteOffset + byteOffset;
+    if (offset % BYTES_PER_ELEMENT === 0) {
+      return new ctor(this.buffer.buffer, offset, byteLength / BYTES_PER_ELEMENT);
+    }
+    // Copy to an aligned buffer first.
+    const copy = Buffer.allocUnsafe(byteLength);
+    Buffer.from(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength)
+      .copy(copy, 0, byteOffset, byteOffset + byteLength);
+    return new ctor(copy.buffer, copy.byteOffset, byteLength / BYTES_PER_ELEMENT);
   }
 }
 
 function serialize(value) {
-  return toBuffer(serializeRaw(value));
-}
-
-function bufferTypeError() {
-  const { makeError } = require('internal/fs/utils');
-  return makeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'buffer must be a TypedArray or a DataView');
+  const ser = new DefaultSerializer();
+  ser.writeHeader();
+  ser.writeValue(value);
+  return ser.releaseBuffer();
 }
 
 function deserialize(buffer) {
-  if (!isArrayBufferView(buffer)) throw bufferTypeError();
-  return serdes.deserialize(buffer);
+  const der = new DefaultDeserializer(buffer);
+  der.readHeader();
+  return der.readValue();
 }
-
-class Serializer {
-  #values = [];
-  #header = false;
-  writeHeader() { this.#header = true; }
-  writeValue(value) {
-    if (this.#values.length) {
-      throw new ERR_METHOD_NOT_IMPLEMENTED('writeValue (more than one value per buffer)');
-    }
-    serializeRaw(value); // throws now for values that cannot be cloned
-    this.#values.push(value);
-    return true;
-  }
-  releaseBuffer() {
-    const v = this.#values.length ? this.#values[0] : undefined;
-    this.#values = [];
-    return serialize(v);
-  }
-  transferArrayBuffer() { throw new ERR_METHOD_NOT_IMPLEMENTED('transferArrayBuffer'); }
-  writeUint32() { throw new ERR_METHOD_NOT_IMPLEMENTED('writeUint32'); }
-  writeUint64() { throw new ERR_METHOD_NOT_IMPLEMENTED('writeUint64'); }
-  writeDouble() { throw new ERR_METHOD_NOT_IMPLEMENTED('writeDouble'); }
-  writeRawBytes() { throw new ERR_METHOD_NOT_IMPLEMENTED('writeRawBytes'); }
-  _setTreatArrayBufferViewsAsHostObjects() {}
-}
-
-class Deserializer {
-  #buffer;
-  constructor(buffer) {
-    if (!isArrayBufferView(buffer)) throw bufferTypeError();
-    this.#buffer = buffer;
-  }
-  readHeader() { return true; }
-  readValue() { return serdes.deserialize(this.#buffer); }
-  getWireFormatVersion() { return this.#buffer[0] === 0xff ? this.#buffer[1] : 0; }
-  transferArrayBuffer() { throw new ERR_METHOD_NOT_IMPLEMENTED('transferArrayBuffer'); }
-  readUint32() { throw new ERR_METHOD_NOT_IMPLEMENTED('readUint32'); }
-  readUint64() { throw new ERR_METHOD_NOT_IMPLEMENTED('readUint64'); }
-  readDouble() { throw new ERR_METHOD_NOT_IMPLEMENTED('readDouble'); }
-  readRawBytes() { throw new ERR_METHOD_NOT_IMPLEMENTED('readRawBytes'); }
-}
-
-class DefaultSerializer extends Serializer {}
-class DefaultDeserializer extends Deserializer {}
 
 function setHeapSnapshotNearHeapLimit(limit) {
   validateInteger(limit, 'limit', 1);

@@ -1,7 +1,9 @@
 /* binding_serdes.c — internalBinding('serdes'): V8's value serializer for
- * structuredClone and v8.serialize/deserialize. */
+ * structuredClone (serialize/deserialize/structuredClone) and the
+ * Serializer/Deserializer classes behind v8's (engine/engine_serdes.cc). */
 #include <stdlib.h>
 
+#include "engine_serdes.h"
 #include "runtime.h"
 
 static void serialize(rt_args *a) {
@@ -27,4 +29,5 @@ void rt_binding_init_serdes(rt_val e) {
   rt_set_method(e, "serialize", serialize);
   rt_set_method(e, "deserialize", deserialize);
   rt_set_method(e, "structuredClone", structured_clone);
+  rt_serdes_install(e);
 }
