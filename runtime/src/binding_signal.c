@@ -9,7 +9,7 @@
 #include "runtime.h"
 
 static uv_signal_t handles[65];
-static bool active[65];
+static bool active[65], inited[65];
 static rt_ref *on_signal;
 
 static void cb(uv_signal_t *h, int signum) {
@@ -24,7 +24,14 @@ static void set_handler(rt_args *a) { on_signal = rt_ref_new(rt_arg(a, 0)); }
 static void start(rt_args *a) {
   int sig = rt_to_int32(rt_arg(a, 0));
   if (sig <= 0 || sig > 64 || active[sig]) return;
-  uv_signal_init(rt_env_current->loop, &handles[sig]);
+  /* Initialised once and only stopped, never closed: closing and
+   * re-initialising the same memory before the close callback runs would
+   * corrupt libuv's closing queue. */
+  if (!inited[sig]) {
+    uv_signal_init(rt_env_current->loop, &handles[sig]);
+    uv_unref((uv_handle_t *)&handles[sig]);
+    inited[sig] = true;
+  }
   int r = uv_signal_start(&handles[sig], cb, sig);
   if (r < 0) {
     rt_throw_errno(r, "uv_signal_start", NULL, NULL);
@@ -38,7 +45,6 @@ static void stop(rt_args *a) {
   int sig = rt_to_int32(rt_arg(a, 0));
   if (sig <= 0 || sig > 64 || !active[sig]) return;
   uv_signal_stop(&handles[sig]);
-  uv_close((uv_handle_t *)&handles[sig], NULL);
   active[sig] = false;
 }
 

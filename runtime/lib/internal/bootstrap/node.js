@@ -255,6 +255,11 @@ function setupProcess(opts) {
 
 function setupGlobals() {
   const g = globalThis;
+  // Explicit resource management symbols, as Node 20 defines them.
+  if (Symbol.dispose === undefined) Object.defineProperty(Symbol, 'dispose', { value: Symbol.for('nodejs.dispose') });
+  if (Symbol.asyncDispose === undefined) {
+    Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol.for('nodejs.asyncDispose') });
+  }
   Object.defineProperty(g, 'global', { value: g, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(g, 'process', { value: process, writable: true, configurable: true, enumerable: false });
   const timers = require('timers');
@@ -307,6 +312,16 @@ function setupGlobals() {
   lazyGlobal('BroadcastChannel', 'worker_threads');
   lazyGlobal('MessageChannel', 'worker_threads');
   lazyGlobal('MessagePort', 'worker_threads');
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+    'TransformStream', 'TransformStreamDefaultController', 'WritableStream',
+    'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
+    'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
+    if (require.exists('stream/web')) {
+      defineLazy(g, name, () => require('stream/web')[name]);
+    }
+  }
+  if (require.exists('crypto')) defineLazy(g, 'crypto', () => require('crypto').webcrypto);
   lazyGlobal('fetch', 'internal/fetch');
   lazyGlobal('Headers', 'internal/fetch');
   lazyGlobal('Request', 'internal/fetch');
