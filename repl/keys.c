@@ -179,7 +179,7 @@ static size_t decode(repl_keys_t *p, const char *s, size_t n, int final, repl_ke
     return 1;
   }
   if (c < 0x20) {
-    emit(fn, ud, K_CTRL, 0, c < 27 ? 'a' + c - 1 : "\\]^_"[c - 28]);
+    emit(fn, ud, K_CTRL, 0, c >= 28 ? "\\]^_"[c - 28] : 'a' + c - 1); /* 27 (ESC): above */
     return 1;
   }
   {

@@ -121,7 +121,7 @@ static int child_gone(line_t *L) {
 }
 
 static void evaluate(line_t *L, const char *src) {
-  repl_eval_t ev;
+  repl_eval_t ev = {0, NULL, NULL};
   int r = repl_session_eval(L->s, src, &ev);
   if (r < 0 && child_gone(L)) {
     repl_eval_release(&ev);
