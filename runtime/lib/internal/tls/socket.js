@@ -1,0 +1,319 @@
+'use strict';
+// internal/tls/socket — tls.TLSSocket: a net.Socket whose handle is a TLS
+// engine (internalBinding('tls_wrap'), OpenSSL over memory BIOs) layered on
+// another stream: the net.Socket of a TCP connection, or any Duplex.
+//
+// TLSHandle below has the methods net.Socket expects of a libuv handle
+// (readStart/readStop/write/shutdown/close/ref/unref/getsockname/...), so all
+// of net.Socket's machinery (streams, timeouts, destroy) applies unchanged.
+// Encrypted bytes come from the underlying stream's 'data' events and go to
+// its write(); cleartext written before the handshake completes is queued.
+
+const net = require('net');
+const binding = internalBinding('tls_wrap');
+const ctxmod = require('internal/tls/context');
+
+function B() { return require('buffer').Buffer; }
+
+function disconnected() {
+  const e = new Error('Client network socket disconnected before secure TLS connection was established');
+  e.code = 'ECONNRESET';
+  return e;
+}
+
+class TLSHandle {
+  constructor(owner, raw, ssl) {
+    this.owner = owner;
+    this.raw = raw;
+    this.ssl = ssl;
+    this.onread = null;
+    this.reading = false;
+    this.secure = false;
+    this.pendingWrites = [];
+    this.pendingClear = [];
+    this.ended = false;
+    this.closed = false;
+    this.onsni = null;
+    this._onData = (chunk) => this._receive(chunk);
+    this._onEnd = () => { if (this.secure) this._deliver(null); else this._fail(disconnected()); };
+    this._onError = (err) => this._fail(err);
+    // The transport is gone: the TLS socket cannot outlive it.
+    this._onClose = () => {
+      if (!this.secure) { this._fail(disconnected()); return; }
+      if (!this.ended) this._deliver(null);
+      process.nextTick(() => { if (!this.owner.destroyed) this.owner.destroy(); });
+    };
+    raw.on('data', this._onData);
+    raw.on('end', this._onEnd);
+    raw.on('error', this._onError);
+    raw.on('close', this._onClose);
+  }
+
+  // Runs OpenSSL on input (or with none, to start a client's handshake).
+  _receive(chunk) {
+    if (this.closed) return;
+    let r;
+    try {
+      r = binding.cycle(this.ssl, chunk || null, this.onsni);
+    } catch (e) {
+      this._fail(e);
+      return;
+    }
+    // A client that rejects the server's certificate closes before its
+    // last handshake flight leaves (as Node), so the check comes first.
+    if (r.secure) {
+      this.secure = true;
+      const announce = this.owner._onHandshakeDone();
+      if (this.closed) return;
+      if (r.out && !this.raw.destroyed) this.raw.write(r.out);
+      announce();
+      if (this.closed) return;
+      const q = this.pendingWrites;
+      this.pendingWrites = [];
+      for (const [data, cb] of q) this.write(data, cb);
+    } else if (r.out && !this.raw.destroyed) {
+      this.raw.write(r.out);
+    }
+    if (r.session && this.secure && !this.closed) {
+      const sess = this.owner.getSession();
+      if (sess) this.owner.emit('session', sess);
+    }
+    if (r.clear) this._deliver(r.clear);
+    if (r.err) { this._fail(r.err); return; }
+    if (r.eof) this._deliver(null);
+  }
+
+  _deliver(chunk) {
+    if (this.ended || this.closed) return;
+    if (chunk === null) this.ended = true;
+    if (!this.reading || !this.onread) {
+      this.pendingClear.push(chunk);
+      if (chunk !== null && !this.raw.isPaused?.()) this.raw.pause?.();
+      return;
+    }
+    this.onread(chunk);
+  }
+
+  _fail(err) {
+    if (this.closed) return;
+    this.owner._onTLSError(err);
+  }
+
+  start() { this._receive(null); }
+
+  readStart(onread) {
+    this.onread = onread;
+    this.reading = true;
+    while (this.reading && this.pendingClear.length) this.onread(this.pendingClear.shift());
+    if (this.reading && this.raw.isPaused?.()) this.raw.resume();
+    return 0;
+  }
+  readStop() {
+    this.reading = false;
+    if (this.secure && this.raw.pause) this.raw.pause();
+    return 0;
+  }
+
+  write(data, cb) {
+    if (this.closed) return -32; // EPIPE
+    if (!this.secure) { this.pendingWrites.push([data, cb]); return 0; }
+    let out;
+    try {
+      if (Array.isArray(data)) {
+        const parts = [];
+        for (const d of data) { const o = binding.write(this.ssl, d); if (o) parts.push(o); }
+        out = parts.length ? B().concat(parts) : null;
+      } else {
+        out = binding.write(this.ssl, data);
+      }
+    } catch (e) {
+      process.nextTick(() => cb && cb(e));
+      return 0;
+    }
+    if (out && !this.raw.destroyed) this.raw.write(out, (err) => cb && cb(err || null));
+    else if (cb) process.nextTick(cb, null);
+    return 0;
+  }
+
+  shutdown(cb) {
+    const finish = () => {
+      const out = this.closed ? null : binding.shutdown(this.ssl);
+      if (this.raw.destroyed || this.raw.writableEnded) { process.nextTick(cb, null); return; }
+      if (out) this.raw.write(out);
+      this.raw.end(() => cb(null));
+    };
+    if (!this.secure && !this.closed) {
+      // end() before the handshake finished: send after the queued writes
+      this.pendingWrites.push([B().alloc(0), () => finish()]);
+      return 0;
+    }
+    finish();
+    return 0;
+  }
+
+  close(cb) {
+    if (this.closed) { if (cb) process.nextTick(cb); return; }
+    this.closed = true;
+    const raw = this.raw;
+    raw.removeListener('data', this._onData);
+    raw.removeListener('end', this._onEnd);
+    raw.removeListener('close', this._onClose);
+    raw.on('error', () => {});
+    binding.free(this.ssl);
+    if (raw.destroyed) { if (cb) process.nextTick(cb); return; }
+    if (cb) raw.once('close', () => cb());
+    raw.destroy();
+  }
+
+  ref() { if (this.raw.ref) this.raw.ref(); }
+  unref() { if (this.raw.unref) this.raw.unref(); }
+  hasRef() { return this.raw._handle ? this.raw._handle.hasRef() : true; }
+  getFd() { return this.raw._handle ? this.raw._handle.getFd() : -1; }
+  writeQueueSize() { return this.raw.writableLength || 0; }
+  getsockname() { return this.raw.address ? this.raw.address() : {}; }
+  getpeername() { return this.raw._peername ? this.raw._peername() : {}; }
+  setNoDelay(v) { if (this.raw.setNoDelay) this.raw.setNoDelay(v); }
+  setKeepAlive(v, d) { if (this.raw.setKeepAlive) this.raw.setKeepAlive(v, d * 1000); }
+}
+
+class TLSSocket extends net.Socket {
+  constructor(socket, options = {}) {
+    const isServer = !!options.isServer;
+    const raw = socket || new net.Socket();
+    const context = options.secureContext ||
+      (isServer ? null : ctxmod.createSecureContext(options));
+    if (!context) throw new Error('a server-side TLSSocket needs options.secureContext');
+    const ssl = binding.tlsNew(context.context, isServer);
+    const handle = new TLSHandle(null, raw, ssl);
+    super({ handle, allowHalfOpen: options.allowHalfOpen ?? raw.allowHalfOpen, pauseOnCreate: true });
+    handle.owner = this;
+    this._tlsHandle = handle;
+    this._ssl = ssl;
+    this._parent = raw;
+    this._tlsOptions = options;
+    this._secureEstablished = false;
+    this.encrypted = true;
+    this.authorized = false;
+    this.authorizationError = null;
+    this.alpnProtocol = null;
+    this.servername = null;
+    this._rejectUnauthorized = options.rejectUnauthorized !== false;
+    this._isServer = isServer;
+    if (isServer) {
+      if (options.requestCert) binding.tlsRequestCert(ssl);
+      if (options.SNICallback) {
+        handle.onsni = (name) => {
+          let picked;
+          options.SNICallback(name, (err, ctx) => { if (!err && ctx) picked = ctx; });
+          return picked ? picked.context : undefined;
+        };
+      }
+    } else {
+      const alpn = {};
+      ctxmod.convertALPNProtocols(options.ALPNProtocols, alpn);
+      if (alpn.ALPNProtocols) binding.tlsSetALPN(ssl, alpn.ALPNProtocols);
+      const sn = options.servername;
+      if (sn && !net.isIP(sn)) binding.tlsSetServername(ssl, sn);
+      if (options.session) binding.tlsSetSession(ssl, options.session);
+    }
+    if (options.handshakeTimeout > 0) {
+      this._hsTimer = setTimeout(() => this._onTLSError(new (ctxmod.codes.ERR_TLS_HANDSHAKE_TIMEOUT)()), options.handshakeTimeout);
+      this._hsTimer.unref();
+    }
+    this.read(0);
+    if (!isServer) process.nextTick(() => handle.start());
+  }
+
+  _onHandshakeDone() {
+    if (this._hsTimer) { clearTimeout(this._hsTimer); this._hsTimer = null; }
+    const info = binding.info(this._ssl);
+    this._secureEstablished = true;
+    this.alpnProtocol = info.alpn;
+    this.servername = info.servername;
+    const o = this._tlsOptions;
+    if (this._isServer) {
+      if (o.requestCert) {
+        const ve = info.verifyError;
+        this.authorized = !ve;
+        if (ve) this.authorizationError = ve[0];
+        if (ve && o.rejectUnauthorized) {
+          const err = new Error(ve[1]);
+          err.code = ve[0];
+          this._onTLSError(err);
+          return null;
+        }
+      }
+      return () => this.emit('secure');
+    }
+    let verifyError = null;
+    if (info.verifyError) {
+      verifyError = new Error(info.verifyError[1]);
+      verifyError.code = info.verifyError[0];
+    } else if (!info.reused) { // a resumed session was checked when it was made
+      const host = o.servername || o.host || 'localhost';
+      const cert = this.getPeerCertificate();
+      verifyError = (o.checkServerIdentity || ctxmod.checkServerIdentity)(host, cert) || null;
+    }
+    if (verifyError) {
+      this.authorized = false;
+      this.authorizationError = verifyError.code || verifyError.message;
+      if (this._rejectUnauthorized) { this.destroy(verifyError); return null; }
+    } else {
+      this.authorized = true;
+    }
+    return () => { this.emit('secureConnect'); this.emit('secure'); };
+  }
+
+  _onTLSError(err) {
+    if (this.destroyed) return;
+    if (this._hsTimer) { clearTimeout(this._hsTimer); this._hsTimer = null; }
+    if (this._isServer && !this._secureEstablished && this._tlsServer) {
+      this._tlsServer.emit('tlsClientError', err, this);
+      this.destroy();
+      return;
+    }
+    this.destroy(err);
+  }
+
+  get _handshakeDone() { return this._secureEstablished; }
+  getPeerCertificate(detailed) {
+    if (!this._ssl || this.destroyed) return {};
+    const c = binding.peerCert(this._ssl);
+    if (!c) return this._secureEstablished ? {} : null;
+    if (c.raw) c.raw = B().from(c.raw.buffer, c.raw.byteOffset, c.raw.byteLength);
+    if (detailed) c.issuerCertificate = c;
+    return c;
+  }
+  getCertificate() {
+    const o = this._tlsOptions;
+    const pem = o.cert || (o.secureContext && o.secureContext._certPem);
+    if (!pem) return null;
+    const c = binding.certFromPem(ctxmod.toBytes([].concat(pem)[0], 'cert'));
+    if (c && c.raw) c.raw = B().from(c.raw.buffer, c.raw.byteOffset, c.raw.byteLength);
+    return c || {};
+  }
+  getProtocol() { return this._secureEstablished && !this.destroyed ? binding.info(this._ssl).protocol : null; }
+  getCipher() {
+    if (!this._secureEstablished || this.destroyed) return undefined;
+    const i = binding.info(this._ssl);
+    return { name: i.cipher, standardName: i.standardName, version: i.version };
+  }
+  getSession() {
+    if (!this._secureEstablished || this.destroyed) return undefined;
+    const s = binding.getSession(this._ssl);
+    return s ? B().from(s.buffer, s.byteOffset, s.byteLength) : undefined;
+  }
+  isSessionReused() { return this._secureEstablished && !this.destroyed ? binding.info(this._ssl).reused : false; }
+  setServername(name) {
+    if (this._isServer) throw new (ctxmod.codes.ERR_TLS_SNI_FROM_SERVER)();
+    binding.tlsSetServername(this._ssl, name);
+  }
+  setSession(session) { binding.tlsSetSession(this._ssl, session); }
+  getEphemeralKeyInfo() { return this._isServer ? null : {}; }
+  renegotiate(opts, cb) { if (cb) process.nextTick(cb, new Error('renegotiation is not supported')); return false; }
+  setMaxSendFragment() { return true; }
+  disableRenegotiation() {}
+  exportKeyingMaterial() { throw new Error('exportKeyingMaterial is not supported by devrun-js'); }
+}
+
+module.exports = { TLSSocket, TLSHandle };

@@ -1,0 +1,135 @@
+'use strict';
+// tls — TLS clients and servers on OpenSSL 3 (internalBinding('tls_wrap')):
+// connect, createServer/Server, TLSSocket, createSecureContext/SecureContext,
+// checkServerIdentity, rootCertificates (the system store), getCiphers.
+// Certificates and keys are PEM; verification uses the system CA store
+// (/etc/ssl/certs) unless `ca` is given.  See internal/tls/*.
+
+const net = require('net');
+const ctxmod = require('internal/tls/context');
+const { TLSSocket } = require('internal/tls/socket');
+
+// A TLS server: each TCP connection becomes a server-side TLSSocket;
+// 'secureConnection' after the handshake, 'tlsClientError' when it fails.
+function initServer(server, options) {
+  server._tlsOptions = options;
+  server._contexts = [];
+  server._sharedCreds = options.secureContext || ctxmod.createSecureContext(options);
+  const alpn = {};
+  ctxmod.convertALPNProtocols(options.ALPNProtocols, alpn);
+  if (alpn.ALPNProtocols) internalBinding('tls_wrap').ctxSetALPN(server._sharedCreds.context, alpn.ALPNProtocols);
+  server.on('connection', (raw) => {
+    const o = server._tlsOptions;
+    const s = new TLSSocket(raw, {
+      isServer: true, secureContext: server._sharedCreds, requestCert: !!o.requestCert,
+      rejectUnauthorized: o.rejectUnauthorized !== false, allowHalfOpen: server.allowHalfOpen,
+      handshakeTimeout: o.handshakeTimeout ?? 120000,
+      SNICallback: o.SNICallback || (server._contexts.length ? (name, cb) => cb(null, server._findContext(name)) : null),
+    });
+    s._tlsServer = server;
+    s.server = server;
+    s.once('secure', () => server.emit('secureConnection', s));
+  });
+}
+
+class Server extends net.Server {
+  constructor(options, listener) {
+    if (typeof options === 'function') { listener = options; options = {}; }
+    options = options || {};
+    super(options);
+    initServer(this, options);
+    if (listener) this.on('secureConnection', listener);
+  }
+}
+
+const serverMethods = {
+  addContext(servername, context) {
+    const re = new RegExp(`^${servername.replace(/([.^$+?\-\\[\]{}])/g, '\\$1').replace(/\*/g, '[^.]*')}$`, 'i');
+    const ctx = context instanceof ctxmod.SecureContext ? context : ctxmod.createSecureContext(context);
+    if (this._tlsOptions.ALPNProtocols) {
+      const alpn = {};
+      ctxmod.convertALPNProtocols(this._tlsOptions.ALPNProtocols, alpn);
+      internalBinding('tls_wrap').ctxSetALPN(ctx.context, alpn.ALPNProtocols);
+    }
+    this._contexts.push([re, ctx]);
+  },
+  _findContext(name) {
+    for (let i = this._contexts.length - 1; i >= 0; i--) if (this._contexts[i][0].test(name)) return this._contexts[i][1];
+    return undefined;
+  },
+  setSecureContext(options) {
+    this._sharedCreds = ctxmod.createSecureContext(options);
+    Object.assign(this._tlsOptions, options);
+  },
+  getTicketKeys() { throw new Error('getTicketKeys is not supported by devrun-js'); },
+  setTicketKeys() { throw new Error('setTicketKeys is not supported by devrun-js'); },
+};
+Object.assign(Server.prototype, serverMethods);
+
+function createServer(options, listener) { return new Server(options, listener); }
+
+function normalizeConnectArgs(args) {
+  let options = {};
+  let cb;
+  if (typeof args[args.length - 1] === 'function') cb = args.pop();
+  if (args[0] !== null && typeof args[0] === 'object') options = { ...args[0] };
+  else {
+    if (args[0] !== undefined) options.port = args[0];
+    if (typeof args[1] === 'string') { options.host = args[1]; if (args[2] && typeof args[2] === 'object') Object.assign(options, args[2]); } else if (args[1] && typeof args[1] === 'object') Object.assign(options, args[1]);
+  }
+  return [options, cb];
+}
+
+function connect(...args) {
+  const [options, cb] = normalizeConnectArgs(args);
+  if (options.host === undefined && options.hostname) options.host = options.hostname;
+  const host = options.host || 'localhost';
+  if (options.servername === undefined && !net.isIP(host)) options.servername = host;
+  options.host = host;
+  let raw = options.socket;
+  const connectRaw = !raw;
+  if (connectRaw) {
+    const netOpts = { ...options };
+    delete netOpts.timeout;
+    raw = net.connect(netOpts);
+  }
+  const s = new TLSSocket(raw, { ...options, isServer: false });
+  if (connectRaw) {
+    raw.once('connect', () => s.emit('connect'));
+    raw.on('lookup', (...a) => s.emit('lookup', ...a));
+  }
+  if (options.timeout) s.setTimeout(options.timeout);
+  if (cb) s.once('secureConnect', cb);
+  return s;
+}
+
+function getCiphers() {
+  return ['aes128-gcm-sha256', 'aes128-sha', 'aes128-sha256', 'aes256-gcm-sha384', 'aes256-sha', 'aes256-sha256',
+    'chacha20-poly1305', 'ecdhe-ecdsa-aes128-gcm-sha256', 'ecdhe-ecdsa-aes256-gcm-sha384',
+    'ecdhe-ecdsa-chacha20-poly1305', 'ecdhe-rsa-aes128-gcm-sha256', 'ecdhe-rsa-aes256-gcm-sha384',
+    'ecdhe-rsa-chacha20-poly1305', 'tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384', 'tls_chacha20_poly1305_sha256'];
+}
+
+module.exports = {
+  CLIENT_RENEG_LIMIT: 3,
+  CLIENT_RENEG_WINDOW: 600,
+  DEFAULT_ECDH_CURVE: 'auto',
+  SecureContext: ctxmod.SecureContext,
+  Server,
+  TLSSocket,
+  checkServerIdentity: ctxmod.checkServerIdentity,
+  connect,
+  convertALPNProtocols: ctxmod.convertALPNProtocols,
+  createSecureContext: ctxmod.createSecureContext,
+  createServer,
+  getCiphers,
+  _initServer: initServer,
+  _serverMethods: serverMethods,
+  _normalizeConnectArgs: normalizeConnectArgs,
+};
+for (const k of ['DEFAULT_CIPHERS', 'DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']) {
+  Object.defineProperty(module.exports, k, {
+    enumerable: true, get() { return ctxmod[k]; }, set(v) { ctxmod[k] = v; },
+  });
+}
+Object.defineProperty(module.exports, 'rootCertificates', { enumerable: true, get: ctxmod.rootCertificates });

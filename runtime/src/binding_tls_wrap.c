@@ -1,0 +1,742 @@
+/* binding_tls_wrap.c — internalBinding('tls_wrap'): TLS on OpenSSL 3 over
+ * memory BIOs, for runtime/lib/tls.js and https.
+ *
+ * The binding never touches a socket.  JavaScript (internal/tls/wrap.js)
+ * reads the encrypted bytes from the underlying stream (a net.Socket or any
+ * Duplex), feeds them to cycle(), and writes out whatever encrypted bytes
+ * come back; cleartext from the application goes through write().  This keeps
+ * the libuv side (stream_wrap.c) unchanged and lets a TLSSocket wrap any
+ * stream, as Node's does.
+ *
+ * Secure contexts (SSL_CTX):
+ *   ctxNew()                               -> ctx (a server-or-client context)
+ *   ctxSetCert(ctx, pem)                   leaf + chain; throws on bad PEM
+ *   ctxSetKey(ctx, pem, passphrase|null)   throws on a bad key or a mismatch
+ *   ctxAddCA(ctx, pem)                     trusts every certificate in pem
+ *   ctxUseSystemCA(ctx)                    OpenSSL's default paths (/etc/ssl/certs)
+ *   ctxSetCiphers(ctx, list), ctxSetProtoRange(ctx, min, max) (TLS versions as
+ *   0x0301..0x0304, 0 for no bound), ctxSetALPN(ctx, wire) (server's list)
+ * Connections (SSL):
+ *   tlsNew(ctx, isServer) -> h
+ *   tlsSetServername(h, name), tlsSetALPN(h, wire), tlsSetSession(h, der),
+ *   tlsRequestCert(h)                      a server asks for a client certificate
+ *   cycle(h, encIn|null, onsni|null) -> { out, clear, secure, eof, err, session }
+ *       feeds encrypted input, advances the handshake, decrypts what it can;
+ *       out: encrypted bytes to send; clear: decrypted bytes; secure: the
+ *       handshake finished during this call; eof: the peer's close_notify;
+ *       err: a fatal TLS error (the connection is dead); session: a client
+ *       received a resumable session.  onsni(servername)
+ *       is called during a server's handshake and may return a ctx.
+ *   write(h, clear) -> encrypted bytes (only once secure)
+ *   shutdown(h) -> encrypted close_notify
+ *   info(h) -> { protocol, cipher, standardName, version, alpn, servername,
+ *               reused, verifyError: [code, message] | null }
+ *   peerCert(h) -> the certificate object Node's getPeerCertificate() gives,
+ *               or null; getSession(h) -> DER bytes | null; free(h)
+ * Contexts and connections are freed when their wrappers are collected.
+ */
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "binding_crypto.h"
+#include "devrun/util.h"
+
+typedef struct {
+  cr_obj base;
+  SSL_CTX *ctx;
+  unsigned char *alpn; /* server's protocol list, wire format */
+  size_t alpn_len;
+} tls_ctx;
+
+typedef struct {
+  cr_obj base;
+  SSL *ssl;
+  BIO *rbio, *wbio; /* owned by ssl */
+  bool is_server, secure, eof;
+  rt_val onsni;     /* valid only during cycle() */
+  bool sni_failed;
+  bool new_session; /* since the last cycle() */
+} tls_conn;
+
+static void ctx_destroy(cr_obj *o) {
+  tls_ctx *c = (tls_ctx *)o;
+  SSL_CTX_free(c->ctx);
+  free(c->alpn);
+  free(c);
+}
+
+static void conn_destroy(cr_obj *o) {
+  tls_conn *t = (tls_conn *)o;
+  if (t->ssl) SSL_free(t->ssl);
+  free(t);
+}
+
+static tls_ctx *get_ctx(rt_val v) {
+  cr_obj *o = cr_unwrap(v);
+  if (!o || o->destroy != ctx_destroy) {
+    rt_throw_type_error("not a secure context");
+    return NULL;
+  }
+  return (tls_ctx *)o;
+}
+
+static tls_conn *get_conn(rt_val v) {
+  cr_obj *o = cr_unwrap(v);
+  if (!o || o->destroy != conn_destroy || !((tls_conn *)o)->ssl) {
+    rt_throw_type_error("not an open TLS connection");
+    return NULL;
+  }
+  return (tls_conn *)o;
+}
+
+static BIO *pem_bio(rt_val v) {
+  size_t len;
+  const uint8_t *p = cr_bytes(v, &len);
+  if (!p) {
+    rt_throw_type_error("PEM data must be bytes");
+    return NULL;
+  }
+  return BIO_new_mem_buf(p, (int)len);
+}
+
+/* ---- contexts ------------------------------------------------------------ */
+
+static int alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
+                       const unsigned char *in, unsigned inlen, void *arg) {
+  tls_ctx *c = arg;
+  unsigned char *o = NULL;
+  if (!c->alpn) return SSL_TLSEXT_ERR_NOACK;
+  int r = SSL_select_next_proto(&o, outlen, c->alpn, (unsigned)c->alpn_len, in, inlen);
+  if (r != OPENSSL_NPN_NEGOTIATED) return SSL_TLSEXT_ERR_ALERT_FATAL; /* as Node */
+  *out = o;
+  return SSL_TLSEXT_ERR_OK;
+}
+
+static int servername_cb(SSL *ssl, int *al, void *arg) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  const char *name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+  if (!t || !t->onsni || !name) return SSL_TLSEXT_ERR_OK;
+  rt_val arg0 = rt_string(name);
+  rt_val r = rt_call(t->onsni, rt_undefined(), 1, &arg0);
+  if (!r) { /* the callback threw: fail the handshake, the error stays pending */
+    t->sni_failed = true;
+    return SSL_TLSEXT_ERR_ALERT_FATAL;
+  }
+  cr_obj *o = cr_unwrap(r);
+  if (o && o->destroy == ctx_destroy) {
+    tls_ctx *c = (tls_ctx *)o;
+    SSL_set_SSL_CTX(ssl, c->ctx);
+    /* SSL_set_SSL_CTX does not carry verification settings over */
+    SSL_set_verify(ssl, SSL_CTX_get_verify_mode(c->ctx), SSL_CTX_get_verify_callback(c->ctx));
+  }
+  return SSL_TLSEXT_ERR_OK;
+}
+
+/* A client got a session it can resume with (TLS 1.3: a ticket after the
+ * handshake): cycle() reports it so JavaScript emits 'session'. */
+static int new_session_cb(SSL *ssl, SSL_SESSION *sess) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (t && !t->is_server) t->new_session = true;
+  return 0; /* no reference kept */
+}
+
+static void ctx_new(rt_args *a) {
+  tls_ctx *c = dr_calloc(1, sizeof *c);
+  c->base.destroy = ctx_destroy;
+  c->ctx = SSL_CTX_new(TLS_method());
+  if (!c->ctx) {
+    free(c);
+    cr_throw_openssl("SSL_CTX_new failed");
+    return;
+  }
+  SSL_CTX_set_min_proto_version(c->ctx, TLS1_2_VERSION);
+  SSL_CTX_set_mode(c->ctx, SSL_MODE_RELEASE_BUFFERS);
+  SSL_CTX_set_session_cache_mode(c->ctx, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_CLIENT);
+  SSL_CTX_sess_set_new_cb(c->ctx, new_session_cb);
+  static const unsigned char sid[] = "devrun-js";
+  SSL_CTX_set_session_id_context(c->ctx, sid, sizeof sid - 1);
+  SSL_CTX_set_alpn_select_cb(c->ctx, alpn_select, c);
+  SSL_CTX_set_tlsext_servername_callback(c->ctx, servername_cb);
+  rt_return(a, cr_wrap(&c->base));
+}
+
+static int pass_cb(char *buf, int size, int rwflag, void *u) {
+  const char *p = u;
+  if (!p) return 0;
+  size_t n = strlen(p);
+  if ((int)n > size) n = (size_t)size;
+  memcpy(buf, p, n);
+  return (int)n;
+}
+
+static void ctx_set_cert(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  BIO *b = pem_bio(rt_arg(a, 1));
+  if (!b) return;
+  X509 *leaf = PEM_read_bio_X509_AUX(b, NULL, NULL, NULL);
+  if (!leaf || SSL_CTX_use_certificate(c->ctx, leaf) != 1) {
+    X509_free(leaf);
+    BIO_free(b);
+    cr_throw_openssl("bad certificate");
+    return;
+  }
+  X509_free(leaf);
+  SSL_CTX_clear_chain_certs(c->ctx);
+  X509 *x;
+  while ((x = PEM_read_bio_X509(b, NULL, NULL, NULL))) {
+    if (SSL_CTX_add0_chain_cert(c->ctx, x) != 1) X509_free(x);
+  }
+  ERR_clear_error(); /* the end of the PEM data */
+  BIO_free(b);
+}
+
+static void ctx_set_key(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  BIO *b = pem_bio(rt_arg(a, 1));
+  if (!b) return;
+  char *pass = rt_is_string(rt_arg(a, 2)) ? RT_ARG_STR(a, 2) : NULL;
+  EVP_PKEY *k = PEM_read_bio_PrivateKey(b, NULL, pass_cb, pass);
+  free(pass);
+  BIO_free(b);
+  if (!k) {
+    cr_throw_openssl("bad private key");
+    return;
+  }
+  int ok = SSL_CTX_use_PrivateKey(c->ctx, k);
+  EVP_PKEY_free(k);
+  if (ok != 1) cr_throw_openssl("key values mismatch");
+}
+
+static void ctx_add_ca(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  BIO *b = pem_bio(rt_arg(a, 1));
+  if (!b) return;
+  X509_STORE *st = SSL_CTX_get_cert_store(c->ctx);
+  X509 *x;
+  int n = 0;
+  while ((x = PEM_read_bio_X509(b, NULL, NULL, NULL))) {
+    X509_STORE_add_cert(st, x);
+    X509_free(x);
+    n++;
+  }
+  ERR_clear_error();
+  BIO_free(b);
+  rt_return_int(a, n);
+}
+
+static void ctx_use_system_ca(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  rt_return_bool(a, SSL_CTX_set_default_verify_paths(c->ctx) == 1);
+  ERR_clear_error();
+}
+
+static void ctx_set_ciphers(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  char *list = RT_ARG_STR(a, 1);
+  /* Node's list mixes TLS 1.3 suites and older ciphers; OpenSSL splits them */
+  int ok12 = SSL_CTX_set_cipher_list(c->ctx, list);
+  ERR_clear_error();
+  char *s13 = dr_calloc(1, strlen(list) + 1);
+  for (char *tok = strtok(list, ":"); tok; tok = strtok(NULL, ":")) {
+    if (strncmp(tok, "TLS_", 4) != 0) continue;
+    if (*s13) strcat(s13, ":");
+    strcat(s13, tok);
+  }
+  int ok13 = SSL_CTX_set_ciphersuites(c->ctx, s13);
+  free(s13);
+  free(list);
+  if (ok12 != 1 && ok13 != 1) cr_throw_openssl("no cipher match");
+  ERR_clear_error();
+}
+
+static void ctx_set_proto_range(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  SSL_CTX_set_min_proto_version(c->ctx, rt_to_int32(rt_arg(a, 1)));
+  SSL_CTX_set_max_proto_version(c->ctx, rt_to_int32(rt_arg(a, 2)));
+}
+
+static void ctx_set_alpn(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  free(c->alpn);
+  c->alpn = NULL;
+  c->alpn_len = 0;
+  if (p && len) {
+    c->alpn = dr_malloc(len);
+    memcpy(c->alpn, p, len);
+    c->alpn_len = len;
+  }
+}
+
+/* ---- connections ----------------------------------------------------------- */
+
+static int accept_any(int ok, X509_STORE_CTX *x) { return 1; } /* checked later, as Node */
+
+static void tls_new(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  tls_conn *t = dr_calloc(1, sizeof *t);
+  t->base.destroy = conn_destroy;
+  t->is_server = rt_to_bool(rt_arg(a, 1));
+  t->ssl = SSL_new(c->ctx);
+  if (!t->ssl) {
+    free(t);
+    cr_throw_openssl("SSL_new failed");
+    return;
+  }
+  t->rbio = BIO_new(BIO_s_mem());
+  t->wbio = BIO_new(BIO_s_mem());
+  BIO_set_mem_eof_return(t->rbio, -1);
+  SSL_set_bio(t->ssl, t->rbio, t->wbio);
+  SSL_set_app_data(t->ssl, t);
+  if (t->is_server) SSL_set_accept_state(t->ssl);
+  else {
+    SSL_set_connect_state(t->ssl);
+    SSL_set_verify(t->ssl, SSL_VERIFY_PEER, accept_any);
+  }
+  rt_return(a, cr_wrap(&t->base));
+}
+
+static void tls_set_servername(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  char *name = RT_ARG_STR(a, 1);
+  SSL_set_tlsext_host_name(t->ssl, name);
+  free(name);
+}
+
+static void tls_set_alpn(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  if (p && len) SSL_set_alpn_protos(t->ssl, p, (unsigned)len);
+}
+
+static void tls_request_cert(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (t) SSL_set_verify(t->ssl, SSL_VERIFY_PEER, accept_any);
+}
+
+static void tls_set_session(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  if (!p || !len) return;
+  SSL_SESSION *s = d2i_SSL_SESSION(NULL, &p, (long)len);
+  if (!s) {
+    ERR_clear_error();
+    rt_return_bool(a, false);
+    return;
+  }
+  rt_return_bool(a, SSL_set_session(t->ssl, s) == 1);
+  SSL_SESSION_free(s);
+}
+
+/* Encrypted bytes waiting in the write BIO, as a Uint8Array, or null. */
+static rt_val drain_out(tls_conn *t) {
+  size_t n = BIO_ctrl_pending(t->wbio);
+  if (!n) return rt_null();
+  void *p = dr_malloc(n);
+  int got = BIO_read(t->wbio, p, (int)n);
+  if (got <= 0) {
+    free(p);
+    return rt_null();
+  }
+  return rt_uint8array(rt_array_buffer_take(p, (size_t)got), 0, (size_t)got);
+}
+
+/* The error for a failed SSL call: OpenSSL's queue as Node words it. */
+static rt_val ssl_error(tls_conn *t, int err) {
+  if (err == SSL_ERROR_SYSCALL && !ERR_peek_error())
+    return rt_error("Client network socket disconnected before secure TLS connection was established");
+  return cr_openssl_error("TLS error");
+}
+
+static void cycle(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t inlen;
+  const uint8_t *in = cr_bytes(rt_arg(a, 1), &inlen);
+  if (in && inlen) BIO_write(t->rbio, in, (int)inlen);
+  rt_val res = rt_object();
+  rt_val err = rt_null();
+  bool became_secure = false;
+  ERR_clear_error();
+  if (!t->secure) {
+    t->onsni = rt_is_function(rt_arg(a, 2)) ? rt_arg(a, 2) : NULL;
+    int r = SSL_do_handshake(t->ssl);
+    t->onsni = NULL;
+    if (t->sni_failed) return; /* exception pending */
+    if (r == 1) {
+      t->secure = became_secure = true;
+    } else {
+      int e = SSL_get_error(t->ssl, r);
+      if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) err = ssl_error(t, e);
+    }
+  }
+  /* Decrypt everything available; application data may follow the handshake
+   * in the same flight. */
+  uint8_t *buf = NULL;
+  size_t len = 0, cap = 0;
+  if (t->secure && rt_is_null(err)) {
+    for (;;) {
+      if (cap - len < 16384) {
+        cap = cap ? cap * 2 : 65536;
+        buf = dr_realloc(buf, cap);
+      }
+      int r = SSL_read(t->ssl, buf + len, (int)(cap - len));
+      if (r > 0) {
+        len += (size_t)r;
+        continue;
+      }
+      int e = SSL_get_error(t->ssl, r);
+      if (e == SSL_ERROR_ZERO_RETURN) t->eof = true;
+      else if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) err = ssl_error(t, e);
+      break;
+    }
+  }
+  rt_set(res, "out", drain_out(t));
+  if (len) {
+    rt_set(res, "clear", rt_uint8array(rt_array_buffer_take(buf, len), 0, len));
+  } else {
+    free(buf);
+    rt_set(res, "clear", rt_null());
+  }
+  rt_set(res, "secure", rt_bool(became_secure));
+  rt_set(res, "eof", rt_bool(t->eof));
+  rt_set(res, "err", err);
+  rt_set(res, "session", rt_bool(t->new_session));
+  t->new_session = false;
+  rt_return(a, res);
+}
+
+static void write_(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  if (!p) {
+    rt_throw_type_error("data must be bytes");
+    return;
+  }
+  ERR_clear_error();
+  while (len > 0) {
+    int r = SSL_write(t->ssl, p, (int)(len > 1 << 30 ? 1 << 30 : len));
+    if (r <= 0) {
+      rt_throw(ssl_error(t, SSL_get_error(t->ssl, r)));
+      return;
+    }
+    p += r;
+    len -= (size_t)r;
+  }
+  rt_return(a, drain_out(t));
+}
+
+static void shutdown_(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  if (t->secure) SSL_shutdown(t->ssl);
+  ERR_clear_error();
+  rt_return(a, drain_out(t));
+}
+
+static const char *verify_code(long e) {
+  switch (e) {
+#define C(n) \
+  case X509_V_ERR_##n: return #n;
+    C(UNABLE_TO_GET_ISSUER_CERT) C(UNABLE_TO_GET_CRL) C(UNABLE_TO_DECRYPT_CERT_SIGNATURE)
+    C(UNABLE_TO_DECRYPT_CRL_SIGNATURE) C(UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY)
+    C(CERT_SIGNATURE_FAILURE) C(CRL_SIGNATURE_FAILURE) C(CERT_NOT_YET_VALID)
+    C(CERT_HAS_EXPIRED) C(CRL_NOT_YET_VALID) C(CRL_HAS_EXPIRED)
+    C(ERROR_IN_CERT_NOT_BEFORE_FIELD) C(ERROR_IN_CERT_NOT_AFTER_FIELD)
+    C(ERROR_IN_CRL_LAST_UPDATE_FIELD) C(ERROR_IN_CRL_NEXT_UPDATE_FIELD) C(OUT_OF_MEM)
+    C(DEPTH_ZERO_SELF_SIGNED_CERT) C(SELF_SIGNED_CERT_IN_CHAIN)
+    C(UNABLE_TO_GET_ISSUER_CERT_LOCALLY) C(UNABLE_TO_VERIFY_LEAF_SIGNATURE)
+    C(CERT_CHAIN_TOO_LONG) C(CERT_REVOKED) C(INVALID_CA) C(PATH_LENGTH_EXCEEDED)
+    C(INVALID_PURPOSE) C(CERT_UNTRUSTED) C(CERT_REJECTED) C(HOSTNAME_MISMATCH)
+#undef C
+    default: return "UNSPECIFIED";
+  }
+}
+
+static void info(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  rt_val o = rt_object();
+  rt_set(o, "protocol", t->secure ? rt_string(SSL_get_version(t->ssl)) : rt_null());
+  const SSL_CIPHER *c = SSL_get_current_cipher(t->ssl);
+  if (c) {
+    rt_set(o, "cipher", rt_string(SSL_CIPHER_get_name(c)));
+    rt_set(o, "standardName", rt_string(SSL_CIPHER_standard_name(c)));
+    rt_set(o, "version", rt_string(SSL_CIPHER_get_version(c)));
+  }
+  const unsigned char *alpn = NULL;
+  unsigned alen = 0;
+  SSL_get0_alpn_selected(t->ssl, &alpn, &alen);
+  rt_set(o, "alpn", alen ? rt_string_n((const char *)alpn, alen) : rt_bool(false));
+  const char *sn = SSL_get_servername(t->ssl, TLSEXT_NAMETYPE_host_name);
+  rt_set(o, "servername", sn ? rt_string(sn) : rt_bool(false));
+  rt_set(o, "reused", rt_bool(SSL_session_reused(t->ssl)));
+  X509 *peer = SSL_get1_peer_certificate(t->ssl);
+  long v = SSL_get_verify_result(t->ssl);
+  if (!peer && (t->is_server ? (SSL_get_verify_mode(t->ssl) & SSL_VERIFY_PEER) : true)) {
+    rt_val e = rt_array(2);
+    rt_set_i(e, 0, rt_string("UNABLE_TO_GET_ISSUER_CERT"));
+    rt_set_i(e, 1, rt_string("Peer certificate is missing"));
+    rt_set(o, "verifyError", t->is_server ? e : rt_null());
+  } else if (peer && v != X509_V_OK) {
+    rt_val e = rt_array(2);
+    rt_set_i(e, 0, rt_string(verify_code(v)));
+    rt_set_i(e, 1, rt_string(X509_verify_cert_error_string(v)));
+    rt_set(o, "verifyError", e);
+  } else {
+    rt_set(o, "verifyError", rt_null());
+  }
+  X509_free(peer);
+  rt_return(a, o);
+}
+
+/* ---- certificates as Node shows them ------------------------------------ */
+
+static rt_val bio_string(BIO *b) {
+  char *p;
+  long n = BIO_get_mem_data(b, &p);
+  rt_val s = rt_string_n(p, (size_t)n);
+  BIO_free(b);
+  return s;
+}
+
+static rt_val name_object(X509_NAME *name) {
+  rt_val o = rt_object_null_proto();
+  int n = X509_NAME_entry_count(name);
+  for (int i = 0; i < n; i++) {
+    X509_NAME_ENTRY *e = X509_NAME_get_entry(name, i);
+    int nid = OBJ_obj2nid(X509_NAME_ENTRY_get_object(e));
+    const char *key = nid != NID_undef ? OBJ_nid2sn(nid) : NULL;
+    char buf[80];
+    if (!key) {
+      OBJ_obj2txt(buf, sizeof buf, X509_NAME_ENTRY_get_object(e), 1);
+      key = buf;
+    }
+    unsigned char *utf8 = NULL;
+    int len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(e));
+    if (len < 0) continue;
+    rt_val v = rt_string_n((const char *)utf8, (size_t)len);
+    OPENSSL_free(utf8);
+    rt_val old = rt_get(o, key);
+    if (old && rt_is_string(old)) {
+      rt_val arr = rt_array(2);
+      rt_set_i(arr, 0, old);
+      rt_set_i(arr, 1, v);
+      rt_set(o, key, arr);
+    } else if (old && rt_is_array(old)) {
+      rt_set_i(old, rt_array_length(old), v);
+    } else {
+      rt_set(o, key, v);
+    }
+  }
+  return o;
+}
+
+static rt_val fingerprint(X509 *x, const EVP_MD *md) {
+  unsigned char d[EVP_MAX_MD_SIZE];
+  unsigned n = 0;
+  X509_digest(x, md, d, &n);
+  char out[EVP_MAX_MD_SIZE * 3 + 1];
+  static const char hex[] = "0123456789ABCDEF";
+  size_t k = 0;
+  for (unsigned i = 0; i < n; i++) {
+    if (i) out[k++] = ':';
+    out[k++] = hex[d[i] >> 4];
+    out[k++] = hex[d[i] & 15];
+  }
+  out[k] = 0;
+  return rt_string(out);
+}
+
+static rt_val cert_object(X509 *x) {
+  rt_val o = rt_object();
+  rt_set(o, "subject", name_object(X509_get_subject_name(x)));
+  rt_set(o, "issuer", name_object(X509_get_issuer_name(x)));
+  GENERAL_NAMES *alt = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL);
+  if (alt) {
+    BIO *b = BIO_new(BIO_s_mem());
+    X509V3_EXT_METHOD *m = NULL;
+    (void)m;
+    int n = sk_GENERAL_NAME_num(alt);
+    for (int i = 0; i < n; i++) {
+      GENERAL_NAME *g = sk_GENERAL_NAME_value(alt, i);
+      if (i) BIO_puts(b, ", ");
+      if (g->type == GEN_DNS) {
+        BIO_puts(b, "DNS:");
+        BIO_write(b, ASN1_STRING_get0_data(g->d.dNSName), ASN1_STRING_length(g->d.dNSName));
+      } else if (g->type == GEN_IPADD) {
+        const unsigned char *ip = ASN1_STRING_get0_data(g->d.iPAddress);
+        int il = ASN1_STRING_length(g->d.iPAddress);
+        char s[64] = "";
+        if (il == 4) uv_inet_ntop(AF_INET, ip, s, sizeof s);
+        else if (il == 16) uv_inet_ntop(AF_INET6, ip, s, sizeof s);
+        BIO_printf(b, "IP Address:%s", s);
+      } else if (g->type == GEN_EMAIL) {
+        BIO_puts(b, "email:");
+        BIO_write(b, ASN1_STRING_get0_data(g->d.rfc822Name), ASN1_STRING_length(g->d.rfc822Name));
+      } else if (g->type == GEN_URI) {
+        BIO_puts(b, "URI:");
+        BIO_write(b, ASN1_STRING_get0_data(g->d.uniformResourceIdentifier),
+                  ASN1_STRING_length(g->d.uniformResourceIdentifier));
+      } else {
+        BIO_puts(b, "othername:<unsupported>");
+      }
+    }
+    GENERAL_NAMES_free(alt);
+    rt_set(o, "subjectaltname", bio_string(b));
+  }
+  rt_set(o, "ca", rt_bool(X509_check_ca(x) == 1));
+  EVP_PKEY *pk = X509_get0_pubkey(x);
+  if (pk) {
+    rt_set(o, "bits", rt_int(EVP_PKEY_get_bits(pk)));
+    BIGNUM *nbn = NULL, *ebn = NULL;
+    if (EVP_PKEY_get_bn_param(pk, "n", &nbn) && EVP_PKEY_get_bn_param(pk, "e", &ebn)) {
+      char *mod = BN_bn2hex(nbn);
+      rt_set(o, "modulus", rt_string(mod));
+      OPENSSL_free(mod);
+      char *ex = BN_bn2hex(ebn);
+      char e2[80];
+      /* Node: 0x10001 (lowercase, no leading zeros) */
+      const char *q = ex;
+      while (*q == '0' && q[1]) q++;
+      snprintf(e2, sizeof e2, "0x%s", q);
+      for (char *z = e2; *z; z++)
+        if (*z >= 'A' && *z <= 'F') *z = (char)(*z + 32);
+      rt_set(o, "exponent", rt_string(e2));
+      OPENSSL_free(ex);
+    }
+    BN_free(nbn);
+    BN_free(ebn);
+    ERR_clear_error();
+  }
+  BIO *b = BIO_new(BIO_s_mem());
+  ASN1_TIME_print(b, X509_get0_notBefore(x));
+  rt_set(o, "valid_from", bio_string(b));
+  b = BIO_new(BIO_s_mem());
+  ASN1_TIME_print(b, X509_get0_notAfter(x));
+  rt_set(o, "valid_to", bio_string(b));
+  rt_set(o, "fingerprint", fingerprint(x, EVP_sha1()));
+  rt_set(o, "fingerprint256", fingerprint(x, EVP_sha256()));
+  rt_set(o, "fingerprint512", fingerprint(x, EVP_sha512()));
+  BIGNUM *sn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), NULL);
+  if (sn) {
+    char *h = BN_bn2hex(sn);
+    rt_set(o, "serialNumber", rt_string(h));
+    OPENSSL_free(h);
+    BN_free(sn);
+  }
+  int dl = i2d_X509(x, NULL);
+  if (dl > 0) {
+    unsigned char *der = dr_malloc((size_t)dl), *p = der;
+    i2d_X509(x, &p);
+    rt_set(o, "raw", rt_uint8array(rt_array_buffer_take(der, (size_t)dl), 0, (size_t)dl));
+  }
+  return o;
+}
+
+static void peer_cert(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  /* As Node: a client reads the peer's chain, which a resumed session does
+   * not carry (so getPeerCertificate() is {} then). */
+  if (!t->is_server) {
+    STACK_OF(X509) *chain = SSL_get_peer_cert_chain(t->ssl);
+    if (!chain || sk_X509_num(chain) == 0) {
+      rt_return(a, rt_null());
+      return;
+    }
+  }
+  X509 *x = SSL_get1_peer_certificate(t->ssl);
+  if (!x) {
+    rt_return(a, rt_null());
+    return;
+  }
+  rt_return(a, cert_object(x));
+  X509_free(x);
+}
+
+/* certFromPem(pem) -> the same object for a PEM certificate (X509Certificate,
+ * getCertificate()), or null. */
+static void cert_from_pem(rt_args *a) {
+  BIO *b = pem_bio(rt_arg(a, 0));
+  if (!b) return;
+  X509 *x = PEM_read_bio_X509(b, NULL, NULL, NULL);
+  BIO_free(b);
+  ERR_clear_error();
+  if (!x) {
+    rt_return(a, rt_null());
+    return;
+  }
+  rt_return(a, cert_object(x));
+  X509_free(x);
+}
+
+static void get_session(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  SSL_SESSION *s = SSL_get1_session(t->ssl);
+  if (!s) {
+    rt_return(a, rt_null());
+    return;
+  }
+  int n = i2d_SSL_SESSION(s, NULL);
+  if (n > 0) {
+    unsigned char *der = dr_malloc((size_t)n), *p = der;
+    i2d_SSL_SESSION(s, &p);
+    rt_return(a, rt_uint8array(rt_array_buffer_take(der, (size_t)n), 0, (size_t)n));
+  }
+  SSL_SESSION_free(s);
+}
+
+static void free_(rt_args *a) {
+  cr_obj *o = cr_unwrap(rt_arg(a, 0));
+  if (!o || o->destroy != conn_destroy) return;
+  tls_conn *t = (tls_conn *)o;
+  if (t->ssl) SSL_free(t->ssl);
+  t->ssl = NULL;
+}
+
+void rt_binding_init_tls_wrap(rt_val e) {
+  rt_set_method(e, "ctxNew", ctx_new);
+  rt_set_method(e, "ctxSetCert", ctx_set_cert);
+  rt_set_method(e, "ctxSetKey", ctx_set_key);
+  rt_set_method(e, "ctxAddCA", ctx_add_ca);
+  rt_set_method(e, "ctxUseSystemCA", ctx_use_system_ca);
+  rt_set_method(e, "ctxSetCiphers", ctx_set_ciphers);
+  rt_set_method(e, "ctxSetProtoRange", ctx_set_proto_range);
+  rt_set_method(e, "ctxSetALPN", ctx_set_alpn);
+  rt_set_method(e, "tlsNew", tls_new);
+  rt_set_method(e, "tlsSetServername", tls_set_servername);
+  rt_set_method(e, "tlsSetALPN", tls_set_alpn);
+  rt_set_method(e, "tlsRequestCert", tls_request_cert);
+  rt_set_method(e, "tlsSetSession", tls_set_session);
+  rt_set_method(e, "cycle", cycle);
+  rt_set_method(e, "write", write_);
+  rt_set_method(e, "shutdown", shutdown_);
+  rt_set_method(e, "info", info);
+  rt_set_method(e, "peerCert", peer_cert);
+  rt_set_method(e, "certFromPem", cert_from_pem);
+  rt_set_method(e, "getSession", get_session);
+  rt_set_method(e, "free", free_);
+}
