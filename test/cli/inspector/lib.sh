@@ -12,7 +12,7 @@ T=$(mktemp -d)
 PIDS=""
 cleanup() {
   for p in $PIDS; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$T"
+  sleep 0.2; rm -rf "$T" 2>/dev/null || { sleep 1; rm -rf "$T"; }
 }
 trap cleanup EXIT
 trap "exit 1" INT TERM
