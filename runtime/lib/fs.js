@@ -327,7 +327,8 @@ function readFile(path, options, callback) {
   };
   const finish = (err) => {
     if (err) return callback(err);
-    let buf = Buffer.concat(chunks, total);
+    // One chunk of the file's size is the common case: no copy.
+    let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     if (options.encoding) buf = buf.toString(options.encoding);
     callback(null, buf);
   };

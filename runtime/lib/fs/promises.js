@@ -259,7 +259,7 @@ async function readFd(fd, options) {
     total += n;
   }
   size = total;
-  const buf = Buffer.concat(chunks, total);
+  const buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   return options.encoding ? buf.toString(options.encoding) : buf;
 }
 
