@@ -87,19 +87,28 @@ int cmd_leaks(int argc, char **argv) {
     dr_error("leaks: expected 3 files: BASELINE TARGET FINAL (see devrun-heap leaks --help)");
     return 2;
   }
-  heap_snap_t *s[3] = {0};
-  for (int i = 0; i < 3; i++)
-    if (!(s[i] = heap_open(argv[optind + i], c.rules))) {
-      for (int k = 0; k < i; k++) heap_snap_free(s[k]);
+  /* one snapshot in memory at a time: the first two only give their ids */
+  heap_idset_t *ids[2] = {0};
+  heap_snap_t *fin = NULL;
+  for (int i = 0; i < 2; i++)
+    if (!(ids[i] = heap_open_ids(argv[optind + i]))) {
+      heap_idset_free(ids[0]);
       return 1;
     }
-  json_t *r = heap_leaks_find(s[0], s[1], s[2], top > 100000 ? 100000 : (int)top, min_size);
+  if (!(fin = heap_open(argv[optind + 2], c.rules))) {
+    heap_idset_free(ids[0]);
+    heap_idset_free(ids[1]);
+    return 1;
+  }
+  json_t *r = heap_leaks_find(ids[0], ids[1], fin, top > 100000 ? 100000 : (int)top, min_size);
   if (c.json)
     heap_json_print(r);
   else {
     heap_leaks_print(r);
     json_decref(r);
   }
-  for (int i = 0; i < 3; i++) heap_snap_free(s[i]);
+  heap_idset_free(ids[0]);
+  heap_idset_free(ids[1]);
+  heap_snap_free(fin);
   return 0;
 }

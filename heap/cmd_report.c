@@ -196,7 +196,10 @@ int cmd_report(int argc, char **argv) {
   free(a);
   /* leaks */
   if (nsnap == 3) {
-    json_t *r = heap_leaks_find(s[0], s[1], s[2], 20, 0);
+    heap_idset_t *b = heap_idset_new(s[0]), *t = heap_idset_new(s[1]);
+    json_t *r = heap_leaks_find(b, t, s[2], 20, 0);
+    heap_idset_free(b);
+    heap_idset_free(t);
     fprintf(f,
             "<h2 class=\"leak\">Leaks</h2>\n<p>%lld objects allocated between the baseline and the "
             "target are still alive in the final snapshot, retaining %s.</p>\n",

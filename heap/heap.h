@@ -186,8 +186,14 @@ void heap_gc_release(heap_gc_trace_t *t);
 json_t *heap_gc_stats(const heap_gc_trace_t *t);
 
 /* ---- leaks.c: memlab's three-snapshot method ---- */
-json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *final, int max_groups,
-                        uint64_t min_size);
+/* The ids of a snapshot, kept after the snapshot itself is freed, so the
+ * three-snapshot search holds one graph at a time. */
+typedef struct heap_idset_s heap_idset_t;
+heap_idset_t *heap_idset_new(const heap_snap_t *s);
+int heap_idset_has(const heap_idset_t *set, uint32_t id);
+void heap_idset_free(heap_idset_t *set);
+json_t *heap_leaks_find(const heap_idset_t *base, const heap_idset_t *target, heap_snap_t *final,
+                        int max_groups, uint64_t min_size);
 
 /* ---- commands (cmd_*.c) ---- */
 int cmd_summary(int argc, char **argv);
@@ -201,6 +207,8 @@ int cmd_listeners(int argc, char **argv);
 int cmd_gc(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_info(int argc, char **argv);
+/* Loads a snapshot only for its ids (no graph), reporting errors itself. */
+heap_idset_t *heap_open_ids(const char *path);
 /* Loads and analyses one snapshot, reporting errors itself; NULL on error. */
 heap_snap_t *heap_open(const char *path, enum heap_rules rules);
 

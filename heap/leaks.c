@@ -18,28 +18,57 @@
 #include "devrun/util.h"
 #include "heap.h"
 
+/* ---- sets of snapshot ids ----
+ * A bitmap over [0, max id] when that is at most 64 bits per node (V8 ids
+ * are dense: odd numbers counting up), else a sorted array. */
+struct heap_idset_s {
+  uint64_t *bits;
+  uint32_t nbits;
+  uint32_t *sorted;
+  uint32_t n;
+};
+
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
 }
 
-static uint32_t *sorted_ids(const heap_snap_t *s) {
-  uint32_t *v = dr_malloc((size_t)s->n * 4);
-  memcpy(v, s->nid, (size_t)s->n * 4);
-  qsort(v, s->n, 4, cmp_u32);
-  return v;
+heap_idset_t *heap_idset_new(const heap_snap_t *s) {
+  heap_idset_t *set = dr_calloc(1, sizeof *set);
+  uint32_t max = 0;
+  for (uint32_t o = 0; o < s->n; o++)
+    if (s->nid[o] > max) max = s->nid[o];
+  if ((uint64_t)max / 64 <= (uint64_t)s->n + 1) {
+    set->nbits = max + 1;
+    set->bits = dr_calloc((size_t)max / 64 + 1, 8);
+    for (uint32_t o = 0; o < s->n; o++) set->bits[s->nid[o] >> 6] |= 1ULL << (s->nid[o] & 63);
+  } else {
+    set->sorted = dr_malloc((size_t)s->n * 4 + 4);
+    memcpy(set->sorted, s->nid, (size_t)s->n * 4);
+    qsort(set->sorted, s->n, 4, cmp_u32);
+    set->n = s->n;
+  }
+  return set;
 }
 
-static int has_id(const uint32_t *v, uint32_t n, uint32_t id) {
-  uint32_t lo = 0, hi = n;
+int heap_idset_has(const heap_idset_t *set, uint32_t id) {
+  if (set->bits) return id < set->nbits && (set->bits[id >> 6] >> (id & 63) & 1);
+  uint32_t lo = 0, hi = set->n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (v[mid] < id)
+    if (set->sorted[mid] < id)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return lo < n && v[lo] == id;
+  return lo < set->n && set->sorted[lo] == id;
+}
+
+void heap_idset_free(heap_idset_t *set) {
+  if (!set) return;
+  free(set->bits);
+  free(set->sorted);
+  free(set);
 }
 
 typedef struct group_s {
@@ -75,9 +104,8 @@ static void path_key(const heap_snap_t *s, const uint32_t *p, int len, uint32_t 
   dr_buf_adds(b, heap_class_name(s, o));
 }
 
-json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin, int max_groups,
-                        uint64_t min_size) {
-  uint32_t *bid = sorted_ids(base), *tid = sorted_ids(target);
+json_t *heap_leaks_find(const heap_idset_t *base, const heap_idset_t *target, heap_snap_t *fin,
+                        int max_groups, uint64_t min_size) {
   uint8_t *leaked = dr_calloc(fin->n, 1);
   uint64_t nleaked = 0;
   for (uint32_t o = 0; o < fin->n; o++) {
@@ -85,13 +113,11 @@ json_t *heap_leaks_find(heap_snap_t *base, heap_snap_t *target, heap_snap_t *fin
         fin->ntype[o] == fin->t.synthetic)
       continue;
     uint32_t id = fin->nid[o];
-    if (has_id(tid, target->n, id) && !has_id(bid, base->n, id)) {
+    if (heap_idset_has(target, id) && !heap_idset_has(base, id)) {
       leaked[o] = 1;
       nleaked++;
     }
   }
-  free(bid);
-  free(tid);
   /* topmost leaked node of every leaked node (memoized walk up the
    * dominator tree) */
   uint32_t *top = dr_malloc((size_t)fin->n * 4);

@@ -34,6 +34,23 @@ heap_snap_t *heap_open(const char *path, enum heap_rules rules) {
   return s;
 }
 
+heap_idset_t *heap_open_ids(const char *path) {
+  dr_buf_t err = DR_BUF_INIT;
+  heap_snap_t *s = NULL;
+  heap_phase("start");
+  int rc = heap_snap_load(path, &s, &err);
+  if (rc < 0) {
+    dr_error("%s", err.buf);
+    dr_buf_release(&err);
+    return NULL;
+  }
+  dr_buf_release(&err);
+  heap_idset_t *ids = heap_idset_new(s);
+  heap_snap_free(s);
+  heap_phase("ids");
+  return ids;
+}
+
 int heap_common_opt(struct heap_common *c, int opt, const char *arg) {
   switch (opt) {
     case OPT_JSON:

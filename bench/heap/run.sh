@@ -31,7 +31,7 @@ snap_for() {
   else [ -f "$f" ] || node --max-old-space-size=20000 "$here/gen-snapshot.js" "$f" "$(items_for "$1")" >&2; fi
   echo "$f"
 }
-# measure LABEL CMD...: appends "label wall_s rss_kb rc" to $out/raw.txt
+# measure LABEL CMD...: appends "label wall_s rss_kb rc cpu_s" to $out/raw.txt
 measure() {
   local label=$1; shift
   local tf; tf=$(mktemp)
@@ -42,12 +42,13 @@ measure() {
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tf")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tf")
-  echo "$label $wall $rss $rc" | tee -a "$out/raw.txt"
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {print s}' "$tf")
+  echo "$label $wall $rss $rc $cpu" | tee -a "$out/raw.txt"
   rm -f "$tf" "$tf.err"
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-: > "$out/raw.txt"
-for size in $SIZES; do
+[ -n "${KEEP_RAW:-}" ] || : > "$out/raw.txt"
+for size in ${SIZES}; do
   f=$(snap_for "$size")
   mb=$(( $(stat -c %s "$f") / 1048576 ))
   echo "== $f ($mb MB)"
@@ -67,10 +68,12 @@ if [ -n "$LEAK_SIZE" ]; then
 fi
 # the table
 {
-  echo "| task | snapshot | file MB | devrun-heap s | memlab s | speed-up | devrun-heap peak RSS MB | memlab peak RSS MB | RSS / file (devrun) |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| task | snapshot | file MB | devrun-heap s | memlab s | speed-up | devrun-heap CPU s | memlab CPU s | devrun-heap peak RSS MB | memlab peak RSS MB | RSS / file (devrun) |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   awk '{print $1, $3, $4}' "$out/raw.txt" | sort -u | while read -r task size mb; do
-    # raw.txt columns: task tool size file_mb wall_s rss_kb exit_code
+    # raw.txt columns: task tool size file_mb wall_s rss_kb exit_code cpu_s
+    dc=$(awk -v t="$task" -v s="$size" '$1==t && $2=="devrun" && $3==s && $7==0 && NF>=8 {print $8}' "$out/raw.txt" | median)
+    mc=$(awk -v t="$task" -v s="$size" '$1==t && $2=="memlab" && $3==s && $7==0 && NF>=8 {print $8}' "$out/raw.txt" | median)
     dw=$(awk -v t="$task" -v s="$size" '$1==t && $2=="devrun" && $3==s && $7==0 {print $5}' "$out/raw.txt" | median)
     mw=$(awk -v t="$task" -v s="$size" '$1==t && $2=="memlab" && $3==s && $7==0 {print $5}' "$out/raw.txt" | median)
     dr=$(awk -v t="$task" -v s="$size" '$1==t && $2=="devrun" && $3==s && $7==0 {print $6/1024}' "$out/raw.txt" | median)
@@ -79,6 +82,6 @@ fi
     [ "$mw" = - ] && mw="failed ($fails)"
     sp=$(awk -v a="$dw" -v b="$mw" 'BEGIN { if (b+0>0 && a+0>0) printf "%.1f×", b/a; else print "-" }')
     ratio=$(awk -v r="$dr" -v m="$mb" 'BEGIN { if (m>0) printf "%.2f", r/m; else print "-" }')
-    printf '| %s | %s | %s | %s | %s | %s | %.0f | %s | %s |\n' "$task" "$size" "$mb" "$dw" "$mw" "$sp" "$dr" "$(printf '%.0f' "$mr" 2>/dev/null || echo -)" "$ratio"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s |\n' "$task" "$size" "$mb" "$dw" "$mw" "$sp" "$dc" "$mc" "$dr" "$(printf '%.0f' "$mr" 2>/dev/null || echo -)" "$ratio"
   done
 } | tee "$out/results.md"
