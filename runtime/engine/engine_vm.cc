@@ -6,7 +6,8 @@
 // definitions go to the sandbox (and, not intercepted, to the global as
 // well, so the builtins' own lookups keep working); deletes and enumeration
 // follow the sandbox.  The sandbox points at its context through a private
-// symbol holding an External to a VmContext, which is never freed.
+// symbol holding a wrapper object that owns the VmContext; sandbox, wrapper
+// and context are collected together (see VmContext).
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -25,22 +26,36 @@ using rt::iso;
 
 namespace {
 
+// Lifetime: the sandbox, a wrapper object and the context keep each other
+// alive through the V8 heap only (sandbox -> wrapper by a private symbol,
+// wrapper -> sandbox and -> the context's global by private symbols, context
+// -> wrapper by an embedder-data slot), so they are collected together; the
+// VmContext's handles are all weak and it is freed with the wrapper.
 struct VmContext {
   Global<Context> ctx;
   Global<Object> sandbox;
+  Global<Object> wrapper;
 };
 
-Local<Private> ContextKey() {
-  return Private::ForApi(iso, String::NewFromUtf8Literal(iso, "devrun:vm:context"));
+// Embedder-data slot of a vm context holding its wrapper (high, to stay
+// clear of slots others may use).
+constexpr int kWrapperSlot = 37;
+
+Local<Private> Key(const char *name) {
+  return Private::ForApi(iso, String::NewFromUtf8(iso, name).ToLocalChecked());
 }
+Local<Private> ContextKey() { return Key("devrun:vm:context"); }
+
+Global<ObjectTemplate> wrapper_tmpl;
 
 VmContext *FromSandbox(Local<Value> v) {
   if (v.IsEmpty() || !v->IsObject()) return nullptr;
   Local<Context> cur = iso->GetCurrentContext();
-  Local<Value> ext;
-  if (!v.As<Object>()->GetPrivate(cur, ContextKey()).ToLocal(&ext) || !ext->IsExternal())
-    return nullptr;
-  return static_cast<VmContext *>(ext.As<External>()->Value());
+  Local<Value> w;
+  if (!v.As<Object>()->GetPrivate(cur, ContextKey()).ToLocal(&w) || !w->IsObject()) return nullptr;
+  Local<Object> wo = w.As<Object>();
+  if (wo->InternalFieldCount() < 1) return nullptr;
+  return static_cast<VmContext *>(wo->GetAlignedPointerFromInternalField(0));
 }
 
 VmContext *Data(const PropertyCallbackInfo<Value> &info) {
@@ -246,9 +261,37 @@ bool rt_vm_make_context(rt_val sandbox_v, rt_val name) {
     return false;
   }
   ctx->SetSecurityToken(cur->GetSecurityToken());
+  if (wrapper_tmpl.IsEmpty()) {
+    Local<ObjectTemplate> t = ObjectTemplate::New(iso);
+    t->SetInternalFieldCount(1);
+    wrapper_tmpl.Reset(iso, t);
+  }
+  Local<Object> wrapper;
+  if (!wrapper_tmpl.Get(iso)->NewInstance(cur).ToLocal(&wrapper)) {
+    delete c;
+    return false;
+  }
+  wrapper->SetAlignedPointerInInternalField(0, c);
   c->ctx.Reset(iso, ctx);
+  c->ctx.SetWeak();
   c->sandbox.Reset(iso, sandbox);
-  if (!sandbox->SetPrivate(cur, ContextKey(), External::New(iso, c)).FromMaybe(false)) return false;
+  c->sandbox.SetWeak();
+  c->wrapper.Reset(iso, wrapper);
+  c->wrapper.SetWeak(
+      c,
+      [](const WeakCallbackInfo<VmContext> &info) {
+        VmContext *p = info.GetParameter();
+        p->wrapper.Reset();
+        p->sandbox.Reset();
+        p->ctx.Reset();
+        delete p;
+      },
+      WeakCallbackType::kParameter);
+  ctx->SetEmbedderData(kWrapperSlot, wrapper);
+  if (!wrapper->SetPrivate(cur, Key("devrun:vm:sandbox"), sandbox).FromMaybe(false) ||
+      !wrapper->SetPrivate(cur, Key("devrun:vm:global"), ctx->Global()).FromMaybe(false) ||
+      !sandbox->SetPrivate(cur, ContextKey(), wrapper).FromMaybe(false))
+    return false;
   return true;
 }
 

@@ -8,7 +8,7 @@
  * A contextified sandbox is an ordinary object linked (by a private symbol)
  * to a V8 context whose global object forwards property reads, writes,
  * deletes and enumeration to the sandbox first, as Node's contextify does.
- * Contexts live as long as the process (they are not collected).
+ * A context is garbage-collected with its sandbox.
  */
 #ifndef DEVRUN_RT_ENGINE_VM_H
 #define DEVRUN_RT_ENGINE_VM_H
