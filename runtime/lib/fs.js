@@ -606,10 +606,6 @@ function mkdirpSync(path, mode) {
     if (e.code === 'ENOTDIR' || e.code === 'EEXIST') {
       e.path = path;
       e.message = e.message.replace(/'[^']*'$/, `'${path}'`);
-      if (e.code === 'EEXIST') {
-        const err = require('internal/errors');
-        void err;
-      }
     }
     throw e;
   }
@@ -619,6 +615,36 @@ function mkdirpSync(path, mode) {
     if (e.code !== 'EEXIST') throw e;
   }
   return first ?? path;
+}
+
+// The asynchronous mkdirpSync: cb(err, first directory made | undefined).
+function mkdirp(path, mode, cb) {
+  B.mkdir(path, mode, (err) => {
+    if (!err) return cb(null, path);
+    if (err.code === 'EEXIST' || err.code === 'EISDIR') {
+      B.stat(path, false, (err2, ab) => {
+        if (err2 || !getStatsFromBinding(ab).isDirectory()) return cb(err);
+        cb(null, undefined);
+      });
+      return;
+    }
+    if (err.code !== 'ENOENT') return cb(err);
+    const parent = lazyPath().dirname(path);
+    if (parent === path) return cb(null, undefined);
+    mkdirp(parent, mode, (err3, first) => {
+      if (err3) {
+        if (err3.code === 'ENOTDIR' || err3.code === 'EEXIST') {
+          err3.path = path;
+          err3.message = err3.message.replace(/'[^']*'$/, `'${path}'`);
+        }
+        return cb(err3);
+      }
+      B.mkdir(path, mode, (err4) => {
+        if (err4 && err4.code !== 'EEXIST') return cb(err4);
+        cb(null, first ?? path);
+      });
+    });
+  });
 }
 
 function mkdirSync(path, options) {
@@ -659,16 +685,7 @@ function mkdir(path, options, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
   if (recursive) {
-    // The recursive walk is a handful of quick calls: run it off a tick.
-    process.nextTick(() => {
-      let r;
-      try {
-        r = mkdirpSync(lazyPath().resolve(path), mode);
-      } catch (e) {
-        return callback(e);
-      }
-      callback(null, r);
-    });
+    mkdirp(lazyPath().resolve(path), mode, callback);
     return;
   }
   async('mkdir', [path, mode], callback);
@@ -774,13 +791,18 @@ function rimrafSync(path) {
   }
 }
 
-function validateRmOptionsSync(path, options, expectDir) {
+function validateRmOptionTypes(options) {
   if (options !== undefined) validateObject(options, 'options');
   const opts = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
   validateBoolean(opts.force, 'options.force');
   validateBoolean(opts.recursive, 'options.recursive');
   validateInt32(opts.retryDelay, 'options.retryDelay', 0);
   validateUint32(opts.maxRetries, 'options.maxRetries');
+  return opts;
+}
+
+function validateRmOptionsSync(path, options, expectDir) {
+  const opts = validateRmOptionTypes(options);
   if (!opts.force || expectDir !== null) {
     let st;
     try {
@@ -812,6 +834,31 @@ function rmSync(path, options) {
   rimrafSync(path);
 }
 
+// The asynchronous rimrafSync: removes path and everything under it.
+function rimraf(path, cb) {
+  B.lstat(path, false, (err, ab) => {
+    if (err) return cb(err.code === 'ENOENT' ? null : err);
+    if (!getStatsFromBinding(ab).isDirectory()) return B.unlink(path, (e) => cb(e || null));
+    B.readdir(path, false, (err2, names) => {
+      if (err2) return cb(err2);
+      let pending = names.length;
+      let failed = false;
+      const done = () => B.rmdir(path, (e) => cb(e || null));
+      if (pending === 0) return done();
+      for (const name of names) {
+        rimraf(lazyPath().join(path, name), (e) => {
+          if (failed) return;
+          if (e) {
+            failed = true;
+            return cb(e);
+          }
+          if (--pending === 0) done();
+        });
+      }
+    });
+  });
+}
+
 function rm(path, options, callback) {
   if (typeof options === 'function') {
     callback = options;
@@ -819,14 +866,14 @@ function rm(path, options, callback) {
   }
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  process.nextTick(() => {
-    try {
-      rmSync(path, options);
-    } catch (e) {
-      return callback(e);
-    }
-    callback(null);
-  });
+  validateRmOptionTypes(options); // argument errors throw, as in Node
+  try {
+    validateRmOptionsSync(path, options, false);
+  } catch (e) {
+    process.nextTick(callback, e);
+    return;
+  }
+  rimraf(path, callback);
 }
 
 let rmdirRecursiveWarned = false;
