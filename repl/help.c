@@ -16,7 +16,8 @@ const char *repl_help_text =
     "\n"
     "Debugger: b FILE:LINE [if COND], log FILE:LINE EXPR, cb FILE:LINE, breakpoints,\n"
     "  catch all|uncaught|none, watch EXPR, unwatch N, pause; when paused:\n"
-    "  c(ont), n(ext), s(tep), o(ut), bt, up, down, list [N].\n"
+    "  c(ont), n(ext), s(tep), o(ut), bt, up, down, list [N], vars (full screen:\n"
+    "  the scope variables into the output, expandable with F2).\n"
     "Keys (full screen): F5 continue, F6 pause, F10 next, F11 step, Shift+F11 out,\n"
     "  F9 breakpoint at the source cursor, Alt+Up/Down move it, F4 run to it,\n"
     "  Ctrl+PgUp/PgDn up/down the stack, Ctrl+R search, Tab complete.\n";

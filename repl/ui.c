@@ -63,10 +63,10 @@ static void out(ui_t *u, const char *styled) {
 }
 
 /* A result whose first line holds an expandable object. */
-static void out_obj(ui_t *u, const char *styled, const char *oid) {
+static void out_obj(ui_t *u, const char *styled, const char *oid, int depth) {
   char *t = dr_strdup(styled);
   if (!u->color) repl_strip_sgr(t);
-  repl_model_output_obj(&u->m, t, oid, 0);
+  repl_model_output_obj(&u->m, t, oid, depth);
   free(t);
   u->dirty = 1;
 }
@@ -222,7 +222,7 @@ static void on_eval_done(void *ud, int rc, repl_eval_t *ev) {
     const char *oid = json_string_value(json_object_get(ev->remote, "objectId"));
     if (ev->ok && oid && type && (!strcmp(type, "object") || !strcmp(type, "function")) &&
         !(sub && !strcmp(sub, "null")))
-      out_obj(u, ev->text, oid);
+      out_obj(u, ev->text, oid, 0);
     else
       out(u, ev->text);
   }
@@ -285,6 +285,42 @@ static int dot_command(ui_t *u, const char *in) {
   return 1;
 }
 
+/* `vars` while paused: the selected frame's scope variables into the
+ * output, objects among them expandable in place (F2). */
+static void show_vars(ui_t *u) {
+  repl_debugger_t *d = &u->dbg;
+  json_t *sc;
+  size_t i;
+  if (!d->paused || d->selected >= d->nframes) return;
+  json_array_foreach(d->frames[d->selected].scopes, i, sc) {
+    const char *type = json_string_value(json_object_get(sc, "type"));
+    const char *oid = json_string_value(json_object_get(json_object_get(sc, "object"), "objectId"));
+    json_t *props, *p;
+    size_t k;
+    dr_buf_t line = DR_BUF_INIT;
+    if (!type || !strcmp(type, "global") || !oid) continue;
+    dr_buf_addf(&line, "%s:", type);
+    out(u, line.buf);
+    props = repl_session_properties(u->s, oid, 1, 1);
+    json_array_foreach(json_object_get(props, "result"), k, p) {
+      json_t *v = json_object_get(p, "value");
+      const char *vt = json_string_value(json_object_get(v, "type"));
+      const char *vs = json_string_value(json_object_get(v, "subtype"));
+      const char *id = json_string_value(json_object_get(v, "objectId"));
+      dr_buf_reset(&line);
+      dr_buf_addf(&line, "  %s = ", json_string_value(json_object_get(p, "name")));
+      if (v) repl_inspect_remote(&line, v, u->color, 1);
+      if (id && vt && (!strcmp(vt, "object") || !strcmp(vt, "function")) &&
+          !(vs && !strcmp(vs, "null")))
+        out_obj(u, line.buf, id, 1); /* indented: its properties go deeper */
+      else
+        out(u, line.buf);
+    }
+    json_decref(props);
+    dr_buf_release(&line);
+  }
+}
+
 static void submit(ui_t *u) {
   int r;
   char *text = dr_strdup(u->m.input.buf);
@@ -297,6 +333,8 @@ static void submit(ui_t *u) {
   u->input_changed = 1;
   if (text[0] == '.' && text[1] != '.' && !(text[1] >= '0' && text[1] <= '9')) {
     dot_command(u, text);
+  } else if (u->dbg.paused && !strcmp(text, "vars")) {
+    show_vars(u);
   } else if ((r = repl_debugger_command(&u->dbg, text, &o))) {
     if (o.len) out(u, o.buf);
     if (r != 2) debugger_view(u, 0);

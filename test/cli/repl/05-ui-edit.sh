@@ -29,8 +29,8 @@ wait_screen '^100$'
 # completion popup along the prototype chain, accepted with Tab
 send 'const gadget = { alphaOne: 1, alphaTwo: 2 }' Enter
 send 'gadget.alp'
-wait_screen '^ +alphaOne *$'
-wait_screen '^ +alphaTwo *$'
+wait_screen ' alphaOne *$'
+wait_screen ' alphaTwo *$'
 send Down Tab
 wait_screen '^> gadget\.alphaTwo'
 wait_screen '^2$'   # the preview of gadget.alphaTwo

@@ -33,6 +33,14 @@ wait_screen '│   scaled = undefined'
 wait_screen '^debug>'
 send 'ticks * 100' Enter
 wait_screen '^[0-9]+00$'
+# `vars` prints the scope variables; objects among them expand with F2
+send 'vars' Enter
+wait_screen '^  scale = \[Function: scale\]$'
+send F2
+wait_screen '\[browse\]'
+send Enter
+wait_screen '^    \[\[FunctionLocation\]\]: '
+send Escape
 send 'watch ticks + 1000' Enter
 wait_screen '│ 0: ticks \+ 1000 = 10[0-9][0-9]'
 # `n` (text command) steps over the call: scaled gets its value
@@ -52,7 +60,7 @@ wait_screen 'Paused \(other\) in scale at ticker\.js:4'
 wait_screen '│   factor = 3'
 # completion offers the paused frame's locals
 send 'facto'
-wait_screen '^ +factor *$'
+wait_screen ' factor *$'   # the popup (it may overlay an output line)
 send Escape C-u
 # up/down the stack (text command and Ctrl+PgDn)
 send -l 'up'; send Enter   # -l: 'up' alone would be tmux's Up key
