@@ -17,6 +17,7 @@ const fsConst = internalBinding('fs').constants;
 // ---- constants -------------------------------------------------------------
 // Linux values (the platform devrun-js runs on), as Node's fs.constants.
 const constants = {
+  __proto__: null,
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2,
   O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
   UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3,
