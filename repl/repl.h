@@ -55,6 +55,9 @@ int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t er
  * to discard), dropping the inspector's own notices. */
 void repl_child_drain(repl_child_t *ch, dr_buf_t *out, dr_buf_t *err);
 void repl_child_stop(repl_child_t *ch);
+/* Makes SIGHUP/SIGTERM stop the child before devrun-repl dies
+ * (repl_child_start calls it; the child also has PR_SET_PDEATHSIG). */
+void repl_child_guard(repl_child_t *ch);
 /* Waits up to timeout_ms for the child to exit; returns its status as a
  * shell would (code, or 128 + signal), or -1 while it runs. */
 int repl_child_exited(repl_child_t *ch, int timeout_ms);

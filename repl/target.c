@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +47,8 @@ static const char keepalive[] =
     "} catch (e) {}"
     "setInterval(() => {}, 1 << 30);";
 
+static volatile sig_atomic_t child_pid_for_signal; /* see on_fatal_signal */
+
 int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t errlen) {
   int out[2], errp[2], gate[2];
   dr_buf_t line = DR_BUF_INIT, last = DR_BUF_INIT;
@@ -65,6 +68,10 @@ int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t er
   }
   if (pid == 0) {
     int devnull = open("/dev/null", O_RDONLY);
+    /* The runtime must not outlive devrun-repl, however it ends (even
+     * SIGKILL): the kernel sends SIGTERM when the parent dies. */
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() == 1) _exit(1); /* the parent already died */
     dup2(devnull, 0);
     dup2(out[1], 1);
     dup2(errp[1], 2);
@@ -90,6 +97,7 @@ int repl_child_start(repl_child_t *ch, const char *runtime, char *err, size_t er
     close(gate[0]);
   }
   ch->pid = pid;
+  repl_child_guard(ch);
   ch->out_fd = out[0];
   ch->err_fd = errp[0];
   /* Read stderr line by line until the URL shows up. */
@@ -184,11 +192,27 @@ int repl_child_exited(repl_child_t *ch, int timeout_ms) {
     pid_t r = waitpid(ch->pid, &st, WNOHANG);
     if (r == ch->pid) {
       ch->pid = 0;
+      child_pid_for_signal = 0;
       return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     }
     if (r < 0 || dr_now_ms() >= until) return -1;
     usleep(10000);
   }
+}
+
+/* SIGHUP (terminal closed, tmux killed) and SIGTERM: stop the runtime,
+ * then die of the signal.  Async-signal-safe. */
+
+static void on_fatal_signal(int sig) {
+  if (child_pid_for_signal > 0) kill((pid_t)child_pid_for_signal, SIGTERM);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void repl_child_guard(repl_child_t *ch) {
+  child_pid_for_signal = ch ? ch->pid : 0;
+  signal(SIGHUP, on_fatal_signal);
+  signal(SIGTERM, on_fatal_signal);
 }
 
 void repl_child_stop(repl_child_t *ch) {
@@ -206,6 +230,7 @@ void repl_child_stop(repl_child_t *ch) {
       usleep(10000);
     }
     ch->pid = 0;
+    child_pid_for_signal = 0;
   }
   if (ch->out_fd >= 0) close(ch->out_fd);
   if (ch->err_fd >= 0) close(ch->err_fd);
