@@ -62,6 +62,7 @@ typedef struct client_s {
   int id;           /* server session */
   dr_cdp_t *up;     /* upstream, NULL while the target is down */
   char up_url[512]; /* ws URL of the upstream target */
+  char left_url[512]; /* a target we left because it was exiting */
   json_t *state;    /* recorded calls: array of {method, params, key} */
   json_t *queued;   /* client messages waiting for an upstream (strings) */
   json_t *inflight; /* object: client id (string) -> 1 */
@@ -85,6 +86,7 @@ static struct {
 } B = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void tell_client_gone(client_t *c, int destroyed_sent);
 static void note(const char *fmt, ...) {
   if (!B.verbose) return;
   va_list ap;
@@ -264,20 +266,31 @@ static int up_raw(dr_cdp_t *up, const char *msg, size_t len, void *data) {
       json_t *res = json_object_get(j, "result");
       if (res) note_reply(c, n, res);
     }
+    const char *method = json_string_value(json_object_get(j, "method"));
+    if (method && !strcmp(method, "Runtime.executionContextDestroyed")) {
+      /* The app is exiting.  Leave it, so that one started with
+       * --inspect-wait does not wait for us to disconnect; the client stays
+       * with the bridge until the next process. */
+      json_decref(j);
+      to_client(c, msg, len);
+      snprintf(c->left_url, sizeof c->left_url, "%s", c->up_url);
+      c->up = NULL;
+      dr_cdp_close(up);
+      note("target is exiting (session %d)", c->id);
+      tell_client_gone(c, 1);
+      return 1;
+    }
     json_decref(j);
   }
   to_client(c, msg, len);
   return 1;
 }
 
-static void up_closed(dr_cdp_t *up, int status, void *data) {
-  client_t *c = data;
-  if (c->up != up) return;
-  c->up = NULL;
-  dr_cdp_close(up); /* frees it once this callback returns */
-  note("target went away (session %d)", c->id);
+/* The target is gone (or leaving): fail what was in flight and tell the
+ * client the context is gone.  `destroyed_sent`: the target already sent
+ * Runtime.executionContextDestroyed itself. */
+static void tell_client_gone(client_t *c, int destroyed_sent) {
   if (c->closed) return;
-  /* fail what was in flight, then tell the client the context is gone */
   const char *k;
   json_t *v;
   json_object_foreach(c->inflight, k, v) {
@@ -286,17 +299,34 @@ static void up_closed(dr_cdp_t *up, int status, void *data) {
   }
   json_object_clear(c->inflight);
   to_client_json(c, json_pack("{s:s, s:{}}", "method", "Debugger.resumed", "params"));
-  to_client_json(c, json_pack("{s:s, s:{s:i}}", "method", "Runtime.executionContextDestroyed",
-                              "params", "executionContextId", 1));
+  if (!destroyed_sent)
+    to_client_json(c, json_pack("{s:s, s:{s:i}}", "method", "Runtime.executionContextDestroyed",
+                                "params", "executionContextId", 1));
   to_client_json(c, json_pack("{s:s, s:{}}", "method", "Runtime.executionContextsCleared",
                               "params"));
 }
 
+static void up_closed(dr_cdp_t *up, int status, void *data) {
+  client_t *c = data;
+  if (c->up != up) return;
+  c->up = NULL;
+  dr_cdp_close(up); /* frees it once this callback returns */
+  note("target went away (session %d)", c->id);
+  tell_client_gone(c, 0);
+}
+
 static int connect_up(client_t *c) {
-  char err[256];
+  char err[256], *url = NULL;
   dr_cdp_options_t o = {.connect_timeout_ms = 2000};
   dr_cdp_t *up;
-  if (dr_cdp_open(&up, B.target, &o, err, sizeof err) < 0) return -1;
+  if (dr_cdp_discover(B.target, 500, &url, err, sizeof err) < 0) return -1;
+  if (!strcmp(url, c->left_url)) { /* still the process that is exiting */
+    free(url);
+    return -1;
+  }
+  int r = dr_cdp_open(&up, url, &o, err, sizeof err);
+  free(url);
+  if (r < 0) return -1;
   c->up = up;
   snprintf(c->up_url, sizeof c->up_url, "%s", dr_cdp_url(up));
   dr_cdp_set_raw_cb(up, up_raw, c);

@@ -87,10 +87,18 @@ async function versionAt(client, paused) {
   assert.strictEqual(disconnects, 0);
   const r = await client.Runtime.evaluate({ expression: 'typeof process.pid', contextId: 1 });
   assert.strictEqual(r.result.value, 'number');
+  await client.Debugger.removeBreakpoint({ breakpointId: bp2.breakpointId });
   await client.Debugger.resume();
+  // the app ends by itself: the bridge leaves it, so it does not wait for
+  // the debugger to disconnect, and the client stays attached to the bridge
+  const gone2 = once(client, 'Runtime.executionContextDestroyed');
+  await client.Runtime.evaluate({ expression: 'setTimeout(() => process.exit(0), 20), 0' });
+  await gone2;
+  const code = await Promise.race([child.exited, new Promise((r) => setTimeout(() => r('hung'), 15000))]);
+  assert.strictEqual(code, 0, `the app exited (${code})`);
+  assert.strictEqual(disconnects, 0);
+  console.log('ok the app exited by itself while a client was attached through the bridge');
   await client.close();
-  child.kill('SIGTERM');
-  await child.exited;
   console.log('PASS');
 })().catch((e) => {
   console.error(e);
