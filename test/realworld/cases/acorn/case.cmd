@@ -1,0 +1,5 @@
+@NM@/acorn/bin/acorn
+--ecma2022
+--module
+--compact
+sample.mjs

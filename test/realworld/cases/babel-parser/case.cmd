@@ -1,0 +1,2 @@
+@NM@/@babel/parser/bin/babel-parser.js
+sample.js

@@ -1,0 +1,2 @@
+@NM@/coffeescript/bin/coffee
+run.coffee

@@ -1,0 +1,5 @@
+@NM@/coffeescript/bin/coffee
+-c
+-p
+-b
+script.coffee

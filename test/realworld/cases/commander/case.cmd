@@ -1,0 +1,5 @@
+cli.js
+split
+-s
+-
+x-y-z

@@ -1,0 +1,4 @@
+@NM@/ejs/bin/cli.js
+-f
+data.json
+page.ejs

@@ -1,0 +1,3 @@
+@NM@/esprima/bin/esparse.js
+--loc
+lib.js

@@ -1,0 +1,2 @@
+@NM@/fast-xml-parser/src/cli/cli.js
+data.xml

@@ -1,0 +1,2 @@
+@NM@/handlebars/bin/handlebars
+list.handlebars

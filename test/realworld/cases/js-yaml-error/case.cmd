@@ -1,0 +1,3 @@
+@NM@/js-yaml/bin/js-yaml.js
+-t
+bad.yaml

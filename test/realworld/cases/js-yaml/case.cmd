@@ -1,0 +1,2 @@
+@NM@/js-yaml/bin/js-yaml.js
+config.yaml

@@ -1,0 +1,2 @@
+@NM@/less/bin/lessc
+styles.less

@@ -1,0 +1,2 @@
+@NM@/markdown-it/bin/markdown-it.mjs
+doc.md

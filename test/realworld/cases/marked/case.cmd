@@ -1,0 +1,3 @@
+@NM@/marked/bin/marked.js
+-i
+doc.md

@@ -1,0 +1,4 @@
+@NM@/mocha/bin/mocha.js
+--reporter
+tap
+test/math.spec.js

@@ -1,0 +1,3 @@
+@NM@/mustache/bin/mustache
+view.json
+page.mustache

@@ -1,0 +1,4 @@
+@NM@/prettier/bin/prettier.cjs
+--check
+good.js
+messy.js

@@ -1,0 +1,4 @@
+@NM@/prettier/bin/prettier.cjs
+messy.js
+messy.css
+doc.md

@@ -1,0 +1,2 @@
+@NM@/tape/bin/tape
+test.js

@@ -1,0 +1,6 @@
+@NM@/typescript/bin/tsc
+--pretty
+false
+--noEmit
+--strict
+bad.ts

@@ -1,0 +1,3 @@
+@NM@/typescript/bin/tsc
+-p
+.

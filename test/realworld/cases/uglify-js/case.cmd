@@ -1,0 +1,5 @@
+@NM@/uglify-js/bin/uglifyjs
+input.js
+-c
+-m
+--toplevel

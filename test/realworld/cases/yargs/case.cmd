@@ -1,0 +1,5 @@
+cli.js
+serve
+--port
+8080
+-v
