@@ -114,7 +114,7 @@ function getContextOptions(options) {
 }
 
 function isContext(object) {
-  validateObject(object, 'object', 1 | 2 | 4);
+  validateObject(object, 'object', 2); // arrays, not null or functions
   return binding.isContext(object);
 }
 
@@ -187,7 +187,7 @@ function compileFunction(code, params, options = {}) {
   validateArray(contextExtensions, 'options.contextExtensions');
   contextExtensions.forEach((extension, i) => {
     const name = `options.contextExtensions[${i}]`;
-    validateObject(extension, name, 4);
+    validateObject(extension, name, 2 | 4);
   });
   return binding.compileFunction(code, filename, lineOffset, columnOffset, params || [],
     parsingContext, contextExtensions);

@@ -8,13 +8,25 @@
 #include "runtime.h"
 
 /* makeContext(sandbox, name) */
+/* Every function re-checks what the engine would crash on (vm.js validates
+ * first; this is the last line of defence). */
+static bool check_object(rt_val v) {
+  if (rt_is_object(v)) return true;
+  rt_throw_code("ERR_INVALID_ARG_TYPE", "The \"contextObject\" argument must be of type object");
+  return false;
+}
+
 static void make_context(rt_args *a) {
+  if (!check_object(rt_arg(a, 0))) return;
   if (rt_vm_make_context(rt_arg(a, 0), rt_arg(a, 1))) rt_return(a, rt_arg(a, 0));
 }
 
-static void is_context(rt_args *a) { rt_return_bool(a, rt_vm_is_context(rt_arg(a, 0))); }
+static void is_context(rt_args *a) {
+  rt_return_bool(a, rt_is_object(rt_arg(a, 0)) && rt_vm_is_context(rt_arg(a, 0)));
+}
 
 static void context_global(rt_args *a) {
+  if (!check_object(rt_arg(a, 0))) return;
   rt_val g = rt_vm_context_global(rt_arg(a, 0));
   if (g) rt_return(a, g);
 }
@@ -22,6 +34,10 @@ static void context_global(rt_args *a) {
 /* compile(source, filename, lineOffset, columnOffset, cachedData | undefined)
  * -> [script, cachedDataRejected] */
 static void compile(rt_args *a) {
+  if (!rt_is_string(rt_arg(a, 0))) {
+    rt_throw_code("ERR_INVALID_ARG_TYPE", "The \"code\" argument must be of type string");
+    return;
+  }
   size_t n = 0;
   const void *cache = NULL;
   if (rt_is_array_buffer_view(rt_arg(a, 4))) cache = rt_view_data(rt_arg(a, 4), &n);
@@ -38,6 +54,10 @@ static void compile(rt_args *a) {
 /* run(script, sandbox | null, timeoutMs, displayErrors) */
 static void run(rt_args *a) {
   rt_val sb = rt_arg(a, 1);
+  if (!rt_is_nullish(sb) && !rt_is_object(sb)) {
+    rt_throw_code("ERR_INVALID_ARG_TYPE", "The \"contextifiedObject\" argument must be of type object");
+    return;
+  }
   rt_val r = rt_vm_run(rt_arg(a, 0), rt_is_nullish(sb) ? NULL : sb,
                        rt_is_number(rt_arg(a, 2)) ? rt_to_int64(rt_arg(a, 2)) : 0,
                        rt_to_bool(rt_arg(a, 3)));
@@ -58,6 +78,10 @@ static void create_cached_data(rt_args *a) {
 /* compileFunction(source, filename, lineOffset, columnOffset, params, sandbox, extensions) */
 static void compile_function(rt_args *a) {
   rt_val sb = rt_arg(a, 5);
+  if (!rt_is_string(rt_arg(a, 0)) || (!rt_is_nullish(sb) && !rt_is_object(sb))) {
+    rt_throw_code("ERR_INVALID_ARG_TYPE", "The \"code\" argument must be of type string");
+    return;
+  }
   rt_val fn = rt_vm_compile_function(rt_arg(a, 0), rt_arg(a, 1), rt_to_int32(rt_arg(a, 2)),
                                      rt_to_int32(rt_arg(a, 3)), rt_arg(a, 4),
                                      rt_is_nullish(sb) ? NULL : sb, rt_arg(a, 6));

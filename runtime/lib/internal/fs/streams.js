@@ -12,7 +12,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
 } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
-const { getValidatedPath, getValidatedFd, copyObject, getOptions, stringToFlags, parseFileMode } =
+const { getValidatedPath, getValidatedFd, copyObject, getOptions } =
   require('internal/fs/utils');
 
 const kIsPerformingIO = Symbol('kIsPerformingIO');
@@ -75,11 +75,9 @@ function ReadStream(path, options) {
     this.fd = null;
     this[kFs] = options.fs || lazyFs();
     validateFs(this[kFs], ['open', 'read', 'close']);
-    this.path = path === undefined ? undefined : getValidatedPath(path);
+    this.path = getValidatedPath(path);
     this.flags = options.flags === undefined ? 'r' : options.flags;
     this.mode = options.mode === undefined ? 0o666 : options.mode;
-    stringToFlags(this.flags);
-    parseFileMode(this.mode, 'mode');
   } else {
     this.fd = importFd(this, options);
     this.path = undefined;
@@ -172,11 +170,9 @@ function WriteStream(path, options) {
     this.fd = null;
     this[kFs] = options.fs || lazyFs();
     validateFs(this[kFs], ['open', 'write', 'close']);
-    this.path = path === undefined ? undefined : getValidatedPath(path);
+    this.path = getValidatedPath(path);
     this.flags = options.flags === undefined ? 'w' : options.flags;
     this.mode = options.mode === undefined ? 0o666 : options.mode;
-    stringToFlags(this.flags);
-    parseFileMode(this.mode, 'mode');
   } else {
     this.fd = importFd(this, options);
     this.path = undefined;
