@@ -59,15 +59,15 @@ typedef struct ev_s {
 
 typedef struct client_s {
   struct client_s *next;
-  int id;           /* server session */
-  dr_cdp_t *up;     /* upstream, NULL while the target is down */
-  char up_url[512]; /* ws URL of the upstream target */
+  int id;             /* server session */
+  dr_cdp_t *up;       /* upstream, NULL while the target is down */
+  char up_url[512];   /* ws URL of the upstream target */
   char left_url[512]; /* a target we left because it was exiting */
-  json_t *state;    /* recorded calls: array of {method, params, key} */
-  json_t *queued;   /* client messages waiting for an upstream (strings) */
-  json_t *inflight; /* object: client id (string) -> 1 */
+  json_t *state;      /* recorded calls: array of {method, params, key} */
+  json_t *queued;     /* client messages waiting for an upstream (strings) */
+  json_t *inflight;   /* object: client id (string) -> 1 */
   int replay_seq;
-  int replay_left;  /* replies still expected before releasing */
+  int replay_left; /* replies still expected before releasing */
   int closed;
 } client_t;
 
@@ -80,7 +80,7 @@ static struct {
   pthread_mutex_t mu;
   ev_t *head, *tail;
   client_t *clients;
-  char target[300]; /* host:port of the app */
+  char target[300];   /* host:port of the app */
   char released[512]; /* ws URL of the last process released with no client */
   int verbose;
 } B = {.mu = PTHREAD_MUTEX_INITIALIZER};
@@ -124,7 +124,9 @@ static int srv_open(insp_server_t *s, int session, void *d) {
 static void srv_message(insp_server_t *s, int session, const char *m, size_t n, void *d) {
   push(EV_MSG, session, m, n);
 }
-static void srv_close(insp_server_t *s, int session, void *d) { push(EV_CLOSE, session, NULL, 0); }
+static void srv_close(insp_server_t *s, int session, void *d) {
+  push(EV_CLOSE, session, NULL, 0);
+}
 
 /* ---- recording ----------------------------------------------------------- */
 
@@ -134,10 +136,10 @@ static char *state_key(const char *method, json_t *params) {
   size_t n = strlen(method);
   if (n > 7 && !strcmp(method + n - 7, ".enable")) return dr_strndup(method, n - 7);
   static const char *const last_wins[] = {
-      "Debugger.setPauseOnExceptions", "Debugger.setBlackboxPatterns",
+      "Debugger.setPauseOnExceptions",   "Debugger.setBlackboxPatterns",
       "Debugger.setAsyncCallStackDepth", "Debugger.setBreakpointsActive",
-      "Debugger.setSkipAllPauses",      "Profiler.setSamplingInterval",
-      "Runtime.setAsyncCallStackDepth", "Debugger.setBlackboxedRanges"};
+      "Debugger.setSkipAllPauses",       "Profiler.setSamplingInterval",
+      "Runtime.setAsyncCallStackDepth",  "Debugger.setBlackboxedRanges"};
   for (size_t i = 0; i < sizeof last_wins / sizeof *last_wins; i++)
     if (!strcmp(method, last_wins[i])) return dr_strdup(method);
   if (!strcmp(method, "Debugger.setBreakpointByUrl")) {
@@ -294,16 +296,16 @@ static void tell_client_gone(client_t *c, int destroyed_sent) {
   const char *k;
   json_t *v;
   json_object_foreach(c->inflight, k, v) {
-    to_client_json(c, json_pack("{s:I, s:{s:i, s:s}}", "id", (json_int_t)atoll(k), "error",
-                                "code", -32000, "message", "the target restarted"));
+    to_client_json(c, json_pack("{s:I, s:{s:i, s:s}}", "id", (json_int_t)atoll(k), "error", "code",
+                                -32000, "message", "the target restarted"));
   }
   json_object_clear(c->inflight);
   to_client_json(c, json_pack("{s:s, s:{}}", "method", "Debugger.resumed", "params"));
   if (!destroyed_sent)
     to_client_json(c, json_pack("{s:s, s:{s:i}}", "method", "Runtime.executionContextDestroyed",
                                 "params", "executionContextId", 1));
-  to_client_json(c, json_pack("{s:s, s:{}}", "method", "Runtime.executionContextsCleared",
-                              "params"));
+  to_client_json(c,
+                 json_pack("{s:s, s:{}}", "method", "Runtime.executionContextsCleared", "params"));
 }
 
 static void up_closed(dr_cdp_t *up, int status, void *data) {
@@ -377,33 +379,33 @@ static void client_free(client_t *c) {
 static void on_event(ev_t *e) {
   client_t *c = client_find(e->session);
   switch (e->kind) {
-  case EV_OPEN:
-    c = dr_calloc(1, sizeof *c);
-    c->id = e->session;
-    c->state = json_array();
-    c->queued = json_array();
-    c->inflight = json_object();
-    c->next = B.clients;
-    B.clients = c;
-    fprintf(stderr, "Debugger attached.\n");
-    connect_up(c);
-    break;
-  case EV_MSG:
-    if (!c) break;
-    if (c->up && c->replay_left == 0)
-      send_up(c, e->msg, e->len);
-    else
-      json_array_append_new(c->queued, json_stringn(e->msg, e->len));
-    break;
-  case EV_CLOSE:
-    if (!c) break;
-    for (client_t **pp = &B.clients; *pp; pp = &(*pp)->next)
-      if (*pp == c) {
-        *pp = c->next;
-        break;
-      }
-    client_free(c);
-    break;
+    case EV_OPEN:
+      c = dr_calloc(1, sizeof *c);
+      c->id = e->session;
+      c->state = json_array();
+      c->queued = json_array();
+      c->inflight = json_object();
+      c->next = B.clients;
+      B.clients = c;
+      fprintf(stderr, "Debugger attached.\n");
+      connect_up(c);
+      break;
+    case EV_MSG:
+      if (!c) break;
+      if (c->up && c->replay_left == 0)
+        send_up(c, e->msg, e->len);
+      else
+        json_array_append_new(c->queued, json_stringn(e->msg, e->len));
+      break;
+    case EV_CLOSE:
+      if (!c) break;
+      for (client_t **pp = &B.clients; *pp; pp = &(*pp)->next)
+        if (*pp == c) {
+          *pp = c->next;
+          break;
+        }
+      client_free(c);
+      break;
   }
 }
 
@@ -542,7 +544,8 @@ static int cmd_list(const char *hostport) {
   size_t i;
   json_t *t;
   json_array_foreach(list, i, t) {
-#define F(k) (json_string_value(json_object_get(t, k)) ? json_string_value(json_object_get(t, k)) : "")
+#define F(k) \
+  (json_string_value(json_object_get(t, k)) ? json_string_value(json_object_get(t, k)) : "")
     printf("%s  %s  %s\n  url: %s\n  ws:  %s\n", F("id"), F("type"), F("title"), F("url"),
            F("webSocketDebuggerUrl"));
 #undef F
@@ -590,49 +593,59 @@ int main(int argc, char **argv) {
   dr_set_progname("devrun-inspect");
   signal(SIGPIPE, SIG_IGN);
   enum { O_HOST = 256, O_PORT, O_TPORT, O_THOST, O_ID, O_VERBOSE };
-  static const struct option opts[] = {
-      {"host", required_argument, NULL, O_HOST},
-      {"port", required_argument, NULL, O_PORT},
-      {"target-port", required_argument, NULL, O_TPORT},
-      {"target-host", required_argument, NULL, O_THOST},
-      {"id", required_argument, NULL, O_ID},
-      {"verbose", no_argument, NULL, O_VERBOSE},
-      {"help", no_argument, NULL, 'h'},
-      {"version", no_argument, NULL, 'v'},
-      {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {{"host", required_argument, NULL, O_HOST},
+                                       {"port", required_argument, NULL, O_PORT},
+                                       {"target-port", required_argument, NULL, O_TPORT},
+                                       {"target-host", required_argument, NULL, O_THOST},
+                                       {"id", required_argument, NULL, O_ID},
+                                       {"verbose", no_argument, NULL, O_VERBOSE},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {"version", no_argument, NULL, 'v'},
+                                       {NULL, 0, NULL, 0}};
   char host[64] = "127.0.0.1", thost[64] = "127.0.0.1", id[64] = "";
   int port = 9229, tport = -1, c;
   char *end;
   while ((c = getopt_long(argc, argv, "+hv", opts, NULL)) != -1) {
     switch (c) {
-    case O_HOST: snprintf(host, sizeof host, "%s", optarg); break;
-    case O_THOST: snprintf(thost, sizeof thost, "%s", optarg); break;
-    case O_PORT:
-    case O_TPORT: {
-      long v = strtol(optarg, &end, 10);
-      if (*end || !*optarg || v < 0 || v > 65535 || (c == O_TPORT && v == 0)) {
-        dr_error("bad port '%s'", optarg);
-        return 2;
+      case O_HOST:
+        snprintf(host, sizeof host, "%s", optarg);
+        break;
+      case O_THOST:
+        snprintf(thost, sizeof thost, "%s", optarg);
+        break;
+      case O_PORT:
+      case O_TPORT: {
+        long v = strtol(optarg, &end, 10);
+        if (*end || !*optarg || v < 0 || v > 65535 || (c == O_TPORT && v == 0)) {
+          dr_error("bad port '%s'", optarg);
+          return 2;
+        }
+        if (c == O_PORT)
+          port = (int)v;
+        else
+          tport = (int)v;
+        break;
       }
-      if (c == O_PORT)
-        port = (int)v;
-      else
-        tport = (int)v;
-      break;
-    }
-    case O_ID:
-      if (strlen(optarg) >= sizeof id || strspn(optarg, "0123456789abcdefABCDEF-") != strlen(optarg)) {
-        dr_error("bad id '%s' (hex digits and '-')", optarg);
+      case O_ID:
+        if (strlen(optarg) >= sizeof id ||
+            strspn(optarg, "0123456789abcdefABCDEF-") != strlen(optarg)) {
+          dr_error("bad id '%s' (hex digits and '-')", optarg);
+          return 2;
+        }
+        snprintf(id, sizeof id, "%s", optarg);
+        break;
+      case O_VERBOSE:
+        B.verbose++;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        return 0;
+      case 'v':
+        printf("devrun-inspect %s\n", DEVRUN_VERSION);
+        return 0;
+      default:
+        fprintf(stderr, "Try 'devrun-inspect --help'.\n");
         return 2;
-      }
-      snprintf(id, sizeof id, "%s", optarg);
-      break;
-    case O_VERBOSE: B.verbose++; break;
-    case 'h': fputs(usage, stdout); return 0;
-    case 'v': printf("devrun-inspect %s\n", DEVRUN_VERSION); return 0;
-    default:
-      fprintf(stderr, "Try 'devrun-inspect --help'.\n");
-      return 2;
     }
   }
   if (optind < argc && !strcmp(argv[optind], "list")) {

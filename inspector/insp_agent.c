@@ -171,7 +171,9 @@ static void on_message(insp_server_t *s, int session, const char *msg, size_t le
   push(IT_MSG, session, msg, len);
 }
 
-static void on_close(insp_server_t *s, int session, void *data) { push(IT_CLOSE, session, NULL, 0); }
+static void on_close(insp_server_t *s, int session, void *data) {
+  push(IT_CLOSE, session, NULL, 0);
+}
 
 /* ---- sessions (JS thread) ------------------------------------------------ */
 
@@ -186,13 +188,18 @@ static remote_t *remote_find(int id) {
   return NULL;
 }
 
-
 /* Methods Node's own agents serve that clients send and expect to succeed. */
 static const char *const stub_methods[] = {
-    "NodeWorker.enable",       "NodeWorker.disable",          "NodeRuntime.enable",
-    "NodeRuntime.disable",     "NodeRuntime.notifyWhenWaitingForDisconnect",
-    "Target.setAutoAttach",    "Target.setDiscoverTargets",   "NodeTracing.getCategories",
-    "Network.enable",          "Network.disable",
+    "NodeWorker.enable",
+    "NodeWorker.disable",
+    "NodeRuntime.enable",
+    "NodeRuntime.disable",
+    "NodeRuntime.notifyWhenWaitingForDisconnect",
+    "Target.setAutoAttach",
+    "Target.setDiscoverTargets",
+    "NodeTracing.getCategories",
+    "Network.enable",
+    "Network.disable",
 };
 
 /* Answers a message V8 does not serve; returns true when it did. */
@@ -235,31 +242,32 @@ static bool answer_non_v8(const char *msg, size_t len, void (*send)(void *, cons
 
 static void dispatch_item(item_t *it) {
   switch (it->kind) {
-  case IT_OPEN: {
-    ensure_inspector();
-    remote_t *r = dr_calloc(1, sizeof *r);
-    r->id = it->session;
-    r->s = rt_insp_connect(remote_send, r);
-    r->next = A.remotes;
-    A.remotes = r;
-    break;
-  }
-  case IT_MSG: {
-    remote_t *r = remote_find(it->session);
-    if (!r) break;
-    if (!answer_non_v8(it->msg, it->len, remote_send, r)) rt_insp_dispatch(r->s, it->msg, it->len);
-    break;
-  }
-  case IT_CLOSE:
-    for (remote_t **pp = &A.remotes; *pp; pp = &(*pp)->next)
-      if ((*pp)->id == it->session) {
-        remote_t *r = *pp;
-        *pp = r->next;
-        rt_insp_disconnect(r->s);
-        free(r);
-        break;
-      }
-    break;
+    case IT_OPEN: {
+      ensure_inspector();
+      remote_t *r = dr_calloc(1, sizeof *r);
+      r->id = it->session;
+      r->s = rt_insp_connect(remote_send, r);
+      r->next = A.remotes;
+      A.remotes = r;
+      break;
+    }
+    case IT_MSG: {
+      remote_t *r = remote_find(it->session);
+      if (!r) break;
+      if (!answer_non_v8(it->msg, it->len, remote_send, r))
+        rt_insp_dispatch(r->s, it->msg, it->len);
+      break;
+    }
+    case IT_CLOSE:
+      for (remote_t **pp = &A.remotes; *pp; pp = &(*pp)->next)
+        if ((*pp)->id == it->session) {
+          remote_t *r = *pp;
+          *pp = r->next;
+          rt_insp_disconnect(r->s);
+          free(r);
+          break;
+        }
+      break;
   }
 }
 
@@ -305,7 +313,9 @@ static void pause_loop(void) {
   A.busy = saved;
 }
 
-static void quit_pause(void) { A.quit_pause = true; }
+static void quit_pause(void) {
+  A.quit_pause = true;
+}
 static void run_if_waiting(void) {
   A.waiting = false;
   A.released = true;
@@ -330,7 +340,9 @@ static void start_timer(double seconds, void (*fn)(void *), void *data) {
   A.timers = t;
 }
 
-static void free_timer(uv_handle_t *h) { free(h->data); }
+static void free_timer(uv_handle_t *h) {
+  free(h->data);
+}
 
 static void cancel_timer(void *data) {
   for (timer_t_ **pp = &A.timers; *pp; pp = &(*pp)->next)
@@ -351,7 +363,9 @@ static void ensure_inspector(void) {
   rt_insp_create(&c, name);
 }
 
-bool insp_agent_console_enabled(void) { return rt_insp_created(); }
+bool insp_agent_console_enabled(void) {
+  return rt_insp_created();
+}
 
 rt_val insp_agent_vm_console(void) {
   ensure_inspector(); /* so that its methods reach a client */
@@ -450,8 +464,8 @@ bool insp_agent_wait_for_debugger(void) {
 
 int insp_agent_open(const char *host, int port, bool wait, char *err, size_t errlen) {
   ensure_inspector();
-  int r = start_server(host && *host ? host : A.cfg.host, port >= 0 ? port : A.cfg.port, err,
-                       errlen);
+  int r =
+      start_server(host && *host ? host : A.cfg.host, port >= 0 ? port : A.cfg.port, err, errlen);
   if (r < 0) return r;
   if (wait) insp_agent_wait_for_debugger();
   return 0;
@@ -464,7 +478,9 @@ void insp_agent_close(void) {
   rt_scope_close(s);
 }
 
-const char *insp_agent_url(void) { return A.server ? A.ws_url : NULL; }
+const char *insp_agent_url(void) {
+  return A.server ? A.ws_url : NULL;
+}
 
 /* ---- in-process sessions -------------------------------------------------- */
 

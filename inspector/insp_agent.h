@@ -18,15 +18,15 @@
 enum { INSP_WAIT_NONE = 0, INSP_WAIT_CONNECT = 1, INSP_WAIT_BREAK = 2 };
 
 typedef struct insp_agent_config_s {
-  bool start;            /* --inspect, --inspect-brk, --inspect-wait */
-  int wait;              /* INSP_WAIT_* */
-  char host[64];         /* "127.0.0.1" */
-  int port;              /* 9229 */
-  bool publish_stderr;   /* --inspect-publish-uid (default stderr,http) */
+  bool start;          /* --inspect, --inspect-brk, --inspect-wait */
+  int wait;            /* INSP_WAIT_* */
+  char host[64];       /* "127.0.0.1" */
+  int port;            /* 9229 */
+  bool publish_stderr; /* --inspect-publish-uid (default stderr,http) */
   bool publish_http;
-  bool cpu_prof;         /* --cpu-prof */
-  char *cpu_prof_dir;    /* --cpu-prof-dir (malloc'd) */
-  bool heap_prof;        /* --heap-prof */
+  bool cpu_prof;      /* --cpu-prof */
+  char *cpu_prof_dir; /* --cpu-prof-dir (malloc'd) */
+  bool heap_prof;     /* --heap-prof */
 } insp_agent_config_t;
 
 #pragma weak insp_agent_boot

@@ -48,9 +48,9 @@ typedef struct conn_s {
   struct conn_s *next; /* in server->conns while a WebSocket session (under mu) */
   struct lws *wsi;
   int session;
-  int close_req;                /* under mu */
-  out_t *out_head, *out_tail;   /* under mu */
-  dr_buf_t rx;                  /* I/O thread */
+  int close_req;              /* under mu */
+  out_t *out_head, *out_tail; /* under mu */
+  dr_buf_t rx;                /* I/O thread */
   int rx_bad;
   /* HTTP response being written */
   char *body;
@@ -63,9 +63,9 @@ struct insp_server_s {
   struct lws_vhost *vh;
   pthread_t thread;
   pthread_mutex_t mu;
-  int stop;        /* under mu */
-  conn_t *conns;   /* under mu */
-  int nsessions;   /* under mu */
+  int stop;      /* under mu */
+  conn_t *conns; /* under mu */
+  int nsessions; /* under mu */
   int next_session;
   insp_server_cbs_t cbs;
   insp_server_options_t opt;
@@ -144,26 +144,26 @@ static int serve_http(struct lws *wsi, conn_t *c, const char *path) {
   char hp[300];
   const char *json = "application/json; charset=UTF-8";
   switch (insp_http_route(path, strlen(path), &arg, &arglen)) {
-  case INSP_ROUTE_LIST: {
-    request_hostport(wsi, s, hp, sizeof hp);
-    char *b = insp_http_list_json(&s->opt.target, hp);
-    return start_response(wsi, c, 200, json, b, strlen(b), 1);
-  }
-  case INSP_ROUTE_VERSION: {
-    char *b = insp_http_version_json(&s->opt.target);
-    return start_response(wsi, c, 200, json, b, strlen(b), 1);
-  }
-  case INSP_ROUTE_PROTOCOL:
-    return start_response(wsi, c, 200, json, (char *)insp_protocol_json, insp_protocol_json_len,
-                          0);
-  case INSP_ROUTE_ACTIVATE:
-    if (arglen == strlen(s->opt.target.id) && !memcmp(arg, s->opt.target.id, arglen)) {
-      static const char ok[] = "Target activated";
-      return start_response(wsi, c, 200, "text/plain", (char *)ok, sizeof ok - 1, 0);
+    case INSP_ROUTE_LIST: {
+      request_hostport(wsi, s, hp, sizeof hp);
+      char *b = insp_http_list_json(&s->opt.target, hp);
+      return start_response(wsi, c, 200, json, b, strlen(b), 1);
     }
-    return reply_bad(wsi, c);
-  default:
-    return reply_bad(wsi, c);
+    case INSP_ROUTE_VERSION: {
+      char *b = insp_http_version_json(&s->opt.target);
+      return start_response(wsi, c, 200, json, b, strlen(b), 1);
+    }
+    case INSP_ROUTE_PROTOCOL:
+      return start_response(wsi, c, 200, json, (char *)insp_protocol_json, insp_protocol_json_len,
+                            0);
+    case INSP_ROUTE_ACTIVATE:
+      if (arglen == strlen(s->opt.target.id) && !memcmp(arg, s->opt.target.id, arglen)) {
+        static const char ok[] = "Target activated";
+        return start_response(wsi, c, 200, "text/plain", (char *)ok, sizeof ok - 1, 0);
+      }
+      return reply_bad(wsi, c);
+    default:
+      return reply_bad(wsi, c);
   }
 }
 
@@ -239,86 +239,86 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
   conn_t *c = user;
   if (!s) return 0;
   switch (reason) {
-  case LWS_CALLBACK_HTTP:
-    return serve_http(wsi, c, in ? (const char *)in : "");
-  case LWS_CALLBACK_HTTP_WRITEABLE:
-    return write_body(wsi, c);
-  case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
-  case LWS_CALLBACK_CLOSED_HTTP:
-    if (c && c->body) {
-      if (c->body_owned) free(c->body);
-      c->body = NULL;
-    }
-    break;
-  case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
-    return confirm_upgrade(wsi, c);
-  case LWS_CALLBACK_ESTABLISHED:
-    memset(c, 0, sizeof *c);
-    c->wsi = wsi;
-    dr_buf_init(&c->rx, 0);
-    pthread_mutex_lock(&s->mu);
-    c->session = ++s->next_session;
-    c->next = s->conns;
-    s->conns = c;
-    s->nsessions++;
-    pthread_mutex_unlock(&s->mu);
-    if (s->cbs.on_open && s->cbs.on_open(s, c->session, s->cbs.data)) {
+    case LWS_CALLBACK_HTTP:
+      return serve_http(wsi, c, in ? (const char *)in : "");
+    case LWS_CALLBACK_HTTP_WRITEABLE:
+      return write_body(wsi, c);
+    case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
+    case LWS_CALLBACK_CLOSED_HTTP:
+      if (c && c->body) {
+        if (c->body_owned) free(c->body);
+        c->body = NULL;
+      }
+      break;
+    case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+      return confirm_upgrade(wsi, c);
+    case LWS_CALLBACK_ESTABLISHED:
+      memset(c, 0, sizeof *c);
+      c->wsi = wsi;
+      dr_buf_init(&c->rx, 0);
       pthread_mutex_lock(&s->mu);
-      unlink_conn(s, c);
+      c->session = ++s->next_session;
+      c->next = s->conns;
+      s->conns = c;
+      s->nsessions++;
       pthread_mutex_unlock(&s->mu);
-      c->session = 0;
-      return -1;
-    }
-    break;
-  case LWS_CALLBACK_RECEIVE:
-    if (lws_frame_is_binary(wsi)) return -1; /* text and close only */
-    if (!c->rx_bad) {
-      if (c->rx.len + len > MAX_MESSAGE) {
-        c->rx_bad = 1;
+      if (s->cbs.on_open && s->cbs.on_open(s, c->session, s->cbs.data)) {
+        pthread_mutex_lock(&s->mu);
+        unlink_conn(s, c);
+        pthread_mutex_unlock(&s->mu);
+        c->session = 0;
+        return -1;
+      }
+      break;
+    case LWS_CALLBACK_RECEIVE:
+      if (lws_frame_is_binary(wsi)) return -1; /* text and close only */
+      if (!c->rx_bad) {
+        if (c->rx.len + len > MAX_MESSAGE) {
+          c->rx_bad = 1;
+          dr_buf_reset(&c->rx);
+        } else {
+          dr_buf_add(&c->rx, in, len);
+        }
+      }
+      if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
+        int bad = c->rx_bad;
+        c->rx_bad = 0;
+        if (bad) return -1;
+        if (s->cbs.on_message) s->cbs.on_message(s, c->session, c->rx.buf, c->rx.len, s->cbs.data);
         dr_buf_reset(&c->rx);
-      } else {
-        dr_buf_add(&c->rx, in, len);
       }
-    }
-    if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
-      int bad = c->rx_bad;
-      c->rx_bad = 0;
-      if (bad) return -1;
-      if (s->cbs.on_message) s->cbs.on_message(s, c->session, c->rx.buf, c->rx.len, s->cbs.data);
-      dr_buf_reset(&c->rx);
-    }
-    break;
-  case LWS_CALLBACK_SERVER_WRITEABLE:
-    return ws_writeable(wsi, s, c);
-  case LWS_CALLBACK_CLOSED:
-    if (c->session) {
+      break;
+    case LWS_CALLBACK_SERVER_WRITEABLE:
+      return ws_writeable(wsi, s, c);
+    case LWS_CALLBACK_CLOSED:
+      if (c->session) {
+        pthread_mutex_lock(&s->mu);
+        unlink_conn(s, c);
+        out_t *o = c->out_head;
+        c->out_head = c->out_tail = NULL;
+        pthread_mutex_unlock(&s->mu);
+        while (o) {
+          out_t *n = o->next;
+          free(o);
+          o = n;
+        }
+        int id = c->session;
+        c->session = 0;
+        dr_buf_release(&c->rx);
+        if (s->cbs.on_close) s->cbs.on_close(s, id, s->cbs.data);
+      }
+      break;
+    case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
       pthread_mutex_lock(&s->mu);
-      unlink_conn(s, c);
-      out_t *o = c->out_head;
-      c->out_head = c->out_tail = NULL;
+      for (conn_t *k = s->conns; k; k = k->next)
+        if (k->out_head || k->close_req || s->stop) {
+          if (s->stop) k->close_req = 1;
+          lws_callback_on_writable(k->wsi);
+        }
       pthread_mutex_unlock(&s->mu);
-      while (o) {
-        out_t *n = o->next;
-        free(o);
-        o = n;
-      }
-      int id = c->session;
-      c->session = 0;
-      dr_buf_release(&c->rx);
-      if (s->cbs.on_close) s->cbs.on_close(s, id, s->cbs.data);
-    }
-    break;
-  case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
-    pthread_mutex_lock(&s->mu);
-    for (conn_t *k = s->conns; k; k = k->next)
-      if (k->out_head || k->close_req || s->stop) {
-        if (s->stop) k->close_req = 1;
-        lws_callback_on_writable(k->wsi);
-      }
-    pthread_mutex_unlock(&s->mu);
-    break;
-  default:
-    break;
+      break;
+    default:
+      break;
   }
   return 0;
 }
@@ -396,9 +396,10 @@ int insp_server_start(insp_server_t **out, const insp_server_options_t *opt,
 
   int r = preflight(s->host, opt->port);
   if (r < 0) {
-    snprintf(err, errlen, "%s", r == -EADDRNOTAVAIL && !strchr(s->host, '.') && !strchr(s->host, ':')
-                                    ? "not an IP address"
-                                    : uv_strerror(r));
+    snprintf(err, errlen, "%s",
+             r == -EADDRNOTAVAIL && !strchr(s->host, '.') && !strchr(s->host, ':')
+                 ? "not an IP address"
+                 : uv_strerror(r));
     pthread_mutex_destroy(&s->mu);
     free(s);
     return r;
@@ -435,8 +436,12 @@ int insp_server_start(insp_server_t **out, const insp_server_options_t *opt,
   return 0;
 }
 
-int insp_server_port(const insp_server_t *s) { return s->port; }
-const char *insp_server_host(const insp_server_t *s) { return s->host; }
+int insp_server_port(const insp_server_t *s) {
+  return s->port;
+}
+const char *insp_server_host(const insp_server_t *s) {
+  return s->host;
+}
 
 static conn_t *find(insp_server_t *s, int session) {
   for (conn_t *c = s->conns; c; c = c->next)

@@ -109,7 +109,9 @@ class Client final : public v8_inspector::V8InspectorClient {
   void runIfWaitingForDebugger(int) override {
     if (g_client.run_if_waiting) g_client.run_if_waiting();
   }
-  Local<Context> ensureDefaultContextInGroup(int) override { return rt::ctx.Get(rt::iso); }
+  Local<Context> ensureDefaultContextInGroup(int) override {
+    return rt::ctx.Get(rt::iso);
+  }
   double currentTimeMS() override {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -141,8 +143,12 @@ std::vector<rt_insp_session *> g_sessions;
 class Channel final : public v8_inspector::V8Inspector::Channel {
  public:
   Channel(rt_insp_send_fn fn, void *data) : fn_(fn), data_(data) {}
-  void sendResponse(int, std::unique_ptr<StringBuffer> m) override { send(m->string()); }
-  void sendNotification(std::unique_ptr<StringBuffer> m) override { send(m->string()); }
+  void sendResponse(int, std::unique_ptr<StringBuffer> m) override {
+    send(m->string());
+  }
+  void sendNotification(std::unique_ptr<StringBuffer> m) override {
+    send(m->string());
+  }
   void flushProtocolNotifications() override {}
 
  private:
@@ -175,7 +181,9 @@ int rt_insp_create(const rt_insp_client *client, const char *context_name) {
   return 0;
 }
 
-bool rt_insp_created(void) { return g_inspector != nullptr; }
+bool rt_insp_created(void) {
+  return g_inspector != nullptr;
+}
 
 rt_insp_session *rt_insp_connect(rt_insp_send_fn send, void *data) {
   if (!g_inspector) return nullptr;
@@ -210,7 +218,8 @@ void rt_insp_disconnect(rt_insp_session *s) {
 
 void rt_insp_pause_on_next_statement(const char *reason) {
   std::string r = reason;
-  for (rt_insp_session *s : g_sessions) s->session->schedulePauseOnNextStatement(view(r), StringView());
+  for (rt_insp_session *s : g_sessions)
+    s->session->schedulePauseOnNextStatement(view(r), StringView());
 }
 
 void rt_insp_context_destroyed(void) {

@@ -26,9 +26,13 @@ typedef struct {
   rt_ref *on_message;
 } local_session;
 
-static bool available(void) { return insp_agent_boot != NULL; }
+static bool available(void) {
+  return insp_agent_boot != NULL;
+}
 
-static void is_available(rt_args *a) { rt_return_bool(a, available()); }
+static void is_available(rt_args *a) {
+  rt_return_bool(a, available());
+}
 
 static void open_fn(rt_args *a) {
   if (!available()) return;
@@ -50,7 +54,9 @@ static void url_fn(rt_args *a) {
   if (u) rt_return_string(a, u);
 }
 
-static void is_active(rt_args *a) { rt_return_bool(a, available() && insp_agent_url() != NULL); }
+static void is_active(rt_args *a) {
+  rt_return_bool(a, available() && insp_agent_url() != NULL);
+}
 
 static void wait_fn(rt_args *a) {
   rt_return_bool(a, available() && insp_agent_wait_for_debugger());

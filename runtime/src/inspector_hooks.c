@@ -22,14 +22,25 @@
 #include "runtime.h"
 
 /* The option values of main.c's enum (OPT_V8_OPTIONS = 256, ...). */
-enum { H_INSPECT = 258, H_INSPECT_BRK, H_INSPECT_WAIT, H_INSPECT_PORT, H_INSPECT_PUBLISH,
-       H_GC_TRACE, H_SNAP_SIGNAL, H_SNAP_NEAR, H_CPU_PROF, H_CPU_PROF_DIR, H_HEAP_PROF };
+enum {
+  H_INSPECT = 258,
+  H_INSPECT_BRK,
+  H_INSPECT_WAIT,
+  H_INSPECT_PORT,
+  H_INSPECT_PUBLISH,
+  H_GC_TRACE,
+  H_SNAP_SIGNAL,
+  H_SNAP_NEAR,
+  H_CPU_PROF,
+  H_CPU_PROF_DIR,
+  H_HEAP_PROF
+};
 
 #pragma weak rt_heap_option
 int rt_heap_option(int opt, const char *arg);
 
-static insp_agent_config_t cfg = {.host = "127.0.0.1", .port = 9229, .publish_stderr = true,
-                                  .publish_http = true};
+static insp_agent_config_t cfg = {
+    .host = "127.0.0.1", .port = 9229, .publish_stderr = true, .publish_http = true};
 
 /* Parses [host:]port the way Node does; prints the error. */
 static int address(const char *opt, const char *arg);
@@ -41,7 +52,8 @@ static int address(const char *opt, const char *arg) {
   if (!arg) return 0;
   if (!insp_parse_hostport) return 0;
   if (insp_parse_hostport(arg, cfg.host, sizeof cfg.host, &cfg.port) < 0) {
-    fprintf(stderr, "devrun-js: %s: invalid address '%s' (expected [host:]port, port 0 or 1024-65535)\n",
+    fprintf(stderr,
+            "devrun-js: %s: invalid address '%s' (expected [host:]port, port 0 or 1024-65535)\n",
             opt, arg);
     return -1;
   }
@@ -57,7 +69,8 @@ static int publish(const char *arg) {
     else if (!strcmp(t, "http"))
       cfg.publish_http = true;
     else {
-      fprintf(stderr, "devrun-js: --inspect-publish-uid: unknown destination '%s' (stderr, http)\n", t);
+      fprintf(stderr, "devrun-js: --inspect-publish-uid: unknown destination '%s' (stderr, http)\n",
+              t);
       free(copy);
       return -1;
     }
@@ -68,37 +81,37 @@ static int publish(const char *arg) {
 
 int rt_inspector_option(int opt, const char *arg) {
   switch (opt) {
-  case H_INSPECT:
-    cfg.start = true;
-    return address("--inspect", arg);
-  case H_INSPECT_BRK:
-    cfg.start = true;
-    cfg.wait = INSP_WAIT_BREAK;
-    return address("--inspect-brk", arg);
-  case H_INSPECT_WAIT:
-    cfg.start = true;
-    if (cfg.wait < INSP_WAIT_CONNECT) cfg.wait = INSP_WAIT_CONNECT;
-    return address("--inspect-wait", arg);
-  case H_INSPECT_PORT:
-    return address("--inspect-port", arg);
-  case H_INSPECT_PUBLISH:
-    return publish(arg);
-  case H_CPU_PROF:
-    cfg.cpu_prof = true;
-    return 0;
-  case H_CPU_PROF_DIR:
-    free(cfg.cpu_prof_dir);
-    cfg.cpu_prof_dir = dr_strdup(arg);
-    return 0;
-  case H_HEAP_PROF:
-    cfg.heap_prof = true;
-    return 0;
-  case H_GC_TRACE:
-  case H_SNAP_SIGNAL:
-  case H_SNAP_NEAR:
-    return rt_heap_option ? rt_heap_option(opt, arg) : 0;
-  default:
-    return 0;
+    case H_INSPECT:
+      cfg.start = true;
+      return address("--inspect", arg);
+    case H_INSPECT_BRK:
+      cfg.start = true;
+      cfg.wait = INSP_WAIT_BREAK;
+      return address("--inspect-brk", arg);
+    case H_INSPECT_WAIT:
+      cfg.start = true;
+      if (cfg.wait < INSP_WAIT_CONNECT) cfg.wait = INSP_WAIT_CONNECT;
+      return address("--inspect-wait", arg);
+    case H_INSPECT_PORT:
+      return address("--inspect-port", arg);
+    case H_INSPECT_PUBLISH:
+      return publish(arg);
+    case H_CPU_PROF:
+      cfg.cpu_prof = true;
+      return 0;
+    case H_CPU_PROF_DIR:
+      free(cfg.cpu_prof_dir);
+      cfg.cpu_prof_dir = dr_strdup(arg);
+      return 0;
+    case H_HEAP_PROF:
+      cfg.heap_prof = true;
+      return 0;
+    case H_GC_TRACE:
+    case H_SNAP_SIGNAL:
+    case H_SNAP_NEAR:
+      return rt_heap_option ? rt_heap_option(opt, arg) : 0;
+    default:
+      return 0;
   }
 }
 
@@ -109,7 +122,8 @@ int rt_inspector_boot(const char *script) {
   }
   if (!insp_agent_boot) {
     if (cfg.start || cfg.cpu_prof || cfg.heap_prof) {
-      fprintf(stderr, "devrun-js: this build has no inspector (configure with the inspector part)\n");
+      fprintf(stderr,
+              "devrun-js: this build has no inspector (configure with the inspector part)\n");
       return -1;
     }
     return 0;

@@ -83,9 +83,11 @@ static void test_list_json(void **state) {
 #define S(k) json_string_value(json_object_get(o, k))
   assert_string_equal(S("description"), "node.js instance");
   assert_string_equal(S("devtoolsFrontendUrl"),
-                      "devtools://devtools/bundled/js_app.html?experiments=true&v8only=true&ws=127.0.0.1:9229/abcd-1234");
+                      "devtools://devtools/bundled/"
+                      "js_app.html?experiments=true&v8only=true&ws=127.0.0.1:9229/abcd-1234");
   assert_string_equal(S("devtoolsFrontendUrlCompat"),
-                      "devtools://devtools/bundled/inspector.html?experiments=true&v8only=true&ws=127.0.0.1:9229/abcd-1234");
+                      "devtools://devtools/bundled/"
+                      "inspector.html?experiments=true&v8only=true&ws=127.0.0.1:9229/abcd-1234");
   assert_string_equal(S("faviconUrl"), "https://nodejs.org/static/images/favicons/favicon.ico");
   assert_string_equal(S("id"), "abcd-1234");
   assert_string_equal(S("title"), "/srv/app.js");
@@ -135,7 +137,7 @@ static void test_hostport(void **state) {
   assert_int_equal(insp_parse_hostport("localhost", host, sizeof host, &port), 0);
   assert_string_equal(host, "localhost");
   assert_int_equal(port, 0);
-  assert_true(insp_parse_hostport("80", host, sizeof host, &port) < 0);     /* < 1024 */
+  assert_true(insp_parse_hostport("80", host, sizeof host, &port) < 0); /* < 1024 */
   assert_true(insp_parse_hostport("70000", host, sizeof host, &port) < 0);
   assert_true(insp_parse_hostport("h:", host, sizeof host, &port) < 0);
   assert_true(insp_parse_hostport("::1:9229", host, sizeof host, &port) < 0);
