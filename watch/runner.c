@@ -56,6 +56,7 @@ typedef struct worker_s {
   int index;
   enum wstate state;
   int restart_after; /* start again once the generation is gone */
+  int wait_settle;   /* a start waits for the pending batch to be decided */
   int stdin_wr;      /* our end of the app's stdin pipe, or -1 */
   uv_timer_t start_timer;
   uint64_t cpu_sample_ticks, cpu_sample_ms; /* for `stats` CPU% */
@@ -218,6 +219,14 @@ static void clear_screen(void) {
 static void start_now(worker_t *w) {
   runner_t *r = w->r;
   if (r->exiting) return;
+  if (r->deb.pending) {
+    /* Files are still changing: start once the batch is decided, so the new
+     * process sees all of it and the batch does not restart it again. */
+    w->wait_settle = 1;
+    w->state = W_WAIT;
+    return;
+  }
+  w->wait_settle = 0;
   watch_strv_t argv = WATCH_STRV_INIT, env = WATCH_STRV_INIT;
   build_argv(r, &argv);
   build_env(r, w, &env);
@@ -261,14 +270,14 @@ static void start_now(worker_t *w) {
 static void on_start_timer(uv_timer_t *t) {
   worker_t *w = t->data;
   start_now(w);
-  if (w->r->rolling == w->index) roll_next(w->r);
+  if (w->r->rolling == w->index && w->state == W_RUNNING) roll_next(w->r);
 }
 
 static void schedule_start(worker_t *w, unsigned ms) {
   if (w->r->exiting) return;
   if (!ms) {
     start_now(w);
-    if (w->r->rolling == w->index) roll_next(w->r);
+    if (w->r->rolling == w->index && w->state == W_RUNNING) roll_next(w->r);
     return;
   }
   w->state = W_WAIT;
@@ -278,6 +287,7 @@ static void schedule_start(worker_t *w, unsigned ms) {
 static void stop_worker(worker_t *w, int sig) {
   if (w->state == W_WAIT) {
     uv_timer_stop(&w->start_timer);
+    w->wait_settle = 0;
     w->state = W_IDLE;
     return;
   }
@@ -470,6 +480,7 @@ static void begin_exit(runner_t *r, int sig) {
     worker_t *w = &r->w[i];
     if (w->state == W_WAIT) {
       uv_timer_stop(&w->start_timer);
+      w->wait_settle = 0;
       w->state = W_IDLE;
     }
     if (w->state == W_RUNNING || w->state == W_STOPPING) {
@@ -523,6 +534,17 @@ static void on_tree_event(void *ctx, const char *path, unsigned flags) {
     uv_timer_start(&r->deb_timer, on_deb_timer, r->o->debounce_ms, 0);
 }
 
+/* Starts the workers that were waiting for the batch to be decided. */
+static void start_settled(runner_t *r) {
+  for (size_t i = 0; i < r->nw; i++) {
+    worker_t *w = &r->w[i];
+    if (!w->wait_settle || w->state != W_WAIT) continue;
+    w->wait_settle = 0;
+    start_now(w);
+    if (r->rolling == w->index && w->state == W_RUNNING) roll_next(r);
+  }
+}
+
 static void on_deb_timer(uv_timer_t *t) {
   runner_t *r = t->data;
   long rem = watch_debounce_remaining(&r->deb, now_ms());
@@ -532,6 +554,7 @@ static void on_deb_timer(uv_timer_t *t) {
     return;
   }
   watch_pathmap_t batch;
+  uint64_t last_event = r->deb.last_ms;
   watch_debounce_take(&r->deb, &batch);
   watch_hashcache_t *cache = watch_tree_hashcache(r->tree);
   size_t i = 0, nchanged = 0, nsame = 0;
@@ -562,15 +585,23 @@ static void on_deb_timer(uv_timer_t *t) {
                    v == WATCH_ADDED ? "added" : v == WATCH_REMOVED ? "removed" : "changed");
   }
   watch_pathmap_release(&batch, NULL);
+  if (env_changed) load_env_file(r, 0);
   if (!nchanged) {
     if (nsame) watch_status(WATCH_LVL_DEBUG, "no content change in %zu file%s — not restarting", nsame, nsame == 1 ? "" : "s");
+    start_settled(r);
     return;
   }
-  if (env_changed) load_env_file(r, 0);
+  /* Changes the running process already saw (all written before it was
+   * started) need no restart: a long checkout split in two batches. */
+  if (r->nw == 1 && r->w[0].state == W_RUNNING && last_event < r->w[0].proc.started_ms) {
+    watch_status(WATCH_LVL_DEBUG, "%s: the running app started after these changes — not restarting", first);
+    return;
+  }
   char reason[PATH_MAX + 96];
   if (nchanged == 1) snprintf(reason, sizeof(reason), "%s", first);
   else snprintf(reason, sizeof(reason), "%s and %zu more file%s", first, nchanged - 1, nchanged == 2 ? "" : "s");
   request_restart(r, reason, 0);
+  start_settled(r);
 }
 
 /* ---- stdin commands -------------------------------------------------- */
@@ -693,8 +724,11 @@ int watch_run(watch_opts_t *o) {
     watch_status(WATCH_LVL_DEBUG, "devrun-js not found next to devrun: using PATH");
 
   int is_tty = isatty(STDIN_FILENO);
-  r->stdin_commands = o->stdin_commands < 0 ? is_tty : o->stdin_commands;
-  r->foreground = is_tty && !r->stdin_commands && o->instances == 1 && tcgetpgrp(STDIN_FILENO) == getpgrp();
+  /* In a background job (devrun app.js &) the terminal is not ours to read
+   * (SIGTTIN) nor to hand over: no stdin commands, no foreground app. */
+  int fg_job = is_tty && tcgetpgrp(STDIN_FILENO) == getpgrp();
+  r->stdin_commands = o->stdin_commands < 0 ? fg_job : o->stdin_commands;
+  r->foreground = fg_job && !r->stdin_commands && o->instances == 1;
   if (is_tty && tcgetattr(STDIN_FILENO, &r->tio) == 0) r->have_tio = 1;
   signal(SIGPIPE, SIG_IGN);
   signal(SIGTTOU, SIG_IGN); /* to take the terminal back with tcsetpgrp() */

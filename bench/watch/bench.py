@@ -16,7 +16,9 @@ Runs every tool on the same apps, in one run, and prints medians:
 
 Usage: bench/watch/run.sh [--quick]   (see docs/watch.md for the numbers)
 Environment: DEVRUN (default build/bin/devrun), NODEMON (default: the copy
-npm-installed into bench/out/watch/npm by run.sh), TRIALS, OUT.
+npm-installed into bench/out/watch/npm by run.sh), TRIALS, OUT, ONLY (a
+comma list of sections: latency_node,latency_sh,patterns,procs,tree,idle),
+TOOLS (a comma list of tools).
 """
 import json
 import os
@@ -61,6 +63,9 @@ def tools(kind):
             t.append(("nodemon", [NODEMON, "-q", "-e", "js", "--exec", "sh app.sh"]))
     if NODE and kind == "node":
         t.append(("node --watch", [NODE, "--watch", "app.js"]))
+    only = os.environ.get("TOOLS")  # e.g. TOOLS=devrun,nodemon
+    if only:
+        t = [x for x in t if x[0] in only.split(",")]
     return t
 
 
@@ -392,13 +397,13 @@ def bench_tree():
                 break
             k = 0
             detected = None
-            while time.time() - t0 < 120:
+            while time.time() - t0 < 120 and not detected:
+                # one change, then give the tool a second to restart the app
+                # (writing faster would keep restarting it before it starts)
                 k += 1
                 write(deep, "exports.v = %d; // %d\n" % (k, t))
-                if len(r.lines()) >= 2:
+                if r.wait_starts(2, 1.0):
                     detected = time.time()
-                    break
-                time.sleep(0.1)  # longer than devrun's 50 ms quiet period
             if detected:
                 times.append((detected - t0) * 1000.0)
                 r.settle(0.3)

@@ -8,7 +8,7 @@
 echo "x" > app.js
 cat > ptydrive.py <<'PY'
 import os, pty, select, sys, time
-def run(args, steps, limit=30):
+def run(args, steps, limit=30, until=b"@END"):
     pid, fd = pty.fork()
     if pid == 0:
         os.execv(args[0], args)
@@ -25,8 +25,10 @@ def run(args, steps, limit=30):
             out += d
         if steps and steps[0][0] in out:
             os.write(fd, steps.pop(0)[1])
-        if not steps and b"@END" in out:
-            break
+        if not steps and until in out:  # seen what we wanted: stop devrun
+            os.kill(pid, 15)
+            _, st = os.waitpid(pid, 0)
+            return out, st
         # has devrun exited?
         w, st = os.waitpid(pid, os.WNOHANG)
         if w:
@@ -54,8 +56,7 @@ elif which == "ctrlc":
 else:
     out, st = run([D, "--", "sh", "-c", "echo ST\"\"ART; read l; echo GOT:$l; sleep 100"],
                   [(b"START", b"hello\n"), (b"GOT:hello", b"rs\n"), (b"restart requested (rs)", b"stats\n"),
-                   (b"restarts 1", b"")])
-    out += b"@END"
+                   (b"restarts 1", b"")], until=b"restarts 1")
 sys.stdout.write(out.decode(errors="replace"))
 print("\nSTATUS %d" % (os.WEXITSTATUS(st) if os.WIFEXITED(st) else 128 + os.WTERMSIG(st)))
 PY
