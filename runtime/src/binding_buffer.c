@@ -45,6 +45,8 @@ static uint32_t unb64_shift[4][256];
 /* Two output characters per 12 input bits, per alphabet. */
 static uint16_t b64_pairs[2][4096];
 static int8_t unhex_tab[256];
+/* Byte value of a pair of hex digits read as a little-endian uint16, or -1. */
+static int16_t unhex_pair[65536];
 
 static void init_tables(void) {
   memset(unb64, 255, sizeof unb64);
@@ -67,6 +69,10 @@ static void init_tables(void) {
   for (int i = 0; i < 6; i++) {
     unhex_tab['a' + i] = (int8_t)(10 + i);
     unhex_tab['A' + i] = (int8_t)(10 + i);
+  }
+  for (int v = 0; v < 65536; v++) {
+    int hi = unhex_tab[v & 0xff], lo = unhex_tab[v >> 8];
+    unhex_pair[v] = (int16_t)(hi < 0 || lo < 0 ? -1 : hi << 4 | lo);
   }
 }
 
@@ -222,7 +228,8 @@ static size_t b64_decoded_size(const str_units *u) {
     if (i < srclen && k < dstlen) b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k);     \
     return k;                                                                                 \
   }                                                                                           \
-  static size_t hex_decode_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen) { \
+  __attribute__((unused)) static size_t hex_decode_##SFX(uint8_t *dst, size_t dstlen,        \
+                                                          const T *src, size_t srclen) {    \
     size_t i;                                                                                 \
     for (i = 0; i < dstlen && i * 2 + 1 < srclen; i++) {                                      \
       int a = unhex_tab[(uint8_t)src[i * 2]], b = unhex_tab[(uint8_t)src[i * 2 + 1]];         \
@@ -304,8 +311,19 @@ static size_t b64_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
   return b64_decode_u8(dst, dstlen, u->data, u->len, decoded);
 }
 
+/* One-byte sources: one table lookup per output byte. */
+static size_t hex_decode_pairs(uint8_t *dst, size_t dstlen, const uint8_t *src, size_t srclen) {
+  size_t n = srclen / 2 < dstlen ? srclen / 2 : dstlen;
+  for (size_t i = 0; i < n; i++) {
+    int v = unhex_pair[src[2 * i] | src[2 * i + 1] << 8];
+    if (v < 0) return i;
+    dst[i] = (uint8_t)v;
+  }
+  return n;
+}
+
 static size_t hex_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
-  return u->one_byte ? hex_decode_u8(dst, dstlen, u->data, u->len)
+  return u->one_byte ? hex_decode_pairs(dst, dstlen, u->data, u->len)
                      : hex_decode_u16(dst, dstlen, u->data, u->len);
 }
 
@@ -405,7 +423,14 @@ static void from_string_fn(rt_args *a) {
     rt_return(a, rt_array_buffer_take(p, n));
     return;
   }
-  size_t cap = byte_length(s, enc);
+  size_t cap;
+  if (enc == ENC_UTF8 && rt_string_length(s) <= (64u << 20)) {
+    /* One pass: write into the 3-bytes-per-unit upper bound and shrink
+     * (pages never touched are never faulted in; shrinking does not copy). */
+    cap = rt_string_length(s) * 3;
+  } else {
+    cap = byte_length(s, enc);
+  }
   uint8_t *p = malloc(cap ? cap : 1);
   if (!p) {
     rt_throw_range_error("Array buffer allocation failed");
