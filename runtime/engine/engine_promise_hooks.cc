@@ -6,13 +6,17 @@
 using namespace v8;
 using rt::iso;
 
-static Local<Context> Ctx() { return Local<Context>::New(iso, rt::ctx); }
+static Local<Context> Ctx() {
+  return Local<Context>::New(iso, rt::ctx);
+}
 
 rt_val rt_continuation_data_get(void) {
   return W(Ctx()->GetContinuationPreservedEmbedderData());
 }
 
-void rt_continuation_data_set(rt_val v) { Ctx()->SetContinuationPreservedEmbedderData(L(v)); }
+void rt_continuation_data_set(rt_val v) {
+  Ctx()->SetContinuationPreservedEmbedderData(L(v));
+}
 
 static Local<Function> FnOrEmpty(rt_val v) {
   Local<Value> l = L(v);

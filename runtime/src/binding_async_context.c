@@ -8,9 +8,13 @@
 #include "engine_promise_hooks.h"
 #include "runtime.h"
 
-static void get_data(rt_args *a) { rt_return(a, rt_continuation_data_get()); }
+static void get_data(rt_args *a) {
+  rt_return(a, rt_continuation_data_get());
+}
 
-static void set_data(rt_args *a) { rt_continuation_data_set(rt_arg(a, 0)); }
+static void set_data(rt_args *a) {
+  rt_continuation_data_set(rt_arg(a, 0));
+}
 
 static void set_promise_hooks(rt_args *a) {
   rt_promise_hooks_set(rt_arg(a, 0), rt_arg(a, 1), rt_arg(a, 2), rt_arg(a, 3));

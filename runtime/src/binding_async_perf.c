@@ -19,7 +19,9 @@ static void idle_time(rt_args *a) {
   rt_return_number(a, (double)uv_metrics_idle_time(rt_env_current->loop) / 1e6);
 }
 
-static void hrtime_(rt_args *a) { rt_return_number(a, (double)uv_hrtime()); }
+static void hrtime_(rt_args *a) {
+  rt_return_number(a, (double)uv_hrtime());
+}
 
 void rt_binding_init_async_perf(rt_val e) {
   rt_set_method(e, "startIdleTime", start_idle_time);

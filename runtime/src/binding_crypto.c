@@ -68,14 +68,16 @@ rt_val cr_ab(const void *p, size_t len) {
 /* Node names OpenSSL's libraries in codes: ERR_OSSL_EVP_..., ERR_OSSL_PEM_... */
 static const char *lib_code_name(int lib) {
   switch (lib) {
-#define L(n) \
-  case ERR_LIB_##n: return #n;
-    L(SYS) L(BN) L(RSA) L(DH) L(EVP) L(BUF) L(OBJ) L(PEM) L(DSA) L(X509) L(ASN1) L(CONF)
-    L(CRYPTO) L(EC) L(SSL) L(BIO) L(PKCS7) L(X509V3) L(PKCS12) L(RAND) L(DSO) L(ENGINE)
-    L(OCSP) L(UI) L(COMP) L(ECDSA) L(ECDH) L(OSSL_STORE) L(FIPS) L(CMS) L(TS) L(HMAC) L(CT)
-    L(ASYNC) L(KDF) L(SM2) L(USER)
+#define L(n)        \
+  case ERR_LIB_##n: \
+    return #n;
+    L(SYS)
+    L(BN) L(RSA) L(DH) L(EVP) L(BUF) L(OBJ) L(PEM) L(DSA) L(X509) L(ASN1) L(CONF) L(CRYPTO) L(EC)
+        L(SSL) L(BIO) L(PKCS7) L(X509V3) L(PKCS12) L(RAND) L(DSO) L(ENGINE) L(OCSP) L(UI) L(COMP)
+            L(ECDSA) L(ECDH) L(OSSL_STORE) L(FIPS) L(CMS) L(TS) L(HMAC) L(CT) L(ASYNC) L(KDF) L(SM2)
+                L(USER)
 #undef L
-    default: return NULL;
+                    default : return NULL;
   }
 }
 
@@ -112,7 +114,9 @@ rt_val cr_openssl_error(const char *fallback) {
   return err;
 }
 
-rt_val cr_throw_openssl(const char *fallback) { return rt_throw(cr_openssl_error(fallback)); }
+rt_val cr_throw_openssl(const char *fallback) {
+  return rt_throw(cr_openssl_error(fallback));
+}
 
 /* Fetched digests by the name asked for (fetching takes locks; createHash
  * in a loop should not pay for it).  Only the loop thread fills the cache;
@@ -508,7 +512,7 @@ typedef struct {
   EVP_CIPHER_CTX *ctx;
   int mode;
   bool encrypt, aead;
-  int tag_len;        /* expected / produced tag length */
+  int tag_len; /* expected / produced tag length */
   bool tag_set;
   uint8_t tag[16];
 } cr_cipher;
@@ -575,7 +579,8 @@ static void cipher_new(rt_args *a) {
     return;
   }
   if (aead && tag_len >= 0) {
-    bool ok = mode == EVP_CIPH_GCM_MODE ? (tag_len >= 4 && tag_len <= 16 && (tag_len >= 12 || tag_len == 4 || tag_len == 8))
+    bool ok = mode == EVP_CIPH_GCM_MODE ? (tag_len >= 4 && tag_len <= 16 &&
+                                           (tag_len >= 12 || tag_len == 4 || tag_len == 8))
                                         : (tag_len >= 1 && tag_len <= 16);
     if (!ok) {
       EVP_CIPHER_free(ci);
@@ -604,8 +609,9 @@ static void cipher_new(rt_args *a) {
   }
   if (ok && aead && iv && (int)ivlen != want_iv)
     ok = EVP_CIPHER_CTX_ctrl(c->ctx, EVP_CTRL_AEAD_SET_IVLEN, (int)ivlen, NULL);
-  if (ok && aead && (mode == EVP_CIPH_CCM_MODE || mode == EVP_CIPH_OCB_MODE ||
-                     (!enc && EVP_CIPHER_get_nid(ci) == NID_chacha20_poly1305)))
+  if (ok && aead &&
+      (mode == EVP_CIPH_CCM_MODE || mode == EVP_CIPH_OCB_MODE ||
+       (!enc && EVP_CIPHER_get_nid(ci) == NID_chacha20_poly1305)))
     ok = EVP_CIPHER_CTX_ctrl(c->ctx, EVP_CTRL_AEAD_SET_TAG, c->tag_len, NULL);
   if (ok) ok = EVP_CipherInit_ex(c->ctx, NULL, NULL, key, iv, enc);
   EVP_CIPHER_free(ci);
@@ -652,8 +658,7 @@ static void cipher_final(rt_args *a) {
   if (!c) return;
   if (c->aead && !c->encrypt) {
     if (c->mode == EVP_CIPH_GCM_MODE || EVP_CIPHER_CTX_get_nid(c->ctx) == NID_chacha20_poly1305) {
-      if (!c->tag_set ||
-          !EVP_CIPHER_CTX_ctrl(c->ctx, EVP_CTRL_AEAD_SET_TAG, c->tag_len, c->tag)) {
+      if (!c->tag_set || !EVP_CIPHER_CTX_ctrl(c->ctx, EVP_CTRL_AEAD_SET_TAG, c->tag_len, c->tag)) {
         ERR_clear_error();
         rt_throw_error("Unsupported state or unable to authenticate data");
         return;
@@ -730,18 +735,30 @@ static void cipher_set_auto_padding(rt_args *a) {
 
 static const char *mode_name(int mode) {
   switch (mode) {
-    case EVP_CIPH_CBC_MODE: return "cbc";
-    case EVP_CIPH_CCM_MODE: return "ccm";
-    case EVP_CIPH_CFB_MODE: return "cfb";
-    case EVP_CIPH_CTR_MODE: return "ctr";
-    case EVP_CIPH_ECB_MODE: return "ecb";
-    case EVP_CIPH_GCM_MODE: return "gcm";
-    case EVP_CIPH_OCB_MODE: return "ocb";
-    case EVP_CIPH_OFB_MODE: return "ofb";
-    case EVP_CIPH_STREAM_CIPHER: return "stream";
-    case EVP_CIPH_WRAP_MODE: return "wrap";
-    case EVP_CIPH_XTS_MODE: return "xts";
-    default: return NULL;
+    case EVP_CIPH_CBC_MODE:
+      return "cbc";
+    case EVP_CIPH_CCM_MODE:
+      return "ccm";
+    case EVP_CIPH_CFB_MODE:
+      return "cfb";
+    case EVP_CIPH_CTR_MODE:
+      return "ctr";
+    case EVP_CIPH_ECB_MODE:
+      return "ecb";
+    case EVP_CIPH_GCM_MODE:
+      return "gcm";
+    case EVP_CIPH_OCB_MODE:
+      return "ocb";
+    case EVP_CIPH_OFB_MODE:
+      return "ofb";
+    case EVP_CIPH_STREAM_CIPHER:
+      return "stream";
+    case EVP_CIPH_WRAP_MODE:
+      return "wrap";
+    case EVP_CIPH_XTS_MODE:
+      return "xts";
+    default:
+      return NULL;
   }
 }
 

@@ -58,16 +58,26 @@ static EVP_PKEY *key_of(rt_val v) {
 
 static const char *key_type_name(EVP_PKEY *p) {
   switch (EVP_PKEY_get_base_id(p)) {
-    case EVP_PKEY_RSA: return "rsa";
-    case EVP_PKEY_RSA_PSS: return "rsa-pss";
-    case EVP_PKEY_EC: return "ec";
-    case EVP_PKEY_ED25519: return "ed25519";
-    case EVP_PKEY_ED448: return "ed448";
-    case EVP_PKEY_X25519: return "x25519";
-    case EVP_PKEY_X448: return "x448";
-    case EVP_PKEY_DSA: return "dsa";
-    case EVP_PKEY_DH: return "dh";
-    default: return NULL;
+    case EVP_PKEY_RSA:
+      return "rsa";
+    case EVP_PKEY_RSA_PSS:
+      return "rsa-pss";
+    case EVP_PKEY_EC:
+      return "ec";
+    case EVP_PKEY_ED25519:
+      return "ed25519";
+    case EVP_PKEY_ED448:
+      return "ed448";
+    case EVP_PKEY_X25519:
+      return "x25519";
+    case EVP_PKEY_X448:
+      return "x448";
+    case EVP_PKEY_DSA:
+      return "dsa";
+    case EVP_PKEY_DH:
+      return "dh";
+    default:
+      return NULL;
   }
 }
 
@@ -368,7 +378,8 @@ static void export_jwk(rt_args *a) {
   } else if (id == EVP_PKEY_EC) {
     char group[64];
     size_t gl;
-    if (EVP_PKEY_get_utf8_string_param(p, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &gl) != 1 ||
+    if (EVP_PKEY_get_utf8_string_param(p, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &gl) !=
+            1 ||
         !jwk_crv(group)) {
       rt_throw_code("ERR_CRYPTO_JWK_UNSUPPORTED_CURVE", "Unsupported JWK EC curve: %s.", group);
       return;
@@ -449,8 +460,7 @@ static void export_key(rt_args *a) {
   bool pem = strcmp(fmt, "pem") == 0;
   ectx = OSSL_ENCODER_CTX_new_for_pkey(p, sel, pem ? "PEM" : "DER", st, NULL);
   if (!ectx || OSSL_ENCODER_CTX_get_num_encoders(ectx) == 0) {
-    rt_throw_code("ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS",
-                  "The selected key encoding %s %s.", type,
+    rt_throw_code("ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS", "The selected key encoding %s %s.", type,
                   pub ? "can only be used for RSA keys" : "is not supported for this key type");
     goto out;
   }
@@ -494,7 +504,8 @@ static void info(rt_args *a) {
   } else if (id == EVP_PKEY_EC) {
     char group[64];
     size_t gl;
-    if (EVP_PKEY_get_utf8_string_param(p, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &gl) == 1)
+    if (EVP_PKEY_get_utf8_string_param(p, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &gl) ==
+        1)
       rt_set(o, "namedCurve", rt_string(group));
   }
   BIGNUM *priv = NULL;

@@ -29,8 +29,18 @@
 
 #include "runtime.h"
 
-enum { M_NONE, M_DEFLATE, M_INFLATE, M_GZIP, M_GUNZIP, M_DEFLATERAW, M_INFLATERAW, M_UNZIP,
-       M_BROTLI_DECODE, M_BROTLI_ENCODE };
+enum {
+  M_NONE,
+  M_DEFLATE,
+  M_INFLATE,
+  M_GZIP,
+  M_GUNZIP,
+  M_DEFLATERAW,
+  M_INFLATERAW,
+  M_UNZIP,
+  M_BROTLI_DECODE,
+  M_BROTLI_ENCODE
+};
 
 typedef struct {
   int mode;
@@ -73,27 +83,46 @@ static void set_err(zerr *e, int err, const char *code, const char *msg) {
 
 static const char *zcode(int r) {
   switch (r) {
-    case Z_NEED_DICT: return "Z_NEED_DICT";
-    case Z_ERRNO: return "Z_ERRNO";
-    case Z_STREAM_ERROR: return "Z_STREAM_ERROR";
-    case Z_DATA_ERROR: return "Z_DATA_ERROR";
-    case Z_MEM_ERROR: return "Z_MEM_ERROR";
-    case Z_BUF_ERROR: return "Z_BUF_ERROR";
-    case Z_VERSION_ERROR: return "Z_VERSION_ERROR";
-    default: return "Z_UNKNOWN";
+    case Z_NEED_DICT:
+      return "Z_NEED_DICT";
+    case Z_ERRNO:
+      return "Z_ERRNO";
+    case Z_STREAM_ERROR:
+      return "Z_STREAM_ERROR";
+    case Z_DATA_ERROR:
+      return "Z_DATA_ERROR";
+    case Z_MEM_ERROR:
+      return "Z_MEM_ERROR";
+    case Z_BUF_ERROR:
+      return "Z_BUF_ERROR";
+    case Z_VERSION_ERROR:
+      return "Z_VERSION_ERROR";
+    default:
+      return "Z_UNKNOWN";
   }
 }
 
-static bool is_deflate(int m) { return m == M_DEFLATE || m == M_GZIP || m == M_DEFLATERAW; }
+static bool is_deflate(int m) {
+  return m == M_DEFLATE || m == M_GZIP || m == M_DEFLATERAW;
+}
 
 static int zl_init_stream(zl_t *z) {
   memset(&z->strm, 0, sizeof z->strm);
   int r, wb = z->wbits;
   switch (z->mode) {
-    case M_GZIP: case M_GUNZIP: wb += 16; break;
-    case M_UNZIP: wb += 32; break;
-    case M_DEFLATERAW: case M_INFLATERAW: wb = -wb; break;
-    default: break;
+    case M_GZIP:
+    case M_GUNZIP:
+      wb += 16;
+      break;
+    case M_UNZIP:
+      wb += 32;
+      break;
+    case M_DEFLATERAW:
+    case M_INFLATERAW:
+      wb = -wb;
+      break;
+    default:
+      break;
   }
   if (is_deflate(z->mode))
     r = deflateInit2(&z->strm, z->level, Z_DEFLATED, wb, z->memlevel, z->strategy);
@@ -179,10 +208,12 @@ static void run_zlib(zl_t *z, const uint8_t *in, size_t n, int flush, zbuf *out,
 static const char *brotli_error_name(int code) {
   switch (code) {
 #define BE(PREFIX, NAME, CODE) \
-  case CODE: return #PREFIX #NAME;
+  case CODE:                   \
+    return #PREFIX #NAME;
     BROTLI_DECODER_ERROR_CODES_LIST(BE, )
 #undef BE
-    default: return "_ERROR_UNKNOWN";
+    default:
+      return "_ERROR_UNKNOWN";
   }
 }
 
@@ -219,12 +250,15 @@ static void run_brotli(zl_t *z, const uint8_t *in, size_t n, int op, zbuf *out, 
         snprintf(e->msg, sizeof e->msg, "Decompression failed");
         return;
       }
-      case BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: continue;
+      case BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:
+        continue;
       case BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:
         if (op == BROTLI_OPERATION_FINISH)
           return set_err(e, Z_BUF_ERROR, "Z_BUF_ERROR", "unexpected end of file");
         return;
-      case BROTLI_DECODER_RESULT_SUCCESS: z->ended = true; return;
+      case BROTLI_DECODER_RESULT_SUCCESS:
+        z->ended = true;
+        return;
     }
   }
 }
@@ -256,7 +290,9 @@ static rt_val zl_wrap(zl_t *z) {
   return w;
 }
 
-static zl_t *zl_of(rt_val v) { return rt_is_object(v) ? rt_object_get_ptr(v) : NULL; }
+static zl_t *zl_of(rt_val v) {
+  return rt_is_object(v) ? rt_object_get_ptr(v) : NULL;
+}
 
 static void init(rt_args *a) {
   zl_t *z = calloc(1, sizeof *z);
@@ -294,19 +330,22 @@ static void brotli_init(rt_args *a) {
   if (!z) abort();
   z->mode = rt_to_int32(rt_arg(a, 0));
   size_t n = 0;
-  const uint32_t *params = rt_is_array_buffer_view(rt_arg(a, 1)) ? rt_view_data(rt_arg(a, 1), &n) : NULL;
+  const uint32_t *params =
+      rt_is_array_buffer_view(rt_arg(a, 1)) ? rt_view_data(rt_arg(a, 1), &n) : NULL;
   n /= 8;
   bool ok;
   if (z->mode == M_BROTLI_ENCODE) {
     z->enc = BrotliEncoderCreateInstance(NULL, NULL, NULL);
     ok = z->enc != NULL;
     for (size_t i = 0; ok && i < n; i++)
-      ok = BrotliEncoderSetParameter(z->enc, (BrotliEncoderParameter)params[2 * i], params[2 * i + 1]);
+      ok = BrotliEncoderSetParameter(z->enc, (BrotliEncoderParameter)params[2 * i],
+                                     params[2 * i + 1]);
   } else {
     z->dec = BrotliDecoderCreateInstance(NULL, NULL, NULL);
     ok = z->dec != NULL;
     for (size_t i = 0; ok && i < n; i++)
-      ok = BrotliDecoderSetParameter(z->dec, (BrotliDecoderParameter)params[2 * i], params[2 * i + 1]);
+      ok = BrotliDecoderSetParameter(z->dec, (BrotliDecoderParameter)params[2 * i],
+                                     params[2 * i + 1]);
   }
   if (!ok) {
     zl_end(z);
@@ -427,8 +466,7 @@ static void reset(rt_args *a) {
   if (!z || z->busy) return;
   z->ended = false;
   int r = Z_OK;
-  if (z->inited)
-    r = is_deflate(z->mode) ? deflateReset(&z->strm) : inflateReset(&z->strm);
+  if (z->inited) r = is_deflate(z->mode) ? deflateReset(&z->strm) : inflateReset(&z->strm);
   if (r == Z_OK && z->dict && z->inited && (is_deflate(z->mode) || z->mode == M_INFLATERAW))
     r = is_deflate(z->mode) ? deflateSetDictionary(&z->strm, z->dict, (uInt)z->dict_len)
                             : inflateSetDictionary(&z->strm, z->dict, (uInt)z->dict_len);
@@ -469,6 +507,99 @@ static void crc32_(rt_args *a) {
   rt_return_number(a, (double)(uint32_t)c);
 }
 
+/* zlib.constants, in Node's order (values from the headers). */
+static const struct {
+  const char *name;
+  double value;
+} zconsts[] = {{"Z_NO_FLUSH", Z_NO_FLUSH},
+               {"Z_PARTIAL_FLUSH", Z_PARTIAL_FLUSH},
+               {"Z_SYNC_FLUSH", Z_SYNC_FLUSH},
+               {"Z_FULL_FLUSH", Z_FULL_FLUSH},
+               {"Z_FINISH", Z_FINISH},
+               {"Z_BLOCK", Z_BLOCK},
+               {"Z_OK", Z_OK},
+               {"Z_STREAM_END", Z_STREAM_END},
+               {"Z_NEED_DICT", Z_NEED_DICT},
+               {"Z_ERRNO", Z_ERRNO},
+               {"Z_STREAM_ERROR", Z_STREAM_ERROR},
+               {"Z_DATA_ERROR", Z_DATA_ERROR},
+               {"Z_MEM_ERROR", Z_MEM_ERROR},
+               {"Z_BUF_ERROR", Z_BUF_ERROR},
+               {"Z_VERSION_ERROR", Z_VERSION_ERROR},
+               {"Z_NO_COMPRESSION", Z_NO_COMPRESSION},
+               {"Z_BEST_SPEED", Z_BEST_SPEED},
+               {"Z_BEST_COMPRESSION", Z_BEST_COMPRESSION},
+               {"Z_DEFAULT_COMPRESSION", Z_DEFAULT_COMPRESSION},
+               {"Z_FILTERED", Z_FILTERED},
+               {"Z_HUFFMAN_ONLY", Z_HUFFMAN_ONLY},
+               {"Z_RLE", Z_RLE},
+               {"Z_FIXED", Z_FIXED},
+               {"Z_DEFAULT_STRATEGY", Z_DEFAULT_STRATEGY},
+               {"ZLIB_VERNUM", ZLIB_VERNUM},
+               {"DEFLATE", M_DEFLATE},
+               {"INFLATE", M_INFLATE},
+               {"GZIP", M_GZIP},
+               {"GUNZIP", M_GUNZIP},
+               {"DEFLATERAW", M_DEFLATERAW},
+               {"INFLATERAW", M_INFLATERAW},
+               {"UNZIP", M_UNZIP},
+               {"BROTLI_DECODE", M_BROTLI_DECODE},
+               {"BROTLI_ENCODE", M_BROTLI_ENCODE},
+               {"Z_MIN_WINDOWBITS", 8},
+               {"Z_MAX_WINDOWBITS", 15},
+               {"Z_DEFAULT_WINDOWBITS", 15},
+               {"Z_MIN_CHUNK", 64},
+               {"Z_MAX_CHUNK", 1.0 / 0.0},
+               {"Z_DEFAULT_CHUNK", 16384},
+               {"Z_MIN_MEMLEVEL", 1},
+               {"Z_MAX_MEMLEVEL", 9},
+               {"Z_DEFAULT_MEMLEVEL", 8},
+               {"Z_MIN_LEVEL", -1},
+               {"Z_MAX_LEVEL", 9},
+               {"Z_DEFAULT_LEVEL", Z_DEFAULT_COMPRESSION},
+               {"BROTLI_OPERATION_PROCESS", BROTLI_OPERATION_PROCESS},
+               {"BROTLI_OPERATION_FLUSH", BROTLI_OPERATION_FLUSH},
+               {"BROTLI_OPERATION_FINISH", BROTLI_OPERATION_FINISH},
+               {"BROTLI_OPERATION_EMIT_METADATA", BROTLI_OPERATION_EMIT_METADATA},
+               {"BROTLI_PARAM_MODE", BROTLI_PARAM_MODE},
+               {"BROTLI_MODE_GENERIC", BROTLI_MODE_GENERIC},
+               {"BROTLI_MODE_TEXT", BROTLI_MODE_TEXT},
+               {"BROTLI_MODE_FONT", BROTLI_MODE_FONT},
+               {"BROTLI_DEFAULT_MODE", BROTLI_DEFAULT_MODE},
+               {"BROTLI_PARAM_QUALITY", BROTLI_PARAM_QUALITY},
+               {"BROTLI_MIN_QUALITY", BROTLI_MIN_QUALITY},
+               {"BROTLI_MAX_QUALITY", BROTLI_MAX_QUALITY},
+               {"BROTLI_DEFAULT_QUALITY", BROTLI_DEFAULT_QUALITY},
+               {"BROTLI_PARAM_LGWIN", BROTLI_PARAM_LGWIN},
+               {"BROTLI_MIN_WINDOW_BITS", BROTLI_MIN_WINDOW_BITS},
+               {"BROTLI_MAX_WINDOW_BITS", BROTLI_MAX_WINDOW_BITS},
+               {"BROTLI_LARGE_MAX_WINDOW_BITS", BROTLI_LARGE_MAX_WINDOW_BITS},
+               {"BROTLI_DEFAULT_WINDOW", BROTLI_DEFAULT_WINDOW},
+               {"BROTLI_PARAM_LGBLOCK", BROTLI_PARAM_LGBLOCK},
+               {"BROTLI_MIN_INPUT_BLOCK_BITS", BROTLI_MIN_INPUT_BLOCK_BITS},
+               {"BROTLI_MAX_INPUT_BLOCK_BITS", BROTLI_MAX_INPUT_BLOCK_BITS},
+               {"BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING",
+                BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING},
+               {"BROTLI_PARAM_SIZE_HINT", BROTLI_PARAM_SIZE_HINT},
+               {"BROTLI_PARAM_LARGE_WINDOW", BROTLI_PARAM_LARGE_WINDOW},
+               {"BROTLI_PARAM_NPOSTFIX", BROTLI_PARAM_NPOSTFIX},
+               {"BROTLI_PARAM_NDIRECT", BROTLI_PARAM_NDIRECT},
+               {"BROTLI_DECODER_RESULT_ERROR", BROTLI_DECODER_RESULT_ERROR},
+               {"BROTLI_DECODER_RESULT_SUCCESS", BROTLI_DECODER_RESULT_SUCCESS},
+               {"BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT", BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT},
+               {"BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT", BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT},
+               {"BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION",
+                BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION},
+               {"BROTLI_DECODER_PARAM_LARGE_WINDOW", BROTLI_DECODER_PARAM_LARGE_WINDOW},
+               {"BROTLI_DECODER_NO_ERROR", BROTLI_DECODER_NO_ERROR},
+               {"BROTLI_DECODER_SUCCESS", BROTLI_DECODER_SUCCESS},
+               {"BROTLI_DECODER_NEEDS_MORE_INPUT", BROTLI_DECODER_NEEDS_MORE_INPUT},
+               {"BROTLI_DECODER_NEEDS_MORE_OUTPUT", BROTLI_DECODER_NEEDS_MORE_OUTPUT},
+#define BE(PREFIX, NAME, CODE) {"BROTLI_DECODER" #PREFIX #NAME, CODE},
+               BROTLI_DECODER_ERROR_CODES_LIST(BE, )
+#undef BE
+};
+
 void rt_binding_init_zlib(rt_val e) {
   rt_set_method(e, "init", init);
   rt_set_method(e, "brotliInit", brotli_init);
@@ -479,55 +610,7 @@ void rt_binding_init_zlib(rt_val e) {
   rt_set_method(e, "close", close_);
   rt_set_method(e, "crc32", crc32_);
   rt_val c = rt_object();
-#define C(n, v) rt_set(c, n, rt_number(v));
-  C("Z_NO_FLUSH", Z_NO_FLUSH) C("Z_PARTIAL_FLUSH", Z_PARTIAL_FLUSH) C("Z_SYNC_FLUSH", Z_SYNC_FLUSH)
-  C("Z_FULL_FLUSH", Z_FULL_FLUSH) C("Z_FINISH", Z_FINISH) C("Z_BLOCK", Z_BLOCK)
-  C("Z_OK", Z_OK) C("Z_STREAM_END", Z_STREAM_END) C("Z_NEED_DICT", Z_NEED_DICT)
-  C("Z_ERRNO", Z_ERRNO) C("Z_STREAM_ERROR", Z_STREAM_ERROR) C("Z_DATA_ERROR", Z_DATA_ERROR)
-  C("Z_MEM_ERROR", Z_MEM_ERROR) C("Z_BUF_ERROR", Z_BUF_ERROR) C("Z_VERSION_ERROR", Z_VERSION_ERROR)
-  C("Z_NO_COMPRESSION", Z_NO_COMPRESSION) C("Z_BEST_SPEED", Z_BEST_SPEED)
-  C("Z_BEST_COMPRESSION", Z_BEST_COMPRESSION) C("Z_DEFAULT_COMPRESSION", Z_DEFAULT_COMPRESSION)
-  C("Z_FILTERED", Z_FILTERED) C("Z_HUFFMAN_ONLY", Z_HUFFMAN_ONLY) C("Z_RLE", Z_RLE)
-  C("Z_FIXED", Z_FIXED) C("Z_DEFAULT_STRATEGY", Z_DEFAULT_STRATEGY) C("ZLIB_VERNUM", ZLIB_VERNUM)
-  C("DEFLATE", M_DEFLATE) C("INFLATE", M_INFLATE) C("GZIP", M_GZIP) C("GUNZIP", M_GUNZIP)
-  C("DEFLATERAW", M_DEFLATERAW) C("INFLATERAW", M_INFLATERAW) C("UNZIP", M_UNZIP)
-  C("BROTLI_DECODE", M_BROTLI_DECODE) C("BROTLI_ENCODE", M_BROTLI_ENCODE)
-  C("Z_MIN_WINDOWBITS", 8) C("Z_MAX_WINDOWBITS", 15) C("Z_DEFAULT_WINDOWBITS", 15)
-  C("Z_MIN_CHUNK", 64) C("Z_MAX_CHUNK", 1.0 / 0.0) C("Z_DEFAULT_CHUNK", 16384)
-  C("Z_MIN_MEMLEVEL", 1) C("Z_MAX_MEMLEVEL", 9) C("Z_DEFAULT_MEMLEVEL", 8)
-  C("Z_MIN_LEVEL", -1) C("Z_MAX_LEVEL", 9) C("Z_DEFAULT_LEVEL", Z_DEFAULT_COMPRESSION)
-  C("BROTLI_OPERATION_PROCESS", BROTLI_OPERATION_PROCESS)
-  C("BROTLI_OPERATION_FLUSH", BROTLI_OPERATION_FLUSH)
-  C("BROTLI_OPERATION_FINISH", BROTLI_OPERATION_FINISH)
-  C("BROTLI_OPERATION_EMIT_METADATA", BROTLI_OPERATION_EMIT_METADATA)
-  C("BROTLI_PARAM_MODE", BROTLI_PARAM_MODE) C("BROTLI_MODE_GENERIC", BROTLI_MODE_GENERIC)
-  C("BROTLI_MODE_TEXT", BROTLI_MODE_TEXT) C("BROTLI_MODE_FONT", BROTLI_MODE_FONT)
-  C("BROTLI_DEFAULT_MODE", BROTLI_DEFAULT_MODE) C("BROTLI_PARAM_QUALITY", BROTLI_PARAM_QUALITY)
-  C("BROTLI_MIN_QUALITY", BROTLI_MIN_QUALITY) C("BROTLI_MAX_QUALITY", BROTLI_MAX_QUALITY)
-  C("BROTLI_DEFAULT_QUALITY", BROTLI_DEFAULT_QUALITY) C("BROTLI_PARAM_LGWIN", BROTLI_PARAM_LGWIN)
-  C("BROTLI_MIN_WINDOW_BITS", BROTLI_MIN_WINDOW_BITS) C("BROTLI_MAX_WINDOW_BITS", BROTLI_MAX_WINDOW_BITS)
-  C("BROTLI_LARGE_MAX_WINDOW_BITS", BROTLI_LARGE_MAX_WINDOW_BITS)
-  C("BROTLI_DEFAULT_WINDOW", BROTLI_DEFAULT_WINDOW) C("BROTLI_PARAM_LGBLOCK", BROTLI_PARAM_LGBLOCK)
-  C("BROTLI_MIN_INPUT_BLOCK_BITS", BROTLI_MIN_INPUT_BLOCK_BITS)
-  C("BROTLI_MAX_INPUT_BLOCK_BITS", BROTLI_MAX_INPUT_BLOCK_BITS)
-  C("BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING", BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING)
-  C("BROTLI_PARAM_SIZE_HINT", BROTLI_PARAM_SIZE_HINT)
-  C("BROTLI_PARAM_LARGE_WINDOW", BROTLI_PARAM_LARGE_WINDOW)
-  C("BROTLI_PARAM_NPOSTFIX", BROTLI_PARAM_NPOSTFIX) C("BROTLI_PARAM_NDIRECT", BROTLI_PARAM_NDIRECT)
-  C("BROTLI_DECODER_RESULT_ERROR", BROTLI_DECODER_RESULT_ERROR)
-  C("BROTLI_DECODER_RESULT_SUCCESS", BROTLI_DECODER_RESULT_SUCCESS)
-  C("BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT", BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)
-  C("BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT", BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT)
-  C("BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION",
-    BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION)
-  C("BROTLI_DECODER_PARAM_LARGE_WINDOW", BROTLI_DECODER_PARAM_LARGE_WINDOW)
-  C("BROTLI_DECODER_NO_ERROR", BROTLI_DECODER_NO_ERROR)
-  C("BROTLI_DECODER_SUCCESS", BROTLI_DECODER_SUCCESS)
-  C("BROTLI_DECODER_NEEDS_MORE_INPUT", BROTLI_DECODER_NEEDS_MORE_INPUT)
-  C("BROTLI_DECODER_NEEDS_MORE_OUTPUT", BROTLI_DECODER_NEEDS_MORE_OUTPUT)
-#define BE(PREFIX, NAME, CODE) C("BROTLI_DECODER" #PREFIX #NAME, CODE)
-  BROTLI_DECODER_ERROR_CODES_LIST(BE, )
-#undef BE
-#undef C
+  for (size_t i = 0; i < sizeof zconsts / sizeof zconsts[0]; i++)
+    rt_set(c, zconsts[i].name, rt_number(zconsts[i].value));
   rt_set(e, "constants", c);
 }
