@@ -717,6 +717,39 @@ function direntsOf(dir, names, types) {
   return out;
 }
 
+// One directory's entries into out (breadth first: subdirectories queued).
+function collectEntries(base, rel, dir, names, types, withFileTypes, encoding, out, queue) {
+  for (let i = 0; i < names.length; i++) {
+    const relName = rel ? lazyPath().join(rel, names[i]) : names[i];
+    let t = types[i];
+    if (t === constants.UV_DIRENT_UNKNOWN) {
+      try {
+        t = U.direntTypeFromStats(getStatsFromBinding(B.lstat(lazyPath().join(dir, names[i]), false)));
+      } catch { /* unknown */ }
+    }
+    if (withFileTypes) out.push(new Dirent(names[i], t, dir));
+    else out.push(encodeName(relName, encoding));
+    if (t === constants.UV_DIRENT_DIR) queue.push(relName);
+  }
+}
+
+// The asynchronous readdirRecursiveSync: one thread-pool scandir per directory.
+function readdirRecursive(base, withFileTypes, encoding, cb) {
+  const out = [];
+  const queue = [''];
+  const next = () => {
+    if (queue.length === 0) return cb(null, out);
+    const rel = queue.shift();
+    const dir = rel ? lazyPath().join(base, rel) : base;
+    B.readdir(dir, true, (err, res) => {
+      if (err) return cb(err);
+      collectEntries(base, rel, dir, res[0], res[1], withFileTypes, encoding, out, queue);
+      next();
+    });
+  };
+  next();
+}
+
 function readdirRecursiveSync(base, withFileTypes, encoding) {
   const out = [];
   const queue = [''];
@@ -724,18 +757,7 @@ function readdirRecursiveSync(base, withFileTypes, encoding) {
     const rel = queue.shift();
     const dir = rel ? lazyPath().join(base, rel) : base;
     const [names, types] = B.readdir(dir, true);
-    for (let i = 0; i < names.length; i++) {
-      const relName = rel ? lazyPath().join(rel, names[i]) : names[i];
-      let t = types[i];
-      if (t === constants.UV_DIRENT_UNKNOWN) {
-        try {
-          t = U.direntTypeFromStats(getStatsFromBinding(B.lstat(lazyPath().join(dir, names[i]), false)));
-        } catch { /* unknown */ }
-      }
-      if (withFileTypes) out.push(new Dirent(names[i], t, dir));
-      else out.push(encodeName(relName, encoding));
-      if (t === constants.UV_DIRENT_DIR) queue.push(relName);
-    }
+    collectEntries(base, rel, dir, names, types, withFileTypes, encoding, out, queue);
   }
   return out;
 }
@@ -756,15 +778,7 @@ function readdir(path, options, callback) {
   options = getOptions(options);
   path = getValidatedPath(path);
   if (options.recursive) {
-    process.nextTick(() => {
-      let r;
-      try {
-        r = readdirRecursiveSync(path, !!options.withFileTypes, options.encoding);
-      } catch (e) {
-        return callback(e);
-      }
-      callback(null, r);
-    });
+    readdirRecursive(path, !!options.withFileTypes, options.encoding, callback);
     return;
   }
   if (options.withFileTypes) {
