@@ -1,0 +1,4 @@
+@NM@/sass/sass.js
+--no-source-map
+--style=expanded
+styles.scss

@@ -1,0 +1,3 @@
+@NM@/stylus/bin/stylus
+--print
+styles.styl

@@ -1,0 +1,2 @@
+@NM@/uvu/bin.js
+tests

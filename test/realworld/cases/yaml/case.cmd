@@ -1,0 +1,3 @@
+@NM@/yaml/bin.mjs
+--yaml
+1.1
