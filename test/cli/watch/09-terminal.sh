@@ -25,7 +25,7 @@ def run(args, steps, limit=30, until=b"@END"):
             out += d
         if steps and steps[0][0] in out:
             os.write(fd, steps.pop(0)[1])
-        if not steps and until in out:  # seen what we wanted: stop devrun
+        if not steps and (until(out) if callable(until) else until in out):  # done: stop devrun
             os.kill(pid, 15)
             _, st = os.waitpid(pid, 0)
             return out, st
@@ -56,7 +56,7 @@ elif which == "ctrlc":
 else:
     out, st = run([D, "--", "sh", "-c", "echo ST\"\"ART; read l; echo GOT:$l; sleep 100"],
                   [(b"START", b"hello\n"), (b"GOT:hello", b"rs\n"), (b"restart requested (rs)", b"stats\n"),
-                   (b"restarts 1", b"")], until=b"restarts 1")
+                   (b"restarts 1", b"")], until=lambda out: out.count(b"START\r\n") >= 2)
 sys.stdout.write(out.decode(errors="replace"))
 print("\nSTATUS %d" % (os.WEXITSTATUS(st) if os.WIFEXITED(st) else 128 + os.WTERMSIG(st)))
 PY
