@@ -21,7 +21,9 @@ using rt::iso;
 
 namespace {
 
-Local<String> Str(const char *s) { return String::NewFromUtf8(iso, s).ToLocalChecked(); }
+Local<String> Str(const char *s) {
+  return String::NewFromUtf8(iso, s).ToLocalChecked();
+}
 
 void ThrowTypeError(const char *code, const char *msg) {
   Local<Value> e = Exception::TypeError(Str(msg));
@@ -45,10 +47,13 @@ class SerCtx : public ValueSerializer::Delegate {
  public:
   explicit SerCtx(Local<Object> self) : ser_(iso, this) {
     self_.Reset(iso, self);
-    self_.SetWeak(this, [](const WeakCallbackInfo<SerCtx> &i) { delete i.GetParameter(); },
-                  WeakCallbackType::kParameter);
+    self_.SetWeak(
+        this, [](const WeakCallbackInfo<SerCtx> &i) { delete i.GetParameter(); },
+        WeakCallbackType::kParameter);
   }
-  Local<Object> self() { return self_.Get(iso); }
+  Local<Object> self() {
+    return self_.Get(iso);
+  }
 
   void ThrowDataCloneError(Local<String> message) override {
     Local<Value> argv[1] = {message};
@@ -89,10 +94,13 @@ class DesCtx : public ValueDeserializer::Delegate {
   DesCtx(Local<Object> self, const uint8_t *data, size_t len)
       : data_(data), des_(iso, data, len, this) {
     self_.Reset(iso, self);
-    self_.SetWeak(this, [](const WeakCallbackInfo<DesCtx> &i) { delete i.GetParameter(); },
-                  WeakCallbackType::kParameter);
+    self_.SetWeak(
+        this, [](const WeakCallbackInfo<DesCtx> &i) { delete i.GetParameter(); },
+        WeakCallbackType::kParameter);
   }
-  Local<Object> self() { return self_.Get(iso); }
+  Local<Object> self() {
+    return self_.Get(iso);
+  }
 
   MaybeLocal<Object> ReadHostObject(Isolate *isolate) override {
     // V8 forbids JavaScript while deserializing; the hook is JavaScript (as
@@ -165,7 +173,8 @@ void SerRelease(const FunctionCallbackInfo<Value> &info) {
   SerCtx *c = Unwrap<SerCtx>(info);
   if (!c) return;
   std::pair<uint8_t *, size_t> r = c->ser_.Release();
-  info.GetReturnValue().Set(L(rt_array_buffer_take(r.first ? r.first : (uint8_t *)malloc(1), r.second)));
+  info.GetReturnValue().Set(
+      L(rt_array_buffer_take(r.first ? r.first : (uint8_t *)malloc(1), r.second)));
 }
 
 void SerTransfer(const FunctionCallbackInfo<Value> &info) {
@@ -258,7 +267,8 @@ void DesTransfer(const FunctionCallbackInfo<Value> &info) {
   } else if (info[1]->IsSharedArrayBuffer()) {
     c->des_.TransferSharedArrayBuffer(id, info[1].As<SharedArrayBuffer>());
   } else {
-    ThrowTypeError("ERR_INVALID_ARG_TYPE", "arrayBuffer must be an ArrayBuffer or SharedArrayBuffer");
+    ThrowTypeError("ERR_INVALID_ARG_TYPE",
+                   "arrayBuffer must be an ArrayBuffer or SharedArrayBuffer");
   }
 }
 

@@ -44,7 +44,9 @@ constexpr int kWrapperSlot = 37;
 Local<Private> Key(const char *name) {
   return Private::ForApi(iso, String::NewFromUtf8(iso, name).ToLocalChecked());
 }
-Local<Private> ContextKey() { return Key("devrun:vm:context"); }
+Local<Private> ContextKey() {
+  return Key("devrun:vm:context");
+}
 
 Global<ObjectTemplate> wrapper_tmpl;
 
@@ -193,7 +195,9 @@ class Watchdog {
     cv_.notify_all();
     thread_.join();
   }
-  bool fired() const { return fired_; }
+  bool fired() const {
+    return fired_;
+  }
 
  private:
   bool active_ = false, done_ = false, fired_ = false;
@@ -232,7 +236,8 @@ void Decorate(TryCatch &tc) {
   buf += "\n";
   buf += std::string(*st ? *st : "", (size_t)st.length());
   Local<String> decorated;
-  if (!String::NewFromUtf8(iso, buf.data(), NewStringType::kNormal, (int)buf.size()).ToLocal(&decorated))
+  if (!String::NewFromUtf8(iso, buf.data(), NewStringType::kNormal, (int)buf.size())
+           .ToLocal(&decorated))
     return;
   (void)o->Set(ctx, stack_key, decorated);
   (void)o->SetPrivate(ctx, key, True(iso));
@@ -295,7 +300,9 @@ bool rt_vm_make_context(rt_val sandbox_v, rt_val name) {
   return true;
 }
 
-bool rt_vm_is_context(rt_val sandbox) { return FromSandbox(L(sandbox)) != nullptr; }
+bool rt_vm_is_context(rt_val sandbox) {
+  return FromSandbox(L(sandbox)) != nullptr;
+}
 
 rt_val rt_vm_context_global(rt_val sandbox) {
   VmContext *c = FromSandbox(L(sandbox));
@@ -375,8 +382,7 @@ rt_val rt_vm_run(rt_val script, rt_val sandbox, int64_t timeout_ms, bool display
       char msg[96];
       snprintf(msg, sizeof msg, "Script execution timed out after %lldms", (long long)timeout_ms);
       Local<Value> e = Exception::Error(String::NewFromUtf8(iso, msg).ToLocalChecked());
-      (void)e.As<Object>()->Set(iso->GetCurrentContext(),
-                                String::NewFromUtf8Literal(iso, "code"),
+      (void)e.As<Object>()->Set(iso->GetCurrentContext(), String::NewFromUtf8Literal(iso, "code"),
                                 String::NewFromUtf8Literal(iso, "ERR_SCRIPT_EXECUTION_TIMEOUT"));
       tc.Reset();
       iso->ThrowException(e);
@@ -444,7 +450,9 @@ rt_val rt_vm_compile_function(rt_val source, rt_val filename, int line_offset, i
   return W(hs.Escape(fn));
 }
 
-uint32_t rt_vm_cached_data_version_tag(void) { return ScriptCompiler::CachedDataVersionTag(); }
+uint32_t rt_vm_cached_data_version_tag(void) {
+  return ScriptCompiler::CachedDataVersionTag();
+}
 
 void rt_vm_heap_code_statistics(double out[4]) {
   HeapCodeStatistics st;
@@ -459,9 +467,15 @@ namespace {
 class MallocOneByte : public String::ExternalOneByteStringResource {
  public:
   MallocOneByte(char *d, size_t n) : data_(d), len_(n) {}
-  ~MallocOneByte() override { free(data_); }
-  const char *data() const override { return data_; }
-  size_t length() const override { return len_; }
+  ~MallocOneByte() override {
+    free(data_);
+  }
+  const char *data() const override {
+    return data_;
+  }
+  size_t length() const override {
+    return len_;
+  }
 
  private:
   char *data_;

@@ -120,17 +120,16 @@ static size_t b64_encoded_len(size_t n, bool url) {
   return url ? (n / 3) * 4 + (n % 3 ? n % 3 + 1 : 0) : (n + 2) / 3 * 4;
 }
 
-
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 /* AVX2 encoder (Muła and Lemire): 24 input bytes -> 32 characters per step.
  * Loads start 4 bytes before the block, so it needs i >= 4 and 28 readable
  * bytes from i; returns how far it got (the scalar loop finishes). */
 __attribute__((target("avx2"))) static size_t b64_encode_avx2(const uint8_t *src, size_t n,
-                                                                char *dst, size_t *k_out,
-                                                                size_t i, bool url) {
-  const __m256i shuf = _mm256_set_epi8(10, 11, 9, 10, 7, 8, 6, 7, 4, 5, 3, 4, 1, 2, 0, 1,
-                                       14, 15, 13, 14, 11, 12, 10, 11, 8, 9, 7, 8, 5, 6, 4, 5);
+                                                              char *dst, size_t *k_out, size_t i,
+                                                              bool url) {
+  const __m256i shuf = _mm256_set_epi8(10, 11, 9, 10, 7, 8, 6, 7, 4, 5, 3, 4, 1, 2, 0, 1, 14, 15,
+                                       13, 14, 11, 12, 10, 11, 8, 9, 7, 8, 5, 6, 4, 5);
   const char c62 = url ? '-' : '+', c63 = url ? '_' : '/';
   const __m256i shift_lut = _mm256_setr_epi8(
       'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
@@ -219,78 +218,81 @@ static size_t b64_decoded_size(const str_units *u) {
  * alphabet; false when decoding must stop (as Node's slow path).  Node
  * truncates each UTF-16 unit to its low byte before the lookup.  Generated
  * for one-byte and two-byte sources. */
-#define B64_DECODERS(T, SFX)                                                                  \
-  static bool b64_group_slow_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen, \
-                                   size_t *i, size_t *k) {                                    \
-    uint8_t hi = 0, lo;                                                                       \
-    for (int step = 0; step < 4; step++) {                                                    \
-      for (;;) {                                                                              \
-        unsigned c = (uint8_t)src[*i];                                                        \
-        lo = unb64[c];                                                                        \
-        *i += 1;                                                                              \
-        if (lo < 64) break;                                                                   \
-        if (c == '=' || *i >= srclen) return false;                                           \
-      }                                                                                       \
-      if (step == 1) dst[(*k)++] = (uint8_t)(((hi & 0x3F) << 2) | ((lo & 0x30) >> 4));       \
-      else if (step == 2) dst[(*k)++] = (uint8_t)(((hi & 0x0F) << 4) | ((lo & 0x3C) >> 2));  \
-      else if (step == 3) dst[(*k)++] = (uint8_t)(((hi & 0x03) << 6) | (lo & 0x3F));         \
-      if (*i >= srclen) return false;                                                         \
-      if (*k >= dstlen) return false;                                                         \
-      hi = lo;                                                                                \
-    }                                                                                         \
-    return true;                                                                              \
-  }                                                                                           \
-  static size_t b64_decode_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen,   \
-                                 size_t decoded) {                                            \
-    size_t avail = dstlen < decoded ? dstlen : decoded;                                       \
-    size_t max_k = avail / 3 * 3;                                                             \
-    size_t max_i = srclen / 4 * 4;                                                            \
-    size_t i = 0, k = 0;                                                                      \
-    for (;;) {                                                                                \
-      /* Fast path on locals (no aliasing with the slow path's pointers):         \
-       * 8 characters -> 6 bytes, written as one 8-byte store while there is      \
-       * room for it. */                                                                      \
-      size_t ii = i, kk = k;                                                                  \
-      while (ii + 8 <= max_i && kk + 8 <= max_k) {                                            \
-        uint32_t v = unb64_shift[0][(uint8_t)src[ii]] | unb64_shift[1][(uint8_t)src[ii + 1]] | \
-                     unb64_shift[2][(uint8_t)src[ii + 2]] | unb64_shift[3][(uint8_t)src[ii + 3]]; \
+#define B64_DECODERS(T, SFX)                                                                       \
+  static bool b64_group_slow_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen,       \
+                                   size_t *i, size_t *k) {                                         \
+    uint8_t hi = 0, lo;                                                                            \
+    for (int step = 0; step < 4; step++) {                                                         \
+      for (;;) {                                                                                   \
+        unsigned c = (uint8_t)src[*i];                                                             \
+        lo = unb64[c];                                                                             \
+        *i += 1;                                                                                   \
+        if (lo < 64) break;                                                                        \
+        if (c == '=' || *i >= srclen) return false;                                                \
+      }                                                                                            \
+      if (step == 1)                                                                               \
+        dst[(*k)++] = (uint8_t)(((hi & 0x3F) << 2) | ((lo & 0x30) >> 4));                          \
+      else if (step == 2)                                                                          \
+        dst[(*k)++] = (uint8_t)(((hi & 0x0F) << 4) | ((lo & 0x3C) >> 2));                          \
+      else if (step == 3)                                                                          \
+        dst[(*k)++] = (uint8_t)(((hi & 0x03) << 6) | (lo & 0x3F));                                 \
+      if (*i >= srclen) return false;                                                              \
+      if (*k >= dstlen) return false;                                                              \
+      hi = lo;                                                                                     \
+    }                                                                                              \
+    return true;                                                                                   \
+  }                                                                                                \
+  static size_t b64_decode_##SFX(uint8_t *dst, size_t dstlen, const T *src, size_t srclen,         \
+                                 size_t decoded) {                                                 \
+    size_t avail = dstlen < decoded ? dstlen : decoded;                                            \
+    size_t max_k = avail / 3 * 3;                                                                  \
+    size_t max_i = srclen / 4 * 4;                                                                 \
+    size_t i = 0, k = 0;                                                                           \
+    for (;;) {                                                                                     \
+      /* Fast path on locals (no aliasing with the slow path's pointers):                          \
+       * 8 characters -> 6 bytes, written as one 8-byte store while there is                       \
+       * room for it. */                                                                           \
+      size_t ii = i, kk = k;                                                                       \
+      while (ii + 8 <= max_i && kk + 8 <= max_k) {                                                 \
+        uint32_t v = unb64_shift[0][(uint8_t)src[ii]] | unb64_shift[1][(uint8_t)src[ii + 1]] |     \
+                     unb64_shift[2][(uint8_t)src[ii + 2]] | unb64_shift[3][(uint8_t)src[ii + 3]];  \
         uint32_t w = unb64_shift[0][(uint8_t)src[ii + 4]] | unb64_shift[1][(uint8_t)src[ii + 5]] | \
-                     unb64_shift[2][(uint8_t)src[ii + 6]] | unb64_shift[3][(uint8_t)src[ii + 7]]; \
-        if ((v | w) & 0x80000000u) break;                                                     \
-        uint8_t out[8] = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v,                  \
-                          (uint8_t)(w >> 16), (uint8_t)(w >> 8), (uint8_t)w, 0, 0};            \
-        memcpy(dst + kk, out, 8);                                                             \
-        ii += 8;                                                                              \
-        kk += 6;                                                                              \
-      }                                                                                       \
-      i = ii;                                                                                 \
-      k = kk;                                                                                 \
-      if (!(i < max_i && k < max_k)) break;                                                   \
-      uint32_t v = unb64_shift[0][(uint8_t)src[i]] | unb64_shift[1][(uint8_t)src[i + 1]] |     \
-                   unb64_shift[2][(uint8_t)src[i + 2]] | unb64_shift[3][(uint8_t)src[i + 3]]; \
-      if (v & 0x80000000u) {                                                                  \
-        if (!b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k)) return k;                \
-        max_i = i + (srclen - i) / 4 * 4;                                                     \
-      } else {                                                                                \
-        dst[k] = (uint8_t)(v >> 16);                                                          \
-        dst[k + 1] = (uint8_t)(v >> 8);                                                       \
-        dst[k + 2] = (uint8_t)v;                                                              \
-        i += 4;                                                                               \
-        k += 3;                                                                               \
-      }                                                                                       \
-    }                                                                                         \
-    if (i < srclen && k < dstlen) b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k);     \
-    return k;                                                                                 \
-  }                                                                                           \
-  __attribute__((unused)) static size_t hex_decode_##SFX(uint8_t *dst, size_t dstlen,        \
-                                                          const T *src, size_t srclen) {    \
-    size_t i;                                                                                 \
-    for (i = 0; i < dstlen && i * 2 + 1 < srclen; i++) {                                      \
-      int a = unhex_tab[(uint8_t)src[i * 2]], b = unhex_tab[(uint8_t)src[i * 2 + 1]];         \
-      if (a < 0 || b < 0) return i;                                                           \
-      dst[i] = (uint8_t)(a << 4 | b);                                                         \
-    }                                                                                         \
-    return i;                                                                                 \
+                     unb64_shift[2][(uint8_t)src[ii + 6]] | unb64_shift[3][(uint8_t)src[ii + 7]];  \
+        if ((v | w) & 0x80000000u) break;                                                          \
+        uint8_t out[8] = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, (uint8_t)(w >> 16),   \
+                          (uint8_t)(w >> 8),  (uint8_t)w,        0,          0};                   \
+        memcpy(dst + kk, out, 8);                                                                  \
+        ii += 8;                                                                                   \
+        kk += 6;                                                                                   \
+      }                                                                                            \
+      i = ii;                                                                                      \
+      k = kk;                                                                                      \
+      if (!(i < max_i && k < max_k)) break;                                                        \
+      uint32_t v = unb64_shift[0][(uint8_t)src[i]] | unb64_shift[1][(uint8_t)src[i + 1]] |         \
+                   unb64_shift[2][(uint8_t)src[i + 2]] | unb64_shift[3][(uint8_t)src[i + 3]];      \
+      if (v & 0x80000000u) {                                                                       \
+        if (!b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k)) return k;                     \
+        max_i = i + (srclen - i) / 4 * 4;                                                          \
+      } else {                                                                                     \
+        dst[k] = (uint8_t)(v >> 16);                                                               \
+        dst[k + 1] = (uint8_t)(v >> 8);                                                            \
+        dst[k + 2] = (uint8_t)v;                                                                   \
+        i += 4;                                                                                    \
+        k += 3;                                                                                    \
+      }                                                                                            \
+    }                                                                                              \
+    if (i < srclen && k < dstlen) b64_group_slow_##SFX(dst, dstlen, src, srclen, &i, &k);          \
+    return k;                                                                                      \
+  }                                                                                                \
+  __attribute__((unused)) static size_t hex_decode_##SFX(uint8_t *dst, size_t dstlen,              \
+                                                         const T *src, size_t srclen) {            \
+    size_t i;                                                                                      \
+    for (i = 0; i < dstlen && i * 2 + 1 < srclen; i++) {                                           \
+      int a = unhex_tab[(uint8_t)src[i * 2]], b = unhex_tab[(uint8_t)src[i * 2 + 1]];              \
+      if (a < 0 || b < 0) return i;                                                                \
+      dst[i] = (uint8_t)(a << 4 | b);                                                              \
+    }                                                                                              \
+    return i;                                                                                      \
   }
 B64_DECODERS(uint8_t, u8)
 B64_DECODERS(uint16_t, u16)
@@ -306,19 +308,23 @@ B64_DECODERS(uint16_t, u16)
  * Needs src_max characters and dst_max bytes of room, dst_max counting the
  * 8 bytes each 32-byte store writes past the 24 it keeps. */
 __attribute__((target("avx2"))) static size_t b64_decode_avx2(const uint8_t *src, size_t src_max,
-                                                                uint8_t *dst, size_t dst_max,
-                                                                size_t *out) {
-  const __m256i lut_lo = _mm256_setr_epi8(
-      0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A,
-      0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A);
-  const __m256i lut_hi = _mm256_setr_epi8(
-      0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-      0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10);
-  const __m256i lut_roll = _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0,
-                                            0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+                                                              uint8_t *dst, size_t dst_max,
+                                                              size_t *out) {
+  const __m256i lut_lo =
+      _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B,
+                       0x1B, 0x1B, 0x1A, 0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+                       0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A);
+  const __m256i lut_hi =
+      _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10,
+                       0x10, 0x10, 0x10, 0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10,
+                       0x10, 0x10, 0x10, 0x10, 0x10, 0x10);
+  const __m256i lut_roll =
+      _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 19, 4, -65,
+                       -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
   const __m256i mask_2f = _mm256_set1_epi8(0x2f);
-  const __m256i pack_shuf = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1,
-                                             2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  const __m256i pack_shuf =
+      _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4, 10,
+                       9, 8, 14, 13, 12, -1, -1, -1, -1);
   const __m256i perm = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 3, 7);
   size_t i = 0, k = 0;
   while (i + 32 <= src_max && k + 32 <= dst_max) {
@@ -386,9 +392,12 @@ static size_t hex_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
 /* Exact byte length of str in enc (for base64: the decoder's upper bound). */
 static size_t byte_length(rt_val s, int enc) {
   switch (enc) {
-    case ENC_UTF8: return rt_string_utf8_length(s);
-    case ENC_UCS2: return rt_string_length(s) * 2;
-    case ENC_HEX: return rt_string_length(s) / 2;
+    case ENC_UTF8:
+      return rt_string_utf8_length(s);
+    case ENC_UCS2:
+      return rt_string_length(s) * 2;
+    case ENC_HEX:
+      return rt_string_length(s) / 2;
     case ENC_BASE64:
     case ENC_BASE64URL: {
       str_units u;
@@ -397,7 +406,8 @@ static size_t byte_length(rt_val s, int enc) {
       units_release(&u);
       return n;
     }
-    default: return rt_string_length(s);
+    default:
+      return rt_string_length(s);
   }
 }
 
@@ -405,7 +415,8 @@ static size_t byte_length(rt_val s, int enc) {
 static size_t write_string(rt_val s, int enc, uint8_t *dst, size_t cap) {
   if (cap == 0) return 0;
   switch (enc) {
-    case ENC_UTF8: return rt_string_write_utf8(s, (char *)dst, cap);
+    case ENC_UTF8:
+      return rt_string_write_utf8(s, (char *)dst, cap);
     case ENC_LATIN1:
     case ENC_ASCII: {
       size_t n = rt_string_length(s);
@@ -453,8 +464,8 @@ static void write_fn(rt_args *a) {
   }
   if (max < 0) max = 0;
   if ((size_t)max > len - (size_t)off) max = (int64_t)(len - (size_t)off);
-  rt_return_int(a, (int64_t)write_string(rt_arg(a, 1), rt_to_int32(rt_arg(a, 4)), p ? p + off : NULL,
-                                          (size_t)max));
+  rt_return_int(a, (int64_t)write_string(rt_arg(a, 1), rt_to_int32(rt_arg(a, 4)),
+                                         p ? p + off : NULL, (size_t)max));
 }
 
 /* fromString(str, enc) -> ArrayBuffer holding exactly the encoded bytes. */
@@ -513,8 +524,10 @@ static rt_val latin1_result(char *q, size_t m) {
 static rt_val decode(const uint8_t *p, size_t n, int enc) {
   if (n == 0) return rt_string("");
   switch (enc) {
-    case ENC_UTF8: return rt_string_n((const char *)p, n);
-    case ENC_LATIN1: return rt_string_latin1(p, n);
+    case ENC_UTF8:
+      return rt_string_n((const char *)p, n);
+    case ENC_LATIN1:
+      return rt_string_latin1(p, n);
     case ENC_ASCII: {
       size_t i = 0;
       while (i < n && p[i] < 0x80) i++;
@@ -793,9 +806,15 @@ static void swap_n(rt_args *a, size_t w) {
     }
   rt_return(a, rt_arg(a, 0));
 }
-static void swap16_fn(rt_args *a) { swap_n(a, 2); }
-static void swap32_fn(rt_args *a) { swap_n(a, 4); }
-static void swap64_fn(rt_args *a) { swap_n(a, 8); }
+static void swap16_fn(rt_args *a) {
+  swap_n(a, 2);
+}
+static void swap32_fn(rt_args *a) {
+  swap_n(a, 4);
+}
+static void swap64_fn(rt_args *a) {
+  swap_n(a, 8);
+}
 
 static bool utf8_valid(const uint8_t *s, size_t n) {
   size_t i = 0;

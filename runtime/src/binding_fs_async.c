@@ -49,7 +49,9 @@ struct fs_call {
   uv_buf_t buf;
 };
 
-static uv_loop_t *loop(void) { return rt_env_current->loop; }
+static uv_loop_t *loop(void) {
+  return rt_env_current->loop;
+}
 
 /* ---- results ----------------------------------------------------------- */
 
@@ -57,11 +59,24 @@ static rt_val stat_result(const uv_stat_t *s, bool bigint) {
   rt_val ab = rt_array_buffer(18 * 8, false);
   if (!ab) return NULL;
   void *d = rt_array_buffer_data(ab, NULL);
-  uint64_t v[18] = {s->st_dev,     s->st_mode,          s->st_nlink,         s->st_uid,
-                    s->st_gid,     s->st_rdev,          s->st_blksize,       s->st_ino,
-                    s->st_size,    s->st_blocks,        s->st_atim.tv_sec,   s->st_atim.tv_nsec,
-                    s->st_mtim.tv_sec, s->st_mtim.tv_nsec, s->st_ctim.tv_sec, s->st_ctim.tv_nsec,
-                    s->st_birthtim.tv_sec, s->st_birthtim.tv_nsec};
+  uint64_t v[18] = {s->st_dev,
+                    s->st_mode,
+                    s->st_nlink,
+                    s->st_uid,
+                    s->st_gid,
+                    s->st_rdev,
+                    s->st_blksize,
+                    s->st_ino,
+                    s->st_size,
+                    s->st_blocks,
+                    s->st_atim.tv_sec,
+                    s->st_atim.tv_nsec,
+                    s->st_mtim.tv_sec,
+                    s->st_mtim.tv_nsec,
+                    s->st_ctim.tv_sec,
+                    s->st_ctim.tv_nsec,
+                    s->st_birthtim.tv_sec,
+                    s->st_birthtim.tv_nsec};
   for (int i = 0; i < 18; i++) {
     if (bigint)
       ((int64_t *)d)[i] = (int64_t)v[i];
@@ -71,17 +86,23 @@ static rt_val stat_result(const uv_stat_t *s, bool bigint) {
   return ab;
 }
 
-static rt_val r_stat(fs_call *c) { return stat_result(&c->req.statbuf, c->bigint); }
+static rt_val r_stat(fs_call *c) {
+  return stat_result(&c->req.statbuf, c->bigint);
+}
 /* statfs: [type, bsize, blocks, bfree, bavail, files, ffree] as numbers or
  * BigInts. */
 static rt_val r_statfs(fs_call *c) {
   const uv_statfs_t *f = c->req.ptr;
-  uint64_t v[7] = {f->f_type, f->f_bsize, f->f_blocks, f->f_bfree, f->f_bavail, f->f_files, f->f_ffree};
+  uint64_t v[7] = {f->f_type,   f->f_bsize, f->f_blocks, f->f_bfree,
+                   f->f_bavail, f->f_files, f->f_ffree};
   rt_val r = rt_array(7);
-  for (uint32_t i = 0; i < 7; i++) rt_set_i(r, i, c->bigint ? rt_biguint(v[i]) : rt_number((double)v[i]));
+  for (uint32_t i = 0; i < 7; i++)
+    rt_set_i(r, i, c->bigint ? rt_biguint(v[i]) : rt_number((double)v[i]));
   return r;
 }
-static rt_val r_int(fs_call *c) { return rt_int((int64_t)c->req.result); }
+static rt_val r_int(fs_call *c) {
+  return rt_int((int64_t)c->req.result);
+}
 static rt_val r_path(fs_call *c) {
   const char *p = c->req.ptr ? (const char *)c->req.ptr : c->req.path;
   return rt_string(p ? p : "");
@@ -141,7 +162,8 @@ static void after(uv_fs_t *req) {
  * right uv_fs_xxx with cb (NULL for sync). */
 typedef int (*fs_start_fn)(rt_args *a, fs_call *c, uv_fs_cb cb);
 
-static void run(rt_args *a, int arity, const char *syscall, fs_start_fn start, fs_result_fn result) {
+static void run(rt_args *a, int arity, const char *syscall, fs_start_fn start,
+                fs_result_fn result) {
   fs_call *c = calloc(1, sizeof *c);
   if (!c) abort();
   c->syscall = syscall;
@@ -311,41 +333,43 @@ static int s_mkdtemp(rt_args *a, fs_call *c, uv_fs_cb cb) {
 }
 
 /* name, arity (arguments before the callback), syscall, start, result */
-#define FS_CALLS(XX)                                     \
-  XX(open, 3, "open", s_open, r_int)                     \
-  XX(close, 1, "close", s_close, NULL)                   \
-  XX(read, 5, "read", s_read, r_int)                     \
-  XX(write, 5, "write", s_write, r_int)                  \
-  XX(stat, 2, "stat", s_stat, r_stat)                    \
-  XX(lstat, 2, "lstat", s_lstat, r_stat)                 \
-  XX(fstat, 2, "fstat", s_fstat, r_stat)                 \
-  XX(readdir, 2, "scandir", s_readdir, r_scandir)        \
-  XX(mkdir, 2, "mkdir", s_mkdir, NULL)                   \
-  XX(rmdir, 1, "rmdir", s_rmdir, NULL)                   \
-  XX(unlink, 1, "unlink", s_unlink, NULL)                \
-  XX(rename, 2, "rename", s_rename, NULL)                \
-  XX(link, 2, "link", s_link, NULL)                      \
-  XX(symlink, 3, "symlink", s_symlink, NULL)             \
-  XX(readlink, 1, "readlink", s_readlink, r_path)        \
-  XX(realpath, 1, "realpath", s_realpath, r_path)        \
-  XX(chmod, 2, "chmod", s_chmod, NULL)                   \
-  XX(fchmod, 2, "fchmod", s_fchmod, NULL)                \
-  XX(chown, 3, "chown", s_chown, NULL)                   \
-  XX(lchown, 3, "lchown", s_lchown, NULL)                \
-  XX(fchown, 3, "fchown", s_fchown, NULL)                \
-  XX(utimes, 3, "utime", s_utimes, NULL)                 \
-  XX(lutimes, 3, "lutime", s_lutimes, NULL)              \
-  XX(futimes, 3, "futime", s_futimes, NULL)              \
-  XX(fsync, 1, "fsync", s_fsync, NULL)                   \
-  XX(fdatasync, 1, "fdatasync", s_fdatasync, NULL)       \
-  XX(ftruncate, 2, "ftruncate", s_ftruncate, NULL)       \
-  XX(access, 2, "access", s_access, NULL)                \
-  XX(copyfile, 3, "copyfile", s_copyfile, NULL)          \
-  XX(mkdtemp, 1, "mkdtemp", s_mkdtemp, r_path)          \
+#define FS_CALLS(XX)                               \
+  XX(open, 3, "open", s_open, r_int)               \
+  XX(close, 1, "close", s_close, NULL)             \
+  XX(read, 5, "read", s_read, r_int)               \
+  XX(write, 5, "write", s_write, r_int)            \
+  XX(stat, 2, "stat", s_stat, r_stat)              \
+  XX(lstat, 2, "lstat", s_lstat, r_stat)           \
+  XX(fstat, 2, "fstat", s_fstat, r_stat)           \
+  XX(readdir, 2, "scandir", s_readdir, r_scandir)  \
+  XX(mkdir, 2, "mkdir", s_mkdir, NULL)             \
+  XX(rmdir, 1, "rmdir", s_rmdir, NULL)             \
+  XX(unlink, 1, "unlink", s_unlink, NULL)          \
+  XX(rename, 2, "rename", s_rename, NULL)          \
+  XX(link, 2, "link", s_link, NULL)                \
+  XX(symlink, 3, "symlink", s_symlink, NULL)       \
+  XX(readlink, 1, "readlink", s_readlink, r_path)  \
+  XX(realpath, 1, "realpath", s_realpath, r_path)  \
+  XX(chmod, 2, "chmod", s_chmod, NULL)             \
+  XX(fchmod, 2, "fchmod", s_fchmod, NULL)          \
+  XX(chown, 3, "chown", s_chown, NULL)             \
+  XX(lchown, 3, "lchown", s_lchown, NULL)          \
+  XX(fchown, 3, "fchown", s_fchown, NULL)          \
+  XX(utimes, 3, "utime", s_utimes, NULL)           \
+  XX(lutimes, 3, "lutime", s_lutimes, NULL)        \
+  XX(futimes, 3, "futime", s_futimes, NULL)        \
+  XX(fsync, 1, "fsync", s_fsync, NULL)             \
+  XX(fdatasync, 1, "fdatasync", s_fdatasync, NULL) \
+  XX(ftruncate, 2, "ftruncate", s_ftruncate, NULL) \
+  XX(access, 2, "access", s_access, NULL)          \
+  XX(copyfile, 3, "copyfile", s_copyfile, NULL)    \
+  XX(mkdtemp, 1, "mkdtemp", s_mkdtemp, r_path)     \
   XX(statfs, 2, "statfs", s_statfs, r_statfs)
 
 #define XX(name, arity, syscall, start, result) \
-  static void fn_##name(rt_args *a) { run(a, arity, syscall, start, result); }
+  static void fn_##name(rt_args *a) {           \
+    run(a, arity, syscall, start, result);      \
+  }
 FS_CALLS(XX)
 #undef XX
 

@@ -12,11 +12,12 @@ static void heap_statistics(rt_args *a) {
   rt_heap_statistics(&st);
   rt_val o = rt_object();
 #define F(n) rt_set(o, #n, rt_number((double)st.n));
-  F(total_heap_size) F(total_heap_size_executable) F(total_physical_size) F(total_available_size)
-  F(used_heap_size) F(heap_size_limit) F(malloced_memory) F(peak_malloced_memory)
-  F(number_of_native_contexts) F(number_of_detached_contexts)
+  F(total_heap_size)
+  F(total_heap_size_executable) F(total_physical_size) F(total_available_size) F(used_heap_size)
+      F(heap_size_limit) F(malloced_memory) F(peak_malloced_memory) F(number_of_native_contexts)
+          F(number_of_detached_contexts)
 #undef F
-  rt_set(o, "does_zap_garbage", rt_int(0));
+              rt_set(o, "does_zap_garbage", rt_int(0));
   rt_set(o, "total_global_handles_size", rt_int(0));
   rt_set(o, "used_global_handles_size", rt_int(0));
   rt_set(o, "external_memory", rt_number((double)st.external_memory));
@@ -49,7 +50,9 @@ static void write_snapshot(rt_args *a) {
   free(p);
 }
 
-static void gc(rt_args *a) { rt_gc_request_full(); }
+static void gc(rt_args *a) {
+  rt_gc_request_full();
+}
 
 static void set_flags(rt_args *a) {
   char *f = RT_ARG_STR(a, 0);
@@ -69,7 +72,9 @@ static void code_statistics(rt_args *a) {
   rt_return(a, o);
 }
 
-static void version_tag(rt_args *a) { rt_return_number(a, (double)rt_vm_cached_data_version_tag()); }
+static void version_tag(rt_args *a) {
+  rt_return_number(a, (double)rt_vm_cached_data_version_tag());
+}
 
 void rt_binding_init_heap(rt_val e) {
   rt_set_method(e, "setFlagsFromString", set_flags);

@@ -16,118 +16,118 @@
 
 /* errno and signal names in the order Node lists them. */
 #define OS_ERRNOS(XX) \
-  XX(E2BIG) \
-  XX(EACCES) \
-  XX(EADDRINUSE) \
-  XX(EADDRNOTAVAIL) \
-  XX(EAFNOSUPPORT) \
-  XX(EAGAIN) \
-  XX(EALREADY) \
-  XX(EBADF) \
-  XX(EBADMSG) \
-  XX(EBUSY) \
-  XX(ECANCELED) \
-  XX(ECHILD) \
-  XX(ECONNABORTED) \
-  XX(ECONNREFUSED) \
-  XX(ECONNRESET) \
-  XX(EDEADLK) \
-  XX(EDESTADDRREQ) \
-  XX(EDOM) \
-  XX(EDQUOT) \
-  XX(EEXIST) \
-  XX(EFAULT) \
-  XX(EFBIG) \
-  XX(EHOSTUNREACH) \
-  XX(EIDRM) \
-  XX(EILSEQ) \
-  XX(EINPROGRESS) \
-  XX(EINTR) \
-  XX(EINVAL) \
-  XX(EIO) \
-  XX(EISCONN) \
-  XX(EISDIR) \
-  XX(ELOOP) \
-  XX(EMFILE) \
-  XX(EMLINK) \
-  XX(EMSGSIZE) \
-  XX(EMULTIHOP) \
-  XX(ENAMETOOLONG) \
-  XX(ENETDOWN) \
-  XX(ENETRESET) \
-  XX(ENETUNREACH) \
-  XX(ENFILE) \
-  XX(ENOBUFS) \
-  XX(ENODATA) \
-  XX(ENODEV) \
-  XX(ENOENT) \
-  XX(ENOEXEC) \
-  XX(ENOLCK) \
-  XX(ENOLINK) \
-  XX(ENOMEM) \
-  XX(ENOMSG) \
-  XX(ENOPROTOOPT) \
-  XX(ENOSPC) \
-  XX(ENOSR) \
-  XX(ENOSTR) \
-  XX(ENOSYS) \
-  XX(ENOTCONN) \
-  XX(ENOTDIR) \
-  XX(ENOTEMPTY) \
-  XX(ENOTSOCK) \
-  XX(ENOTSUP) \
-  XX(ENOTTY) \
-  XX(ENXIO) \
-  XX(EOPNOTSUPP) \
-  XX(EOVERFLOW) \
-  XX(EPERM) \
-  XX(EPIPE) \
-  XX(EPROTO) \
+  XX(E2BIG)           \
+  XX(EACCES)          \
+  XX(EADDRINUSE)      \
+  XX(EADDRNOTAVAIL)   \
+  XX(EAFNOSUPPORT)    \
+  XX(EAGAIN)          \
+  XX(EALREADY)        \
+  XX(EBADF)           \
+  XX(EBADMSG)         \
+  XX(EBUSY)           \
+  XX(ECANCELED)       \
+  XX(ECHILD)          \
+  XX(ECONNABORTED)    \
+  XX(ECONNREFUSED)    \
+  XX(ECONNRESET)      \
+  XX(EDEADLK)         \
+  XX(EDESTADDRREQ)    \
+  XX(EDOM)            \
+  XX(EDQUOT)          \
+  XX(EEXIST)          \
+  XX(EFAULT)          \
+  XX(EFBIG)           \
+  XX(EHOSTUNREACH)    \
+  XX(EIDRM)           \
+  XX(EILSEQ)          \
+  XX(EINPROGRESS)     \
+  XX(EINTR)           \
+  XX(EINVAL)          \
+  XX(EIO)             \
+  XX(EISCONN)         \
+  XX(EISDIR)          \
+  XX(ELOOP)           \
+  XX(EMFILE)          \
+  XX(EMLINK)          \
+  XX(EMSGSIZE)        \
+  XX(EMULTIHOP)       \
+  XX(ENAMETOOLONG)    \
+  XX(ENETDOWN)        \
+  XX(ENETRESET)       \
+  XX(ENETUNREACH)     \
+  XX(ENFILE)          \
+  XX(ENOBUFS)         \
+  XX(ENODATA)         \
+  XX(ENODEV)          \
+  XX(ENOENT)          \
+  XX(ENOEXEC)         \
+  XX(ENOLCK)          \
+  XX(ENOLINK)         \
+  XX(ENOMEM)          \
+  XX(ENOMSG)          \
+  XX(ENOPROTOOPT)     \
+  XX(ENOSPC)          \
+  XX(ENOSR)           \
+  XX(ENOSTR)          \
+  XX(ENOSYS)          \
+  XX(ENOTCONN)        \
+  XX(ENOTDIR)         \
+  XX(ENOTEMPTY)       \
+  XX(ENOTSOCK)        \
+  XX(ENOTSUP)         \
+  XX(ENOTTY)          \
+  XX(ENXIO)           \
+  XX(EOPNOTSUPP)      \
+  XX(EOVERFLOW)       \
+  XX(EPERM)           \
+  XX(EPIPE)           \
+  XX(EPROTO)          \
   XX(EPROTONOSUPPORT) \
-  XX(EPROTOTYPE) \
-  XX(ERANGE) \
-  XX(EROFS) \
-  XX(ESPIPE) \
-  XX(ESRCH) \
-  XX(ESTALE) \
-  XX(ETIME) \
-  XX(ETIMEDOUT) \
-  XX(ETXTBSY) \
-  XX(EWOULDBLOCK) \
+  XX(EPROTOTYPE)      \
+  XX(ERANGE)          \
+  XX(EROFS)           \
+  XX(ESPIPE)          \
+  XX(ESRCH)           \
+  XX(ESTALE)          \
+  XX(ETIME)           \
+  XX(ETIMEDOUT)       \
+  XX(ETXTBSY)         \
+  XX(EWOULDBLOCK)     \
   XX(EXDEV)
 #define OS_SIGNALS(XX) \
-  XX(SIGHUP) \
-  XX(SIGINT) \
-  XX(SIGQUIT) \
-  XX(SIGILL) \
-  XX(SIGTRAP) \
-  XX(SIGABRT) \
-  XX(SIGIOT) \
-  XX(SIGBUS) \
-  XX(SIGFPE) \
-  XX(SIGKILL) \
-  XX(SIGUSR1) \
-  XX(SIGSEGV) \
-  XX(SIGUSR2) \
-  XX(SIGPIPE) \
-  XX(SIGALRM) \
-  XX(SIGTERM) \
-  XX(SIGCHLD) \
-  XX(SIGSTKFLT) \
-  XX(SIGCONT) \
-  XX(SIGSTOP) \
-  XX(SIGTSTP) \
-  XX(SIGTTIN) \
-  XX(SIGTTOU) \
-  XX(SIGURG) \
-  XX(SIGXCPU) \
-  XX(SIGXFSZ) \
-  XX(SIGVTALRM) \
-  XX(SIGPROF) \
-  XX(SIGWINCH) \
-  XX(SIGIO) \
-  XX(SIGPOLL) \
-  XX(SIGPWR) \
+  XX(SIGHUP)           \
+  XX(SIGINT)           \
+  XX(SIGQUIT)          \
+  XX(SIGILL)           \
+  XX(SIGTRAP)          \
+  XX(SIGABRT)          \
+  XX(SIGIOT)           \
+  XX(SIGBUS)           \
+  XX(SIGFPE)           \
+  XX(SIGKILL)          \
+  XX(SIGUSR1)          \
+  XX(SIGSEGV)          \
+  XX(SIGUSR2)          \
+  XX(SIGPIPE)          \
+  XX(SIGALRM)          \
+  XX(SIGTERM)          \
+  XX(SIGCHLD)          \
+  XX(SIGSTKFLT)        \
+  XX(SIGCONT)          \
+  XX(SIGSTOP)          \
+  XX(SIGTSTP)          \
+  XX(SIGTTIN)          \
+  XX(SIGTTOU)          \
+  XX(SIGURG)           \
+  XX(SIGXCPU)          \
+  XX(SIGXFSZ)          \
+  XX(SIGVTALRM)        \
+  XX(SIGPROF)          \
+  XX(SIGWINCH)         \
+  XX(SIGIO)            \
+  XX(SIGPOLL)          \
+  XX(SIGPWR)           \
   XX(SIGSYS)
 
 static void hostname(rt_args *a) {
@@ -146,8 +146,12 @@ static void uptime(rt_args *a) {
   double u;
   if (uv_uptime(&u) == 0) rt_return_number(a, u);
 }
-static void totalmem(rt_args *a) { rt_return_number(a, (double)uv_get_total_memory()); }
-static void freemem(rt_args *a) { rt_return_number(a, (double)uv_get_free_memory()); }
+static void totalmem(rt_args *a) {
+  rt_return_number(a, (double)uv_get_total_memory());
+}
+static void freemem(rt_args *a) {
+  rt_return_number(a, (double)uv_get_free_memory());
+}
 static void cpus(rt_args *a) {
   uv_cpu_info_t *info;
   int n;
@@ -232,8 +236,10 @@ static void interfaces(rt_args *a) {
 static void get_priority(rt_args *a) {
   int p;
   int r = uv_os_getpriority(rt_to_int32(rt_arg(a, 0)), &p);
-  if (r < 0) rt_throw_errno(r, "uv_os_getpriority", NULL, NULL);
-  else rt_return_int(a, p);
+  if (r < 0)
+    rt_throw_errno(r, "uv_os_getpriority", NULL, NULL);
+  else
+    rt_return_int(a, p);
 }
 static void set_priority(rt_args *a) {
   int r = uv_os_setpriority(rt_to_int32(rt_arg(a, 0)), rt_to_int32(rt_arg(a, 1)));
@@ -285,7 +291,9 @@ static rt_val constants(void) {
   return c;
 }
 
-static void available_parallelism(rt_args *a) { rt_return_int(a, uv_available_parallelism()); }
+static void available_parallelism(rt_args *a) {
+  rt_return_int(a, uv_available_parallelism());
+}
 
 void rt_binding_init_os(rt_val e) {
   rt_set_method(e, "hostname", hostname);

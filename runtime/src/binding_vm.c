@@ -55,7 +55,8 @@ static void compile(rt_args *a) {
 static void run(rt_args *a) {
   rt_val sb = rt_arg(a, 1);
   if (!rt_is_nullish(sb) && !rt_is_object(sb)) {
-    rt_throw_code("ERR_INVALID_ARG_TYPE", "The \"contextifiedObject\" argument must be of type object");
+    rt_throw_code("ERR_INVALID_ARG_TYPE",
+                  "The \"contextifiedObject\" argument must be of type object");
     return;
   }
   rt_val r = rt_vm_run(rt_arg(a, 0), rt_is_nullish(sb) ? NULL : sb,
