@@ -20,11 +20,9 @@ function evalScript(name, body, print) {
   globalThis.__filename = name;
   globalThis.__dirname = '.';
   const result = runInThisContext(body, name);
-  if (print) {
-    const { inspect } = require('internal/util/inspect');
-    const out = typeof result === 'string' ? result : inspect(result, { colors: false });
-    internalBinding('stdio').writeString(1, `${out}\n`);
-  }
+  // -p prints the value with console.log (colors on a terminal) when the
+  // process exits, after whatever the program itself printed, as Node does.
+  if (print) process.on('exit', () => globalThis.console.log(result));
 }
 
 function readStdin() {

@@ -23,20 +23,7 @@ function toBytesOrString(chunk, encoding) {
 }
 
 function getColorDepth(env = process.env) {
-  if (env.FORCE_COLOR !== undefined) {
-    switch (env.FORCE_COLOR) {
-      case '': case '1': case 'true': return 4;
-      case '2': return 8;
-      case '3': return 24;
-      default: return 1;
-    }
-  }
-  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return 1;
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  const term = env.TERM || '';
-  if (/256/.test(term)) return 8;
-  if (term) return 4;
-  return 1;
+  return require('internal/tty/color_depth').getColorDepth(env);
 }
 
 class SyncWriteStream extends EventEmitter {
