@@ -87,6 +87,9 @@ static struct {
 
 static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void tell_client_gone(client_t *c, int destroyed_sent);
+static int http_get(const char *host, int port, const char *path, dr_buf_t *body, char *err,
+                    size_t errlen);
+static void adopt_target_info(void);
 static void note(const char *fmt, ...) {
   if (!B.verbose) return;
   va_list ap;
@@ -335,6 +338,7 @@ static int connect_up(client_t *c) {
   dr_cdp_set_close_cb(up, up_closed, c);
   dr_cdp_uv_start(up, B.loop);
   note("session %d attached to %s", c->id, c->up_url);
+  adopt_target_info();
   /* replay the recorded state, then release the target */
   size_t i;
   json_t *v;
@@ -445,6 +449,7 @@ static void on_poll(uv_timer_t *t) {
       dr_cdp_close(up);
       snprintf(B.released, sizeof B.released, "%s", url);
       note("released %s", url);
+      adopt_target_info();
     }
   }
   free(url);
@@ -468,6 +473,25 @@ static void on_signal(uv_signal_t *h, int sig) {
 }
 
 /* ---- list ----------------------------------------------------------------- */
+
+/* Shows the current app's title and url in the bridge's /json/list (so that
+ * chrome://inspect names the script), keeping the bridge's own id. */
+static void adopt_target_info(void) {
+  char host[256] = "127.0.0.1", err[256];
+  int port = 0;
+  if (insp_parse_hostport(B.target, host, sizeof host, &port) < 0 || !port) return;
+  dr_buf_t body;
+  dr_buf_init(&body, 0);
+  if (http_get(host, port, "/json/list", &body, err, sizeof err) == 0) {
+    json_t *list = json_loadb(body.buf ? body.buf : "", body.len, 0, NULL);
+    json_t *t = json_array_get(list, 0);
+    const char *title = json_string_value(json_object_get(t, "title"));
+    const char *url = json_string_value(json_object_get(t, "url"));
+    if (title || url) insp_server_set_target(B.server, title, url);
+    json_decref(list);
+  }
+  dr_buf_release(&body);
+}
 
 static int http_get(const char *host, int port, const char *path, dr_buf_t *body, char *err,
                     size_t errlen) {

@@ -99,6 +99,8 @@ const char *insp_server_host(const insp_server_t *s);
 int insp_server_send(insp_server_t *s, int session, const char *msg, size_t len);
 /* Thread-safe: closes one session with a close frame. */
 void insp_server_close_session(insp_server_t *s, int session);
+/* Thread-safe: changes the title and url /json/list reports (NULL keeps). */
+void insp_server_set_target(insp_server_t *s, const char *title, const char *url);
 /* Thread-safe: number of open WebSocket sessions. */
 int insp_server_sessions(insp_server_t *s);
 /* Closes every session, stops the thread and frees the server. */

@@ -146,7 +146,9 @@ static int serve_http(struct lws *wsi, conn_t *c, const char *path) {
   switch (insp_http_route(path, strlen(path), &arg, &arglen)) {
     case INSP_ROUTE_LIST: {
       request_hostport(wsi, s, hp, sizeof hp);
+      pthread_mutex_lock(&s->mu); /* title/url change with insp_server_set_target */
       char *b = insp_http_list_json(&s->opt.target, hp);
+      pthread_mutex_unlock(&s->mu);
       return start_response(wsi, c, 200, json, b, strlen(b), 1);
     }
     case INSP_ROUTE_VERSION: {
@@ -477,6 +479,13 @@ void insp_server_close_session(insp_server_t *s, int session) {
   if (c) c->close_req = 1;
   pthread_mutex_unlock(&s->mu);
   lws_cancel_service(s->ctx);
+}
+
+void insp_server_set_target(insp_server_t *s, const char *title, const char *url) {
+  pthread_mutex_lock(&s->mu);
+  if (title) snprintf(s->title, sizeof s->title, "%s", title);
+  if (url) snprintf(s->url, sizeof s->url, "%s", url);
+  pthread_mutex_unlock(&s->mu);
 }
 
 int insp_server_sessions(insp_server_t *s) {

@@ -84,6 +84,8 @@ async function versionAt(client, paused) {
   // the bridge kept its id, and the client never reconnected
   const again = await CDP.List({ port: bport });
   assert.strictEqual(again[0].id, id);
+  assert.strictEqual(again[0].url, `file://${app}`, 'the bridge shows the app\'s url');
+  assert.strictEqual(again[0].title, app);
   assert.strictEqual(disconnects, 0);
   const r = await client.Runtime.evaluate({ expression: 'typeof process.pid', contextId: 1 });
   assert.strictEqual(r.result.value, 'number');
