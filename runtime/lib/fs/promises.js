@@ -55,6 +55,7 @@ function checkAborted(signal) {
 // ---- FileHandle -----------------------------------------------------------------
 const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
+const kLocked = Symbol('kLocked');
 
 class FileHandle extends EventEmitter {
   constructor(fd) {
@@ -236,8 +237,28 @@ class FileHandle extends EventEmitter {
     return new WriteStream(undefined, { ...options, fd: this });
   }
 
-  readableWebStream() {
-    throw new ERR_INVALID_STATE('readableWebStream is not supported by devrun-js');
+  readableWebStream(options = {}) {
+    if (this[kFd] === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
+    if (this[kClosePromise]) throw new ERR_INVALID_STATE('The FileHandle is closing');
+    if (this[kLocked]) throw new ERR_INVALID_STATE('The FileHandle is locked');
+    this[kLocked] = true;
+    if (options.type !== undefined) {
+      require('internal/validators').validateString(options.type, 'options.type');
+    }
+    const { ReadableStream } = require('stream/web');
+    const fd = this[kFd];
+    return new ReadableStream({
+      type: options.type === 'bytes' ? 'bytes' : undefined,
+      pull: async (controller) => {
+        const chunk = new Uint8Array(16384);
+        const n = await call('read', fd, chunk, 0, chunk.byteLength, -1);
+        if (n === 0) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(n < chunk.byteLength ? chunk.subarray(0, n) : chunk);
+      },
+    });
   }
 }
 
