@@ -3,8 +3,9 @@
 // hashes and HMAC (internal/crypto/hash), random numbers (random), ciphers
 // (cipher), PBKDF2/scrypt/HKDF (kdf), keys (keys), signatures (sig) and the
 // Web Crypto API (webcrypto).  Native work is in runtime/src/binding_crypto*.c.
-// Not provided: Diffie-Hellman/ECDH, X509Certificate, publicEncrypt and
-// friends, primes, secure heap, engines (see docs/runtime-core-ii.md).
+// RSA encryption, ECDH and diffieHellman are in internal/crypto/ecdh.
+// Not provided: finite-field Diffie-Hellman, X509Certificate, primes, secure
+// heap, engines (see docs/runtime-core-ii.md).
 
 const { Hash, Hmac, hash } = require('internal/crypto/hash');
 const random = require('internal/crypto/random');
@@ -12,6 +13,7 @@ const cipher = require('internal/crypto/cipher');
 const kdf = require('internal/crypto/kdf');
 const keys = require('internal/crypto/keys');
 const sig = require('internal/crypto/sig');
+const ecdh = require('internal/crypto/ecdh');
 const { codes } = require('internal/crypto/util');
 const binding = internalBinding('crypto');
 
@@ -90,6 +92,13 @@ module.exports = {
   Verify: sig.Verify,
   sign: sig.signOneShot,
   verify: sig.verifyOneShot,
+  publicEncrypt: ecdh.publicEncrypt,
+  privateDecrypt: ecdh.privateDecrypt,
+  privateEncrypt: ecdh.privateEncrypt,
+  publicDecrypt: ecdh.publicDecrypt,
+  createECDH: ecdh.createECDH,
+  ECDH: ecdh.ECDH,
+  diffieHellman: ecdh.diffieHellman,
   getFips() { return 0; },
   setFips(v) { if (v) throw new codes.ERR_CRYPTO_UNSUPPORTED_OPERATION(); },
   constants,

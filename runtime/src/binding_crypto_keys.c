@@ -18,6 +18,10 @@
  *   sign(h, digest | null, data, padding, saltLength, dsaEncoding) -> ArrayBuffer
  *   verify(h, digest | null, data, signature, padding, saltLength, dsaEncoding) -> bool
  *        (padding/saltLength: -1 = the key's default; dsaEncoding 1 = IEEE P1363)
+ *   rsaCipher(h, op, data, padding, oaepHash, label) -> ArrayBuffer
+ *        (op: 0 publicEncrypt, 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt)
+ *   derive(privateHandle, publicHandle) -> ArrayBuffer (ECDH, X25519, X448)
+ *   ecFromPrivate(curve, scalar) -> handle | null, exportScalar(h) -> ArrayBuffer
  */
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
@@ -652,6 +656,152 @@ out:
   EVP_MD_CTX_free(ctx);
 }
 
+/* ---- RSA encryption and key agreement ----------------------------------- */
+
+/* rsaCipher(h, op, data, padding, oaepHash | null, oaepLabel | null) with op
+ * 0 publicEncrypt, 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt. */
+static void rsa_cipher(rt_args *a) {
+  EVP_PKEY *p = key_of(rt_arg(a, 0));
+  int op = rt_to_int32(rt_arg(a, 1));
+  size_t n, label_len = 0;
+  const uint8_t *data = cr_bytes(rt_arg(a, 2), &n);
+  int padding = rt_to_int32(rt_arg(a, 3));
+  rt_val hv = rt_arg(a, 4), lv = rt_arg(a, 5);
+  char *hash = rt_is_nullish(hv) ? NULL : rt_to_utf8(hv, NULL);
+  const uint8_t *label = rt_is_nullish(lv) ? NULL : cr_bytes(lv, &label_len);
+  EVP_PKEY_CTX *ctx = p ? EVP_PKEY_CTX_new(p, NULL) : NULL;
+  uint8_t *out = NULL;
+  size_t out_len = 0;
+  if (!ctx || !data) goto out;
+  ERR_clear_error();
+  int ok = op == 0   ? EVP_PKEY_encrypt_init(ctx)
+           : op == 1 ? EVP_PKEY_decrypt_init(ctx)
+           : op == 2 ? EVP_PKEY_sign_init(ctx)
+                     : EVP_PKEY_verify_recover_init(ctx);
+  if (ok == 1) ok = EVP_PKEY_CTX_set_rsa_padding(ctx, padding);
+  if (ok == 1 && padding == RSA_PKCS1_OAEP_PADDING) {
+    EVP_MD *md = cr_md_fetch(hash ? hash : "sha1");
+    ok = md && EVP_PKEY_CTX_set_rsa_oaep_md(ctx, md) == 1;
+    EVP_MD_free(md);
+    if (ok && label && label_len) {
+      void *copy = OPENSSL_memdup(label, label_len);
+      ok = EVP_PKEY_CTX_set0_rsa_oaep_label(ctx, copy, (int)label_len) == 1;
+      if (!ok) OPENSSL_free(copy);
+    }
+  }
+  if (ok == 1) {
+    ok = op == 0   ? EVP_PKEY_encrypt(ctx, NULL, &out_len, data, n)
+         : op == 1 ? EVP_PKEY_decrypt(ctx, NULL, &out_len, data, n)
+         : op == 2 ? EVP_PKEY_sign(ctx, NULL, &out_len, data, n)
+                   : EVP_PKEY_verify_recover(ctx, NULL, &out_len, data, n);
+  }
+  if (ok == 1) {
+    out = malloc(out_len ? out_len : 1);
+    if (!out) abort();
+    ok = op == 0   ? EVP_PKEY_encrypt(ctx, out, &out_len, data, n)
+         : op == 1 ? EVP_PKEY_decrypt(ctx, out, &out_len, data, n)
+         : op == 2 ? EVP_PKEY_sign(ctx, out, &out_len, data, n)
+                   : EVP_PKEY_verify_recover(ctx, out, &out_len, data, n);
+  }
+  if (ok != 1) {
+    cr_throw_openssl("RSA operation failed");
+    goto out;
+  }
+  rt_return(a, cr_ab(out, out_len));
+out:
+  free(out);
+  free(hash);
+  EVP_PKEY_CTX_free(ctx);
+}
+
+/* derive(privateHandle, publicHandle) -> ArrayBuffer (ECDH, X25519, X448). */
+static void derive(rt_args *a) {
+  EVP_PKEY *priv = key_of(rt_arg(a, 0)), *pub = key_of(rt_arg(a, 1));
+  if (!priv || !pub) return;
+  EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(priv, NULL);
+  uint8_t *out = NULL;
+  size_t len = 0;
+  ERR_clear_error();
+  int ok = ctx && EVP_PKEY_derive_init(ctx) == 1 && EVP_PKEY_derive_set_peer(ctx, pub) == 1 &&
+           EVP_PKEY_derive(ctx, NULL, &len) == 1;
+  if (ok) {
+    out = malloc(len ? len : 1);
+    if (!out) abort();
+    ok = EVP_PKEY_derive(ctx, out, &len) == 1;
+  }
+  if (!ok)
+    cr_throw_openssl("Failed to derive a shared secret");
+  else
+    rt_return(a, cr_ab(out, len));
+  free(out);
+  EVP_PKEY_CTX_free(ctx);
+}
+
+/* ecFromPrivate(curve, scalar) -> handle: an EC key pair from a private
+ * scalar (the public point is computed), or null if invalid. */
+static void ec_from_private(rt_args *a) {
+  char *curve = RT_ARG_STR(a, 0);
+  size_t n;
+  const uint8_t *d = cr_bytes(rt_arg(a, 1), &n);
+  EVP_PKEY *p = NULL;
+  EC_GROUP *g = NULL;
+  EC_POINT *pt = NULL;
+  BIGNUM *bn = NULL;
+  OSSL_PARAM_BLD *bld = NULL;
+  OSSL_PARAM *params = NULL;
+  EVP_PKEY_CTX *ctx = NULL;
+  uint8_t pub[256];
+  size_t pub_len = 0;
+  if (!curve || !d) goto out;
+  int nid = OBJ_txt2nid(curve);
+  if (nid == NID_undef) nid = EC_curve_nist2nid(curve);
+  g = nid == NID_undef ? NULL : EC_GROUP_new_by_curve_name(nid);
+  bn = BN_bin2bn(d, (int)n, NULL);
+  if (!g || !bn || BN_is_zero(bn) || BN_cmp(bn, EC_GROUP_get0_order(g)) >= 0) goto out;
+  pt = EC_POINT_new(g);
+  if (!pt || !EC_POINT_mul(g, pt, bn, NULL, NULL, NULL)) goto out;
+  pub_len = EC_POINT_point2oct(g, pt, POINT_CONVERSION_UNCOMPRESSED, pub, sizeof pub, NULL);
+  bld = OSSL_PARAM_BLD_new();
+  if (!bld || !pub_len ||
+      !OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, OBJ_nid2sn(nid), 0) ||
+      !OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, bn) ||
+      !OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub, pub_len))
+    goto out;
+  params = OSSL_PARAM_BLD_to_param(bld);
+  ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+  if (!params || !ctx || EVP_PKEY_fromdata_init(ctx) != 1 ||
+      EVP_PKEY_fromdata(ctx, &p, EVP_PKEY_KEYPAIR, params) != 1)
+    p = NULL;
+out:
+  ERR_clear_error();
+  rt_return(a, p ? key_wrap(p) : rt_null());
+  EVP_PKEY_CTX_free(ctx);
+  OSSL_PARAM_free(params);
+  OSSL_PARAM_BLD_free(bld);
+  EC_POINT_free(pt);
+  BN_clear_free(bn);
+  EC_GROUP_free(g);
+  free(curve);
+}
+
+/* exportScalar(h) -> ArrayBuffer: an EC private key's scalar, padded to the
+ * order's size. */
+static void export_scalar(rt_args *a) {
+  EVP_PKEY *p = key_of(rt_arg(a, 0));
+  if (!p) return;
+  BIGNUM *bn = NULL;
+  if (EVP_PKEY_get_bn_param(p, OSSL_PKEY_PARAM_PRIV_KEY, &bn) != 1) {
+    cr_throw_openssl("Failed to get ECDH private key");
+    return;
+  }
+  int len = (EVP_PKEY_get_bits(p) + 7) / 8;
+  uint8_t buf[80];
+  if (len > (int)sizeof buf) len = (int)sizeof buf;
+  BN_bn2binpad(bn, buf, len);
+  BN_clear_free(bn);
+  rt_return(a, cr_ab(buf, (size_t)len));
+}
+
 void rt_binding_init_crypto_keys(rt_val e) {
   rt_set_method(e, "generate", generate);
   rt_set_method(e, "parse", parse);
@@ -663,4 +813,8 @@ void rt_binding_init_crypto_keys(rt_val e) {
   rt_set_method(e, "equals", equals);
   rt_set_method(e, "sign", sign);
   rt_set_method(e, "verify", verify);
+  rt_set_method(e, "rsaCipher", rsa_cipher);
+  rt_set_method(e, "derive", derive);
+  rt_set_method(e, "ecFromPrivate", ec_from_private);
+  rt_set_method(e, "exportScalar", export_scalar);
 }
