@@ -59,6 +59,7 @@ typedef struct remote_s {
   struct remote_s *next;
   int id;
   rt_insp_session *s;
+  bool notify_disconnect; /* NodeRuntime.notifyWhenWaitingForDisconnect */
 } remote_t;
 
 struct insp_local_s {
@@ -254,6 +255,14 @@ static void dispatch_item(item_t *it) {
     case IT_MSG: {
       remote_t *r = remote_find(it->session);
       if (!r) break;
+      if (strstr(it->msg, "NodeRuntime.notifyWhenWaitingForDisconnect")) {
+        json_t *j = json_loadb(it->msg, it->len, 0, NULL);
+        const char *m = json_string_value(json_object_get(j, "method"));
+        if (m && !strcmp(m, "NodeRuntime.notifyWhenWaitingForDisconnect"))
+          r->notify_disconnect =
+              json_is_true(json_object_get(json_object_get(j, "params"), "enabled"));
+        json_decref(j);
+      }
       if (!answer_non_v8(it->msg, it->len, remote_send, r))
         rt_insp_dispatch(r->s, it->msg, it->len);
       break;
@@ -622,7 +631,16 @@ static void at_exit(void) {
     if (A.remotes && A.cfg.wait != INSP_WAIT_NONE) {
       fputs("Waiting for the debugger to disconnect...\n", stderr);
       fflush(stderr);
-      rt_insp_context_destroyed();
+      /* as Node: sessions that asked are told NodeRuntime.waitingForDisconnect
+       * instead of the context going away */
+      bool notified = false;
+      static const char ev[] = "{\"method\":\"NodeRuntime.waitingForDisconnect\",\"params\":{}}";
+      for (remote_t *r = A.remotes; r; r = r->next)
+        if (r->notify_disconnect) {
+          remote_send(r, ev, sizeof ev - 1);
+          notified = true;
+        }
+      if (!notified) rt_insp_context_destroyed();
       serve_until(NULL, true);
     } else {
       rt_insp_context_destroyed();
@@ -733,6 +751,12 @@ int insp_agent_boot(const insp_agent_config_t *cfg, const char *script_path) {
     if (r < 0) {
       fprintf(stderr, "Starting inspector on %s:%d failed: %s\n", A.cfg.host, A.cfg.port, err);
       return r;
+    }
+    /* -e, -p and stdin do not pass through the loaders' main-module hook:
+     * wait for the debugger here (no "Break on start" pause for them) */
+    if (!script_path && A.cfg.wait != INSP_WAIT_NONE) {
+      drain();
+      if (!A.released) insp_agent_wait_for_debugger();
     }
   }
   return 0;
