@@ -1,6 +1,5 @@
 @NM@/typescript/bin/tsc
 --pretty
 false
---noEmit
---strict
-bad.ts
+-p
+.

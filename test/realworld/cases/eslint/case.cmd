@@ -1,0 +1,3 @@
+@NM@/eslint/bin/eslint.js
+--no-color
+src

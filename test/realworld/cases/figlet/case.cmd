@@ -1,0 +1,2 @@
+@NM@/figlet/bin/index.js
+Hello devrun

@@ -1,0 +1,9 @@
+@NM@/html-minifier-terser/cli.js
+--collapse-whitespace
+--remove-comments
+--minify-css
+true
+--minify-js
+true
+--remove-attribute-quotes
+page.html

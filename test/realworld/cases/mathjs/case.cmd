@@ -1,0 +1,1 @@
+@NM@/mathjs/bin/cli.js

@@ -1,0 +1,6 @@
+@NM@/peggy/bin/peggy.js
+--format
+commonjs
+-o
+arith.js
+arith.pegjs

@@ -1,0 +1,10 @@
+@NM@/showdown/bin/showdown.js
+makehtml
+-i
+doc.md
+-c
+tables
+-c
+tasklists
+-c
+strikethrough

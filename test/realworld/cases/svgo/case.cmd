@@ -1,0 +1,4 @@
+@NM@/svgo/bin/svgo
+icon.svg
+-o
+-
