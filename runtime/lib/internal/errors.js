@@ -126,13 +126,30 @@ function makeNodeErrorWithCode(Base, key) {
 }
 
 // E(code, message, Base, ...OtherBases): register an error code.
+// The class is made on first use (a getter that replaces itself), so that
+// loading this module stays cheap at start-up.
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
-  def = makeNodeErrorWithCode(def, sym);
-  for (const clazz of otherClasses) {
-    def[clazz.name] = makeNodeErrorWithCode(clazz, sym);
-  }
-  codes[sym] = def;
+  const make = () => {
+    const cls = makeNodeErrorWithCode(def, sym);
+    for (const clazz of otherClasses) {
+      cls[clazz.name] = makeNodeErrorWithCode(clazz, sym);
+    }
+    return cls;
+  };
+  Object.defineProperty(codes, sym, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      const cls = make();
+      Object.defineProperty(codes, sym, { __proto__: null, value: cls, writable: true, configurable: true, enumerable: true });
+      return cls;
+    },
+    set(v) {
+      Object.defineProperty(codes, sym, { __proto__: null, value: v, writable: true, configurable: true, enumerable: true });
+    },
+  });
 }
 
 // "1_000_000" style grouping used in range messages.
