@@ -68,12 +68,15 @@ class SecretKeyObject extends KeyObject {
   }
 }
 
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, {
+  __proto__: null, configurable: true, value: 'KeyObject',
+});
+
 class AsymmetricKeyObject extends KeyObject {
-  constructor(type, handle) {
-    super(type, handle);
-    this[kAsymmetricKeyType] = binding.info(handle).type;
+  // The key type is looked up on first use and cached (as Node).
+  get asymmetricKeyType() {
+    return this[kAsymmetricKeyType] || (this[kAsymmetricKeyType] = binding.info(this[kHandle]).type);
   }
-  get asymmetricKeyType() { return this[kAsymmetricKeyType]; }
   get asymmetricKeyDetails() {
     const info = binding.info(this[kHandle]);
     switch (info.type) {

@@ -35,13 +35,26 @@ class CryptoKey {
 }
 Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
 
+Object.defineProperty(CryptoKey.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  configurable: true, writable: true,
+  value: function inspect(depth, options, inspectFn) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    const fn = inspectFn || require('internal/util/inspect').inspect;
+    return `CryptoKey ${fn({
+      type: this.type, extractable: this.extractable, algorithm: this.algorithm, usages: this.usages,
+    }, opts)}`;
+  },
+});
+
 function makeKey(keyObject, algorithm, extractable, usages) {
   const k = new CryptoKey(kConstruct);
-  k[kKeyObject] = keyObject;
-  k[kAlgorithm] = algorithm;
-  k[kExtractable] = extractable;
-  k[kUsages] = usages;
-  Object.defineProperty(k, kCryptoKeyBrand, { value: true });
+  const hidden = (key, value) => Object.defineProperty(k, key, { value, writable: false, enumerable: false });
+  hidden(kKeyObject, keyObject);
+  hidden(kAlgorithm, algorithm);
+  hidden(kExtractable, extractable);
+  hidden(kUsages, usages);
+  hidden(kCryptoKeyBrand, true);
   return k;
 }
 
