@@ -2,9 +2,10 @@
 // internal/crypto/webcrypto — the Web Crypto API (crypto.webcrypto,
 // globalThis.crypto): Crypto, SubtleCrypto and CryptoKey, built on the
 // node:crypto primitives.  SubtleCrypto covers digest (SHA-1/256/384/512),
-// HMAC, AES-GCM, ECDSA (P-256/384/521) and Ed25519: generateKey, importKey
-// and exportKey (raw, jwk, spki, pkcs8 as the algorithm allows), sign/verify,
-// encrypt/decrypt.  Other algorithms reject with NotSupportedError.
+// HMAC, AES-GCM/CBC/CTR, ECDSA (P-256/384/521) and Ed25519: generateKey,
+// importKey and exportKey (raw, jwk, spki, pkcs8 as the algorithm allows),
+// sign/verify, encrypt/decrypt; deriveBits for HKDF and PBKDF2.  Other
+// algorithms reject with NotSupportedError.
 
 const { Buffer } = require('buffer');
 const { codes } = require('internal/crypto/util');
@@ -63,7 +64,9 @@ function getKeyObject(k) { return k[kKeyObject]; }
 
 // ---- algorithm normalisation ----
 const kHashes = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-const kNames = ['HMAC', 'AES-GCM', 'ECDSA', 'Ed25519', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+const kNames = ['HMAC', 'AES-GCM', 'AES-CBC', 'AES-CTR', 'ECDSA', 'Ed25519', 'HKDF', 'PBKDF2',
+  'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
+const kAes = ['AES-GCM', 'AES-CBC', 'AES-CTR'];
 const kCurves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
 
 function canonicalName(name) {
@@ -135,6 +138,9 @@ function checkKey(key, name, usage) {
     if (usage === 'sign' || usage === 'verify') {
       throw domException(`Unable to use this key to ${usage}`, 'InvalidAccessError');
     }
+    if (usage === 'deriveBits') {
+      throw domException('baseKey does not have deriveBits usage', 'InvalidAccessError');
+    }
     throw domException('The requested operation is not valid for the provided key', 'InvalidAccessError');
   }
   if (key.algorithm.name !== name) {
@@ -165,13 +171,15 @@ function generateKey(algorithm, extractable, usages) {
       const ko = keys.createSecretKey(random.randomBytes(Math.ceil(length / 8)));
       return makeKey(ko, { name: 'HMAC', length, hash: alg.hash }, extractable, usages);
     }
-    case 'AES-GCM': {
+    case 'AES-GCM':
+    case 'AES-CBC':
+    case 'AES-CTR': {
       if (![128, 192, 256].includes(alg.length)) {
         throw domException('AES key length must be 128, 192, or 256 bits', 'OperationError');
       }
       checkUsages(usages, ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'], 'AES-GCM');
       const ko = keys.createSecretKey(random.randomBytes(alg.length / 8));
-      return makeKey(ko, { name: 'AES-GCM', length: alg.length }, extractable, usages);
+      return makeKey(ko, { name: alg.name, length: alg.length }, extractable, usages);
     }
     case 'ECDSA':
     case 'Ed25519': {
@@ -202,8 +210,20 @@ function importKey(format, keyData, algorithm, extractable, usages) {
   const alg = normalize(algorithm);
   usages = [...usages];
   switch (alg.name) {
+    case 'HKDF':
+    case 'PBKDF2': {
+      if (format !== 'raw') {
+        throw domException(`Unable to import ${alg.name} key with format ${format}`, 'NotSupportedError');
+      }
+      if (extractable) throw domException(`${alg.name} keys are not extractable`, 'SyntaxError');
+      checkUsages(usages, ['deriveKey', 'deriveBits'], alg.name);
+      const bytes = Buffer.from(bufferSource(keyData, 'keyData'));
+      return makeKey(keys.createSecretKey(bytes), { name: alg.name }, false, usages);
+    }
     case 'HMAC':
-    case 'AES-GCM': {
+    case 'AES-GCM':
+    case 'AES-CBC':
+    case 'AES-CTR': {
       let bytes;
       if (format === 'raw') {
         bytes = Buffer.from(bufferSource(keyData, 'keyData'));
@@ -226,7 +246,7 @@ function importKey(format, keyData, algorithm, extractable, usages) {
       if (![16, 24, 32].includes(bytes.length)) {
         throw domException('Invalid key length', 'DataError');
       }
-      return makeKey(keys.createSecretKey(bytes), { name: 'AES-GCM', length: bytes.length * 8 }, extractable, usages);
+      return makeKey(keys.createSecretKey(bytes), { name: alg.name, length: bytes.length * 8 }, extractable, usages);
     }
     case 'ECDSA':
     case 'Ed25519': {
@@ -287,7 +307,7 @@ function exportKey(format, key) {
     if (format === 'jwk') {
       const jwk = { key_ops: [...key.usages], ext: key.extractable, kty: 'oct', k: ko.export().toString('base64url') };
       if (name === 'HMAC') jwk.alg = `HS${key.algorithm.hash.name.slice(4)}`;
-      else jwk.alg = `A${key.algorithm.length}GCM`;
+      else jwk.alg = `A${key.algorithm.length}${name.slice(4)}`;
       return jwk;
     }
   } else {
@@ -333,10 +353,38 @@ function signVerify(mode, algorithm, key, signature, data) {
   }
 }
 
+function aesCbcCtr(mode, alg, key, data) {
+  const c = require('crypto');
+  const bits = key.algorithm.length;
+  const ko = key[kKeyObject];
+  let name, iv;
+  if (alg.name === 'AES-CBC') {
+    iv = bufferSource(alg.iv, 'algorithm.iv');
+    if (iv.length !== 16) throw domException('algorithm.iv must contain exactly 16 bytes', 'OperationError');
+    name = `aes-${bits}-cbc`;
+  } else {
+    iv = bufferSource(alg.counter, 'algorithm.counter');
+    if (iv.length !== 16) throw domException('algorithm.counter must contain exactly 16 bytes', 'OperationError');
+    // OpenSSL increments the whole 128-bit block: the same as a counter of
+    // `length` bits unless that counter wraps around within one message.
+    if (!(alg.length > 0 && alg.length <= 128)) {
+      throw domException('AES-CTR algorithm.length must be between 1 and 128', 'OperationError');
+    }
+    name = `aes-${bits}-ctr`;
+  }
+  const f = mode === 'encrypt' ? c.createCipheriv(name, ko, iv) : c.createDecipheriv(name, ko, iv);
+  try {
+    return toAB(Buffer.concat([f.update(data), f.final()]));
+  } catch {
+    throw domException('The operation failed for an operation-specific reason', 'OperationError');
+  }
+}
+
 function aesGcm(mode, algorithm, key, data) {
   const alg = normalize(algorithm);
-  if (alg.name !== 'AES-GCM') throw domException('Unrecognized algorithm name', 'NotSupportedError');
-  checkKey(key, 'AES-GCM', mode);
+  if (!kAes.includes(alg.name)) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  checkKey(key, alg.name, mode);
+  if (alg.name !== 'AES-GCM') return aesCbcCtr(mode, alg, key, bufferSource(data, 'data', [mode, 3]));
   const iv = bufferSource(alg.iv, 'algorithm.iv');
   const tagLength = alg.tagLength === undefined ? 128 : alg.tagLength;
   if (![32, 64, 96, 104, 112, 120, 128].includes(tagLength)) {
@@ -364,6 +412,28 @@ function aesGcm(mode, algorithm, key, data) {
   }
 }
 
+function deriveBits(algorithm, baseKey, length) {
+  const alg = normalize(algorithm);
+  if (alg.name !== 'HKDF' && alg.name !== 'PBKDF2') {
+    throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  }
+  checkKey(baseKey, alg.name, 'deriveBits');
+  if (!alg.hash) throw missing(alg.name === 'HKDF' ? 'HkdfParams' : 'Pbkdf2Params', 'hash');
+  if (length === null || length === undefined || length % 8 !== 0) {
+    throw domException('length must be a multiple of 8', 'OperationError');
+  }
+  const c = require('crypto');
+  const secret = baseKey[kKeyObject].export();
+  const salt = bufferSource(alg.salt, 'algorithm.salt');
+  if (alg.name === 'HKDF') {
+    const info = bufferSource(alg.info, 'algorithm.info');
+    if (length === 0) return new ArrayBuffer(0);
+    return c.hkdfSync(kHashes[alg.hash.name], secret, salt, info, length / 8);
+  }
+  if (!(alg.iterations > 0)) throw domException('iterations cannot be zero', 'OperationError');
+  return toAB(c.pbkdf2Sync(secret, salt, alg.iterations, length / 8, kHashes[alg.hash.name]));
+}
+
 function promised(fn) {
   return function(...args) {
     if (this !== subtle) return Promise.reject(new codes.ERR_INVALID_THIS('SubtleCrypto'));
@@ -386,6 +456,7 @@ const subtleMethods = {
   verify: (algorithm, key, signature, data) => signVerify('verify', algorithm, key, signature, data),
   encrypt: (algorithm, key, data) => aesGcm('encrypt', algorithm, key, data),
   decrypt: (algorithm, key, data) => aesGcm('decrypt', algorithm, key, data),
+  deriveBits: (algorithm, baseKey, length) => deriveBits(algorithm, baseKey, length),
 };
 for (const [name, fn] of Object.entries(subtleMethods)) {
   const m = promised(fn);
