@@ -18,8 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       if (rules) {
         heap_snap_free(s);
         s = NULL;
-        if (heap_snap_parse((const char *)data, size, &s, &err) < 0)
-          break;
+        if (heap_snap_parse((const char *)data, size, &s, &err) < 0) break;
       }
       if (heap_graph_build(s, (enum heap_rules)rules, &err) == 0) {
         uint32_t k, path[16];

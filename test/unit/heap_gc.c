@@ -15,8 +15,7 @@ static json_t *stats_of(const char *text, heap_gc_trace_t *t) {
   dr_buf_t err = DR_BUF_INIT;
   memset(t, 0, sizeof *t);
   int rc = heap_gc_parse(text, strlen(text), t, &err);
-  if (rc < 0)
-    fail_msg("parse: %s", err.buf);
+  if (rc < 0) fail_msg("parse: %s", err.buf);
   dr_buf_release(&err);
   return heap_gc_stats(t);
 }
@@ -25,8 +24,7 @@ static json_t *type_row(json_t *st, const char *type) {
   size_t i;
   json_t *x;
   json_array_foreach(json_object_get(st, "types"), i, x) {
-    if (!strcmp(json_string_value(json_object_get(x, "type")), type))
-      return x;
+    if (!strcmp(json_string_value(json_object_get(x, "type")), type)) return x;
   }
   fail_msg("no type %s", type);
   return NULL;
@@ -36,9 +34,14 @@ static void test_trace_gc(void **state) {
   (void)state;
   const char *text =
       "hello from the app\n"
-      "[1:0x55]       36 ms: Scavenge 4.1 (4.8) -> 3.6 (5.8) MB, 1.00 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; \n"
-      "[1:0x55]      100 ms: Scavenge 5.1 (6.8) -> 4.6 (6.8) MB, 3.00 / 0.00 ms  (average mu = 1.000, current mu = 0.970) allocation failure; \n"
-      "[1:0x55]      200 ms: Mark-Compact (reduce) 40.2 (73.4) -> 33.0 (73.9) MB, 7.12 / 0.00 ms  (+ 9.5 ms in 121 steps since start of marking, biggest step 0.3 ms, walltime since start of marking 50 ms) (average mu = 0.977, current mu = 0.958) finalize incremental marking via stack guard; GC in old space requested\n";
+      "[1:0x55]       36 ms: Scavenge 4.1 (4.8) -> 3.6 (5.8) MB, 1.00 / 0.00 ms  (average mu = "
+      "1.000, current mu = 1.000) allocation failure; \n"
+      "[1:0x55]      100 ms: Scavenge 5.1 (6.8) -> 4.6 (6.8) MB, 3.00 / 0.00 ms  (average mu = "
+      "1.000, current mu = 0.970) allocation failure; \n"
+      "[1:0x55]      200 ms: Mark-Compact (reduce) 40.2 (73.4) -> 33.0 (73.9) MB, 7.12 / 0.00 ms  "
+      "(+ 9.5 ms in 121 steps since start of marking, biggest step 0.3 ms, walltime since start of "
+      "marking 50 ms) (average mu = 0.977, current mu = 0.958) finalize incremental marking via "
+      "stack guard; GC in old space requested\n";
   heap_gc_trace_t t;
   json_t *st = stats_of(text, &t);
   assert_int_equal(t.n, 3);
@@ -62,9 +65,12 @@ static void test_trace_gc(void **state) {
 static void test_nvp(void **state) {
   (void)state;
   const char *text =
-      "[7:0x1]       44 ms: pause=8.7 mutator=0.1 gc=mc reduce_memory=0 total_size_before=4000000 total_size_after=3000000 promotion_rate=10.0%\n"
-      "[7:0x1]       90 ms: pause=0.5 mutator=40.0 gc=s reduce_memory=0 total_size_before=5000000 total_size_after=3500000\n"
-      "[7:0x1]      120 ms: pause=0.4 mutator=30.0 gc=mmc total_size_before=5000000 total_size_after=3600000\n";
+      "[7:0x1]       44 ms: pause=8.7 mutator=0.1 gc=mc reduce_memory=0 total_size_before=4000000 "
+      "total_size_after=3000000 promotion_rate=10.0%\n"
+      "[7:0x1]       90 ms: pause=0.5 mutator=40.0 gc=s reduce_memory=0 total_size_before=5000000 "
+      "total_size_after=3500000\n"
+      "[7:0x1]      120 ms: pause=0.4 mutator=30.0 gc=mmc total_size_before=5000000 "
+      "total_size_after=3600000\n";
   heap_gc_trace_t t;
   json_t *st = stats_of(text, &t);
   assert_int_equal(t.n, 3);
@@ -85,13 +91,20 @@ static void test_jsonl_trend(void **state) {
   dr_buf_t b = DR_BUF_INIT, flat = DR_BUF_INIT;
   for (int i = 0; i <= 10; i++) {
     double t = i * 6000.0, old = (20.0 + i) * 1048576.0;
-    dr_buf_addf(&b, "{\"type\":\"scavenge\",\"start_ms\":%.1f,\"duration_ms\":1.5,\"after\":{\"used\":1}}\n", t + 3000);
-    dr_buf_addf(&b, "{\"type\":\"mark-compact\",\"start_ms\":%.1f,\"duration_ms\":10,"
-                    "\"before\":{\"used\":%.0f,\"committed\":1},\"after\":{\"used\":%.0f,\"committed\":1,"
-                    "\"spaces\":{\"old_space\":{\"used\":%.0f,\"committed\":1}}},\"external\":0}\n",
-                t, old * 2, old * 1.5, old);
-    dr_buf_addf(&flat, "{\"type\":\"mark-compact\",\"start_ms\":%.1f,\"duration_ms\":10,"
-                       "\"after\":{\"used\":%.0f}}\n", t, 20.0 * 1048576.0 + (i % 2) * 1000);
+    dr_buf_addf(
+        &b,
+        "{\"type\":\"scavenge\",\"start_ms\":%.1f,\"duration_ms\":1.5,\"after\":{\"used\":1}}\n",
+        t + 3000);
+    dr_buf_addf(
+        &b,
+        "{\"type\":\"mark-compact\",\"start_ms\":%.1f,\"duration_ms\":10,"
+        "\"before\":{\"used\":%.0f,\"committed\":1},\"after\":{\"used\":%.0f,\"committed\":1,"
+        "\"spaces\":{\"old_space\":{\"used\":%.0f,\"committed\":1}}},\"external\":0}\n",
+        t, old * 2, old * 1.5, old);
+    dr_buf_addf(&flat,
+                "{\"type\":\"mark-compact\",\"start_ms\":%.1f,\"duration_ms\":10,"
+                "\"after\":{\"used\":%.0f}}\n",
+                t, 20.0 * 1048576.0 + (i % 2) * 1000);
   }
   heap_gc_trace_t t;
   json_t *st = stats_of(b.buf, &t);
@@ -130,7 +143,8 @@ static void test_mmu(void **state) {
   json_t *x;
   int seen = 0;
   json_array_foreach(json_object_get(st, "mmu"), i, x) {
-    double w = json_real_value(json_object_get(x, "window_ms")), u = json_real_value(json_object_get(x, "mmu"));
+    double w = json_real_value(json_object_get(x, "window_ms")),
+           u = json_real_value(json_object_get(x, "mmu"));
     if (w == 10) {
       assert_true(u == 0);
       seen++;
@@ -158,8 +172,8 @@ static void test_rejects_non_trace(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_trace_gc), cmocka_unit_test(test_nvp),
-      cmocka_unit_test(test_jsonl_trend), cmocka_unit_test(test_mmu),
+      cmocka_unit_test(test_trace_gc),          cmocka_unit_test(test_nvp),
+      cmocka_unit_test(test_jsonl_trend),       cmocka_unit_test(test_mmu),
       cmocka_unit_test(test_rejects_non_trace),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

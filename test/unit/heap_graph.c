@@ -20,24 +20,25 @@
 #include "heap_test.h"
 
 static const char graph[] =
-    "{\"snapshot\":" NODE20_META ",\n\"nodes\":["
-    "9,1,1,0,2,0,0,"      /* 0 root */
-    "9,2,3,0,2,0,0,"      /* 1 (GC roots) */
-    "3,3,5,10,3,0,0,"     /* 2 global */
-    "3,4,7,100,1,0,0,"    /* 3 A */
-    "3,5,9,200,1,0,0,"    /* 4 B */
-    "3,6,11,300,1,0,0,"   /* 5 C */
-    "3,7,13,50,0,0,0,"    /* 6 D */
-    "3,8,15,40,1,0,0,"    /* 7 Sys */
-    "0,9,17,16,0,0,0"     /* 8 H */
+    "{\"snapshot\":" NODE20_META
+    ",\n\"nodes\":["
+    "9,1,1,0,2,0,0,"    /* 0 root */
+    "9,2,3,0,2,0,0,"    /* 1 (GC roots) */
+    "3,3,5,10,3,0,0,"   /* 2 global */
+    "3,4,7,100,1,0,0,"  /* 3 A */
+    "3,5,9,200,1,0,0,"  /* 4 B */
+    "3,6,11,300,1,0,0," /* 5 C */
+    "3,7,13,50,0,0,0,"  /* 6 D */
+    "3,8,15,40,1,0,0,"  /* 7 Sys */
+    "0,9,17,16,0,0,0"   /* 8 H */
     "],\n\"edges\":["
-    "1,1,7, 5,3,14,"      /* root: [1] (GC roots), shortcut global */
-    "1,1,14, 1,2,49,"     /* (GC roots): [1] global, [2] Sys */
+    "1,1,7, 5,3,14,"             /* root: [1] (GC roots), shortcut global */
+    "1,1,14, 1,2,49,"            /* (GC roots): [1] global, [2] Sys */
     "2,10,21, 2,11,28, 6,12,42," /* global: a→A, b→B, weak w→D */
-    "2,13,35,"            /* A: x→C */
-    "2,14,35,"            /* B: y→C */
-    "3,16,56,"            /* C: elements→H */
-    "2,15,21"             /* Sys: p→A */
+    "2,13,35,"                   /* A: x→C */
+    "2,14,35,"                   /* B: y→C */
+    "3,16,56,"                   /* C: elements→H */
+    "2,15,21"                    /* Sys: p→A */
     "],\"trace_function_infos\":[],\"trace_tree\":[],\"samples\":[],\"locations\":[],\n"
     "\"strings\":[\"<dummy>\",\"\",\"(GC roots)\",\"global\",\"A\",\"B\",\"C\",\"D\",\"Sys\","
     "\"system / Internal\",\"a\",\"b\",\"w\",\"x\",\"y\",\"p\",\"elements\"]}";
@@ -124,11 +125,11 @@ static void test_memlab_rules(void **state) {
  * X retains 3+2+1 but the class total is X1's retained size, 6. */
 static void test_topmost_instance(void **state) {
   (void)state;
-  static const char chain[] =
-      "{\"snapshot\":" NODE20_META ",\"nodes\":["
-      "9,1,1,0,1,0,0, 3,2,3,3,1,0,0, 3,2,5,2,1,0,0, 3,2,7,1,0,0,0],"
-      "\"edges\":[5,3,7, 2,4,14, 2,4,21],\"locations\":[],"
-      "\"strings\":[\"<dummy>\",\"\",\"X\",\"g\",\"next\"]}";
+  static const char chain[] = "{\"snapshot\":" NODE20_META
+                              ",\"nodes\":["
+                              "9,1,1,0,1,0,0, 3,2,3,3,1,0,0, 3,2,5,2,1,0,0, 3,2,7,1,0,0,0],"
+                              "\"edges\":[5,3,7, 2,4,14, 2,4,21],\"locations\":[],"
+                              "\"strings\":[\"<dummy>\",\"\",\"X\",\"g\",\"next\"]}";
   heap_snap_t *s = test_parse(chain, HEAP_RULES_DEVTOOLS);
   assert_non_null(s);
   assert_int_equal(s->retained[1], 6);
@@ -145,7 +146,8 @@ static void test_topmost_instance(void **state) {
 static void test_class_names(void **state) {
   (void)state;
   static const char names[] =
-      "{\"snapshot\":" NODE20_META ",\"nodes\":["
+      "{\"snapshot\":" NODE20_META
+      ",\"nodes\":["
       "9,1,1,0,5,0,0, 5,2,3,8,0,0,0, 6,3,5,8,0,0,0, 2,4,7,8,0,0,0, 8,5,9,8,0,0,1, 8,6,11,8,0,0,2],"
       "\"edges\":[5,7,7, 5,7,14, 5,7,21, 5,7,28, 5,7,35],\"locations\":[],"
       "\"strings\":[\"<dummy>\",\"\",\"f\",\"/re/\",\"str\",\"<div id=x>\",\"Node / Foo\",\"k\"]}";
@@ -170,7 +172,8 @@ static void test_class_names(void **state) {
 static void test_interfaces(void **state) {
   (void)state;
   static const char objs[] =
-      "{\"snapshot\":" NODE20_META ",\"nodes\":["
+      "{\"snapshot\":" NODE20_META
+      ",\"nodes\":["
       "9,1,1,0,3,0,0, 3,2,3,8,2,0,0, 3,2,5,8,2,0,0, 3,2,7,8,1,0,0, 7,5,9,8,0,0,0],"
       "\"edges\":[5,6,7, 5,6,14, 5,6,21, 2,3,28, 2,4,28, 2,3,28, 2,4,28, 2,3,28],"
       "\"locations\":[],"
@@ -185,7 +188,7 @@ static void test_interfaces(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_devtools_rules), cmocka_unit_test(test_memlab_rules),
+      cmocka_unit_test(test_devtools_rules),   cmocka_unit_test(test_memlab_rules),
       cmocka_unit_test(test_topmost_instance), cmocka_unit_test(test_class_names),
       cmocka_unit_test(test_interfaces),
   };

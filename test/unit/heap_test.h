@@ -8,20 +8,30 @@
 #include "devrun/buf.h"
 #include "heap.h"
 
-#define NODE20_META                                                                                \
-  "{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\",\"edge_count\","           \
-  "\"trace_node_id\",\"detachedness\"],\"node_types\":[[\"hidden\",\"array\",\"string\","        \
-  "\"object\",\"code\",\"closure\",\"regexp\",\"number\",\"native\",\"synthetic\","              \
-  "\"concatenated string\",\"sliced string\",\"symbol\",\"bigint\",\"object shape\","            \
-  "\"wasm object\"],\"string\",\"number\",\"number\",\"number\",\"number\",\"number\"],"         \
-  "\"edge_fields\":[\"type\",\"name_or_index\",\"to_node\"],\"edge_types\":[[\"context\","       \
-  "\"element\",\"property\",\"internal\",\"hidden\",\"shortcut\",\"weak\"],"                     \
-  "\"string_or_number\",\"node\"],\"location_fields\":[\"object_index\",\"script_id\","          \
+#define NODE20_META                                                                        \
+  "{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\",\"edge_count\","     \
+  "\"trace_node_id\",\"detachedness\"],\"node_types\":[[\"hidden\",\"array\",\"string\","  \
+  "\"object\",\"code\",\"closure\",\"regexp\",\"number\",\"native\",\"synthetic\","        \
+  "\"concatenated string\",\"sliced string\",\"symbol\",\"bigint\",\"object shape\","      \
+  "\"wasm object\"],\"string\",\"number\",\"number\",\"number\",\"number\",\"number\"],"   \
+  "\"edge_fields\":[\"type\",\"name_or_index\",\"to_node\"],\"edge_types\":[[\"context\"," \
+  "\"element\",\"property\",\"internal\",\"hidden\",\"shortcut\",\"weak\"],"               \
+  "\"string_or_number\",\"node\"],\"location_fields\":[\"object_index\",\"script_id\","    \
   "\"line\",\"column\"]},\"node_count\":0,\"edge_count\":0,\"trace_function_count\":0}"
 
 /* node types (Node 20 order) */
-enum { T_HIDDEN, T_ARRAY, T_STRING, T_OBJECT, T_CODE, T_CLOSURE, T_REGEXP, T_NUMBER, T_NATIVE,
-       T_SYNTHETIC };
+enum {
+  T_HIDDEN,
+  T_ARRAY,
+  T_STRING,
+  T_OBJECT,
+  T_CODE,
+  T_CLOSURE,
+  T_REGEXP,
+  T_NUMBER,
+  T_NATIVE,
+  T_SYNTHETIC
+};
 /* edge types */
 enum { E_CONTEXT, E_ELEMENT, E_PROPERTY, E_INTERNAL, E_HIDDEN, E_SHORTCUT, E_WEAK };
 
