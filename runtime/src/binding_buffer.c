@@ -521,8 +521,21 @@ static rt_val latin1_result(char *q, size_t m) {
   return r;
 }
 
+/* V8's limit on string length (v8::String::kMaxLength on 64-bit). */
+#define STRING_MAX_LENGTH 0x1fffffe8u
+
 static rt_val decode(const uint8_t *p, size_t n, int enc) {
   if (n == 0) return rt_string("");
+  size_t out = enc == ENC_HEX ? n * 2
+               : enc == ENC_BASE64 || enc == ENC_BASE64URL
+                   ? b64_encoded_len(n, enc == ENC_BASE64URL)
+               : enc == ENC_UCS2 ? n / 2
+                                 : n;
+  if (out > STRING_MAX_LENGTH) { /* Node checks before decoding */
+    rt_val e = rt_error("Cannot create a string longer than 0x1fffffe8 characters");
+    rt_set(e, "code", rt_string("ERR_STRING_TOO_LONG"));
+    return rt_throw(e);
+  }
   switch (enc) {
     case ENC_UTF8:
       return rt_string_n((const char *)p, n);
