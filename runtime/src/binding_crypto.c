@@ -72,12 +72,12 @@ static const char *lib_code_name(int lib) {
   case ERR_LIB_##n: \
     return #n;
     L(SYS)
-    L(BN) L(RSA) L(DH) L(EVP) L(BUF) L(OBJ) L(PEM) L(DSA) L(X509) L(ASN1) L(CONF) L(CRYPTO) L(EC)
-        L(SSL) L(BIO) L(PKCS7) L(X509V3) L(PKCS12) L(RAND) L(DSO) L(ENGINE) L(OCSP) L(UI) L(COMP)
-            L(ECDSA) L(ECDH) L(OSSL_STORE) L(FIPS) L(CMS) L(TS) L(HMAC) L(CT) L(ASYNC) L(KDF) L(SM2)
-                L(USER)
+    L(BN)
+    L(RSA) L(DH) L(EVP) L(BUF) L(OBJ) L(PEM) L(DSA) L(X509) L(ASN1) L(CONF) L(CRYPTO) L(EC) L(SSL)
+        L(BIO) L(PKCS7) L(X509V3) L(PKCS12) L(RAND) L(DSO) L(ENGINE) L(OCSP) L(UI) L(COMP) L(ECDSA)
+            L(ECDH) L(OSSL_STORE) L(FIPS) L(CMS) L(TS) L(HMAC) L(CT) L(ASYNC) L(KDF) L(SM2) L(USER)
 #undef L
-                    default : return NULL;
+                default : return NULL;
   }
 }
 
@@ -360,8 +360,10 @@ static void hash_digest(rt_args *a) {
   const EVP_MD *md = EVP_MD_CTX_get0_md(h->ctx);
   bool xof = (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0;
   size_t len = h->xof_len >= 0 ? (size_t)h->xof_len : (size_t)EVP_MD_get_size(md);
-  rt_val ab = rt_array_buffer(len, false);
-  uint8_t *out = rt_array_buffer_data(ab, NULL);
+  /* The digest goes to the stack (or a heap buffer for long XOF output);
+   * an ArrayBuffer is made only when bytes are wanted. */
+  uint8_t small[EVP_MAX_MD_SIZE], *out = len <= sizeof small ? small : malloc(len);
+  if (!out) abort();
   int ok;
   if (len == 0) {
     ok = 1;
@@ -373,21 +375,20 @@ static void hash_digest(rt_args *a) {
   }
   if (!ok) {
     cr_throw_openssl("Digest failed");
-    return;
-  }
-  if (rt_to_bool(rt_arg(a, 1))) { /* hex string wanted */
+  } else if (rt_to_bool(rt_arg(a, 1))) { /* hex string wanted */
     static const char hx[] = "0123456789abcdef";
-    char small[2 * EVP_MAX_MD_SIZE], *s = len <= EVP_MAX_MD_SIZE ? small : malloc(2 * len);
+    char hsmall[2 * EVP_MAX_MD_SIZE], *s = len <= EVP_MAX_MD_SIZE ? hsmall : malloc(2 * len + 1);
     if (!s) abort();
     for (size_t i = 0; i < len; i++) {
       s[2 * i] = hx[out[i] >> 4];
       s[2 * i + 1] = hx[out[i] & 15];
     }
     rt_return(a, rt_string_n(s, 2 * len));
-    if (s != small) free(s);
-    return;
+    if (s != hsmall) free(s);
+  } else {
+    rt_return(a, cr_ab(out, len));
   }
-  rt_return(a, ab);
+  if (out != small) free(out);
 }
 
 /* ---- HMAC (EVP_MAC) ----------------------------------------------------- */
