@@ -120,4 +120,8 @@ stop_devrun() {
   wait "$DR_PID" 2>/dev/null
   DR_STATUS=$?
   DR_PID=
+  # in the ASan build, a leak or UB report at exit fails the test
+  if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T/dr.log" 2>/dev/null; then
+    fail "sanitizer report from devrun"
+  fi
 }
