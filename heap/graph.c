@@ -390,6 +390,7 @@ static uint8_t *essential_edges(heap_snap_t *s, dr_buf_t *err, int *rc) {
 
 typedef struct lt_s {
   uint32_t *parent, *ancestor, *vertex, *label, *semi, *dom, *next_edge, *cstack, *bhead, *bnext;
+  size_t ccap; /* capacity of cstack, which grows on demand */
 } lt_t;
 
 static void lt_dfs(heap_snap_t *s, lt_t *L, const uint8_t *ess, uint32_t root, uint32_t *n) {
@@ -399,7 +400,7 @@ static void lt_dfs(heap_snap_t *s, lt_t *L, const uint8_t *ess, uint32_t root, u
   while (v != 0) {
     if (semi[v] == 0) {
       semi[v] = ++*n;
-      L->vertex[*n] = L->label[v] = v;
+      L->vertex[*n] = v;
     }
     uint32_t vnext = parent[v], vo = v - 1, end = s->first_edge[vo + 1];
     for (; next[vo] < end; next[vo]++) {
@@ -422,6 +423,10 @@ static inline uint32_t lt_eval(lt_t *L, uint32_t v) {
   if (anc[v] == 0) return v;
   uint32_t sp = 0, x = v;
   while (anc[anc[x]] != 0) {
+    if (sp + 2 > L->ccap) {
+      L->ccap = L->ccap * 2 + 1024;
+      L->cstack = dr_realloc(L->cstack, L->ccap * 4);
+    }
     L->cstack[++sp] = x;
     x = anc[x];
   }
@@ -449,20 +454,23 @@ static int only_weak_retainers(const heap_snap_t *s, const uint8_t *ess, uint32_
  * result, fewer arrays): semidominators exactly as DevTools' Lengauer–Tarjan
  * computes them (same DFS, same orphan rule), then each immediate dominator
  * is the nearest common ancestor of the DFS parent and the semidominator.
- * Peak memory is six 32-bit arrays; retained sizes are then summed in
- * reverse DFS order. */
+ * Peak memory is six 32-bit arrays during the DFS and five after it;
+ * retained sizes are then summed in reverse DFS order. */
 static int dominators(heap_snap_t *s, const uint8_t *ess, dr_buf_t *err) {
   int rc = 0;
   uint32_t N = s->n;
   size_t len = (size_t)N + 1;
   lt_t L;
   memset(&L, 0, sizeof L);
+  /* the DFS needs parent, vertex, semi and next_edge; label and ancestor
+   * are allocated once next_edge is freed, so at most five arrays live */
   uint32_t **arrs[] = {&L.parent, &L.ancestor, &L.vertex, &L.label, &L.semi, &L.next_edge};
-  for (size_t i = 0; i < sizeof arrs / sizeof arrs[0]; i++)
-    *arrs[i] = xmalloc_big(len * 4, err, &rc);
+  L.parent = xmalloc_big(len * 4, err, &rc);
+  L.vertex = xmalloc_big(len * 4, err, &rc);
+  L.semi = xmalloc_big(len * 4, err, &rc);
+  L.next_edge = xmalloc_big(len * 4, err, &rc);
   if (rc) goto out;
   memset(L.parent, 0, len * 4);
-  memset(L.ancestor, 0, len * 4);
   memset(L.semi, 0, len * 4);
   uint32_t n = 0, r = s->root + 1;
   lt_dfs(s, &L, ess, r, &n);
@@ -477,9 +485,17 @@ static int dominators(heap_snap_t *s, const uint8_t *ess, dr_buf_t *err) {
       if (L.semi[v] == 0) {
         L.parent[v] = r;
         L.semi[v] = ++n;
-        L.vertex[n] = L.label[v] = v;
+        L.vertex[n] = v;
       }
-  L.cstack = L.next_edge; /* the DFS is done */
+  free(L.next_edge); /* the DFS is done; path compression uses a small growing stack */
+  L.next_edge = NULL;
+  L.label = xmalloc_big(len * 4, err, &rc);
+  L.ancestor = xmalloc_big(len * 4, err, &rc);
+  if (rc) goto out;
+  memset(L.ancestor, 0, len * 4);
+  for (size_t v = 0; v < len; v++) L.label[v] = (uint32_t)v;
+  L.ccap = 4096;
+  L.cstack = dr_malloc(L.ccap * 4);
   for (uint32_t i = n; i >= 2; --i) {
     uint32_t w = L.vertex[i], wo = w - 1;
     int orphan = 1;
@@ -494,8 +510,8 @@ static int dominators(heap_snap_t *s, const uint8_t *ess, dr_buf_t *err) {
   }
   /* NCA pass: num (DFS number) reuses label, idom reuses ancestor */
   uint32_t *num = L.label, *idom = L.ancestor;
-  free(L.next_edge);
-  L.next_edge = L.cstack = NULL;
+  free(L.cstack);
+  L.cstack = NULL;
   for (uint32_t i = 1; i <= n; i++) num[L.vertex[i]] = i;
   idom[0] = idom[r] = r;
   for (uint32_t i = 2; i <= n; i++) {

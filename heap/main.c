@@ -5,6 +5,7 @@
  * command, write cmd_<name>() and add a row to `commands` below and to the
  * usage text.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,10 @@ static void usage(FILE *f) {
 
 int main(int argc, char **argv) {
   dr_set_progname("devrun-heap");
+  /* Big arrays come and go (leaks loads three snapshots in turn): keep them
+   * in their own mappings so freeing returns the memory to the system
+   * (glibc would otherwise raise the threshold after the first free). */
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   if (argc < 2) {
     usage(stderr);
     return 2;
