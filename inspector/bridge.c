@@ -530,7 +530,20 @@ static int http_get(const char *host, int port, const char *path, dr_buf_t *body
   dr_buf_init(&all, 0);
   char buf[65536];
   ssize_t n;
-  while ((n = read(fd, buf, sizeof buf)) > 0) dr_buf_add(&all, buf, (size_t)n);
+  /* read to EOF, or to the end of Content-Length (Node keeps the
+   * connection open after its reply) */
+  while ((n = read(fd, buf, sizeof buf)) > 0) {
+    dr_buf_add(&all, buf, (size_t)n);
+    dr_buf_addch(&all, 0);
+    all.len--;
+    const char *hdr_end = strstr(all.buf, "\r\n\r\n");
+    if (!hdr_end) continue;
+    const char *cl = strcasestr(all.buf, "\r\ncontent-length:");
+    if (cl && cl < hdr_end) {
+      size_t want = (size_t)strtoul(cl + 17, NULL, 10);
+      if (all.len - (size_t)(hdr_end + 4 - all.buf) >= want) break;
+    }
+  }
   close(fd);
   const char *sep = all.buf ? strstr(all.buf, "\r\n\r\n") : NULL;
   if (!sep || strncmp(all.buf, "HTTP/1.", 7) || atoi(all.buf + 9) != 200) {

@@ -96,7 +96,7 @@ async function versionAt(client, paused) {
   const gone2 = once(client, 'Runtime.executionContextDestroyed');
   await client.Runtime.evaluate({ expression: 'setTimeout(() => process.exit(0), 20), 0' });
   await gone2;
-  const code = await Promise.race([child.exited, new Promise((r) => setTimeout(() => r('hung'), 15000))]);
+  const code = await Promise.race([child.exited, new Promise((r) => setTimeout(() => r('hung'), 15000).unref())]);
   assert.strictEqual(code, 0, `the app exited (${code})`);
   assert.strictEqual(disconnects, 0);
   console.log('ok the app exited by itself while a client was attached through the bridge');
