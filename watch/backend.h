@@ -40,12 +40,12 @@
 #include <uv.h>
 
 enum {
-  WATCH_BE_FILE = 1,       /* a file was written (closed), created or moved in */
-  WATCH_BE_REMOVED = 2,    /* a file was deleted or moved away */
-  WATCH_BE_DIR_NEW = 4,    /* a directory appeared (created or moved in) */
-  WATCH_BE_DIR_GONE = 8,   /* a directory went away (its watches are gone too) */
-  WATCH_BE_OVERFLOW = 16,  /* events were lost: rescan everything */
-  WATCH_BE_CREATED = 32,   /* modifier: the file is newly created */
+  WATCH_BE_FILE = 1,      /* a file was written (closed), created or moved in */
+  WATCH_BE_REMOVED = 2,   /* a file was deleted or moved away */
+  WATCH_BE_DIR_NEW = 4,   /* a directory appeared (created or moved in) */
+  WATCH_BE_DIR_GONE = 8,  /* a directory went away (its watches are gone too) */
+  WATCH_BE_OVERFLOW = 16, /* events were lost: rescan everything */
+  WATCH_BE_CREATED = 32,  /* modifier: the file is newly created */
 };
 
 typedef struct watch_backend_s watch_backend_t;

@@ -25,7 +25,7 @@
 #include "backend.h"
 #include "watch.h"
 
-#define MASK                                                                          \
+#define MASK                                                                               \
   (IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | \
    IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK)
 
@@ -141,14 +141,20 @@ static void dispatch(watch_backend_t *b, const struct inotify_event *ev) {
     return;
   }
   if (ev->mask & IN_ISDIR) {
-    if (ev->mask & (IN_CREATE | IN_MOVED_TO)) b->cb(b->ctx, dir, name, WATCH_BE_DIR_NEW);
-    else if (ev->mask & (IN_DELETE | IN_MOVED_FROM)) b->cb(b->ctx, dir, name, WATCH_BE_DIR_GONE);
+    if (ev->mask & (IN_CREATE | IN_MOVED_TO))
+      b->cb(b->ctx, dir, name, WATCH_BE_DIR_NEW);
+    else if (ev->mask & (IN_DELETE | IN_MOVED_FROM))
+      b->cb(b->ctx, dir, name, WATCH_BE_DIR_GONE);
     return;
   }
-  if (ev->mask & IN_CLOSE_WRITE) b->cb(b->ctx, dir, name, WATCH_BE_FILE);
-  else if (ev->mask & IN_MOVED_TO) b->cb(b->ctx, dir, name, WATCH_BE_FILE | WATCH_BE_CREATED);
-  else if (ev->mask & IN_CREATE) b->cb(b->ctx, dir, name, WATCH_BE_CREATED);
-  else if (ev->mask & (IN_DELETE | IN_MOVED_FROM)) b->cb(b->ctx, dir, name, WATCH_BE_REMOVED);
+  if (ev->mask & IN_CLOSE_WRITE)
+    b->cb(b->ctx, dir, name, WATCH_BE_FILE);
+  else if (ev->mask & IN_MOVED_TO)
+    b->cb(b->ctx, dir, name, WATCH_BE_FILE | WATCH_BE_CREATED);
+  else if (ev->mask & IN_CREATE)
+    b->cb(b->ctx, dir, name, WATCH_BE_CREATED);
+  else if (ev->mask & (IN_DELETE | IN_MOVED_FROM))
+    b->cb(b->ctx, dir, name, WATCH_BE_REMOVED);
 }
 
 static void on_readable(uv_poll_t *h, int status, int events) {

@@ -110,11 +110,21 @@ static void scan(watch_backend_t *b, poll_dir_t *d, int report) {
     const char *name = events.v[j] + 1;
     unsigned fl = 0;
     switch (events.v[j][0]) {
-    case 'D': fl = WATCH_BE_DIR_NEW; break;
-    case 'C': fl = WATCH_BE_FILE | WATCH_BE_CREATED; break;
-    case 'F': fl = WATCH_BE_FILE; break;
-    case 'G': fl = WATCH_BE_DIR_GONE; break;
-    case 'R': fl = WATCH_BE_REMOVED; break;
+      case 'D':
+        fl = WATCH_BE_DIR_NEW;
+        break;
+      case 'C':
+        fl = WATCH_BE_FILE | WATCH_BE_CREATED;
+        break;
+      case 'F':
+        fl = WATCH_BE_FILE;
+        break;
+      case 'G':
+        fl = WATCH_BE_DIR_GONE;
+        break;
+      case 'R':
+        fl = WATCH_BE_REMOVED;
+        break;
     }
     b->cb(b->ctx, dir, name, fl);
     if (!b->priv || ((poll_state_t *)b->priv)->closing) break;
@@ -180,7 +190,9 @@ static size_t poll_count(const watch_backend_t *b) {
   return s ? s->dirs.len : 0;
 }
 
-static void on_closed(uv_handle_t *h) { free(h->data); }
+static void on_closed(uv_handle_t *h) {
+  free(h->data);
+}
 
 static void poll_close(watch_backend_t *b) {
   poll_state_t *s = b->priv;

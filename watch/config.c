@@ -65,9 +65,12 @@ long watch_parse_ms(const char *s) {
   char *end;
   double v = strtod(s, &end);
   if (errno || end == s || v < 0 || v != v) return -1;
-  if (!strcmp(end, "s")) v *= 1000;
-  else if (!strcmp(end, "m") || !strcmp(end, "min")) v *= 60000;
-  else if (*end && strcmp(end, "ms")) return -1;
+  if (!strcmp(end, "s"))
+    v *= 1000;
+  else if (!strcmp(end, "m") || !strcmp(end, "min"))
+    v *= 60000;
+  else if (*end && strcmp(end, "ms"))
+    return -1;
   if (v > 86400000.0 * 7) return -1;
   return (long)(v + 0.5);
 }
@@ -76,11 +79,10 @@ static const struct {
   const char *name;
   int num;
 } signals[] = {
-    {"HUP", SIGHUP},   {"INT", SIGINT},     {"QUIT", SIGQUIT}, {"KILL", SIGKILL},
-    {"USR1", SIGUSR1}, {"USR2", SIGUSR2},   {"TERM", SIGTERM}, {"ALRM", SIGALRM},
-    {"CONT", SIGCONT}, {"STOP", SIGSTOP},   {"TSTP", SIGTSTP}, {"WINCH", SIGWINCH},
-    {"ABRT", SIGABRT}, {"PIPE", SIGPIPE},   {"SEGV", SIGSEGV}, {"BUS", SIGBUS},
-    {"FPE", SIGFPE},   {"ILL", SIGILL},     {"TRAP", SIGTRAP}, {"XCPU", SIGXCPU},
+    {"HUP", SIGHUP},   {"INT", SIGINT},     {"QUIT", SIGQUIT}, {"KILL", SIGKILL}, {"USR1", SIGUSR1},
+    {"USR2", SIGUSR2}, {"TERM", SIGTERM},   {"ALRM", SIGALRM}, {"CONT", SIGCONT}, {"STOP", SIGSTOP},
+    {"TSTP", SIGTSTP}, {"WINCH", SIGWINCH}, {"ABRT", SIGABRT}, {"PIPE", SIGPIPE}, {"SEGV", SIGSEGV},
+    {"BUS", SIGBUS},   {"FPE", SIGFPE},     {"ILL", SIGILL},   {"TRAP", SIGTRAP}, {"XCPU", SIGXCPU},
     {NULL, 0},
 };
 
@@ -124,8 +126,10 @@ static int fail(ctx_t *c, const char *key, const char *expect) {
 
 static int get_list(ctx_t *c, const char *key, json_t *v, watch_strv_t *out, int split) {
   if (json_is_string(v)) {
-    if (split) watch_strv_split(out, json_string_value(v));
-    else watch_strv_push(out, json_string_value(v));
+    if (split)
+      watch_strv_split(out, json_string_value(v));
+    else
+      watch_strv_push(out, json_string_value(v));
     return 0;
   }
   if (!json_is_array(v)) return fail(c, key, "a string or an array of strings");
@@ -151,7 +155,8 @@ static int get_ms(ctx_t *c, const char *key, json_t *v, unsigned *out) {
   return 0;
 }
 
-static int get_uint(ctx_t *c, const char *key, json_t *v, unsigned *out, unsigned min, unsigned max) {
+static int get_uint(ctx_t *c, const char *key, json_t *v, unsigned *out, unsigned min,
+                    unsigned max) {
   if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max) {
     char expect[64];
     snprintf(expect, sizeof(expect), "an integer from %u to %u", min, max);
@@ -240,7 +245,8 @@ static int apply_key(watch_opts_t *o, ctx_t *c, const char *key, json_t *v) {
   if (!strcmp(key, "deps")) return get_bool(c, key, v, &o->deps);
   if (!strcmp(key, "envFile")) return get_str(c, key, v, &o->env_file);
   if (!strcmp(key, "inspect")) {
-    if (json_is_true(v)) watch_strv_push(&o->rtflags, "--inspect");
+    if (json_is_true(v))
+      watch_strv_push(&o->rtflags, "--inspect");
     else if (json_is_string(v)) {
       dr_buf_t b = DR_BUF_INIT;
       dr_buf_addf(&b, "--inspect=%s", json_string_value(v));
@@ -256,9 +262,12 @@ static int apply_key(watch_opts_t *o, ctx_t *c, const char *key, json_t *v) {
     json_t *e;
     json_object_foreach(v, k, e) {
       dr_buf_t b = DR_BUF_INIT;
-      if (json_is_string(e)) dr_buf_addf(&b, "%s=%s", k, json_string_value(e));
-      else if (json_is_integer(e)) dr_buf_addf(&b, "%s=%lld", k, (long long)json_integer_value(e));
-      else if (json_is_boolean(e)) dr_buf_addf(&b, "%s=%s", k, json_is_true(e) ? "true" : "false");
+      if (json_is_string(e))
+        dr_buf_addf(&b, "%s=%s", k, json_string_value(e));
+      else if (json_is_integer(e))
+        dr_buf_addf(&b, "%s=%lld", k, (long long)json_integer_value(e));
+      else if (json_is_boolean(e))
+        dr_buf_addf(&b, "%s=%s", k, json_is_true(e) ? "true" : "false");
       else {
         dr_buf_release(&b);
         return fail(c, "env", "an object of strings");

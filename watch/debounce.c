@@ -24,7 +24,9 @@ void watch_debounce_init(watch_debounce_t *d, unsigned quiet_ms) {
   d->max_ms = quiet_ms * 20 > 1000 ? quiet_ms * 20 : 1000;
 }
 
-void watch_debounce_release(watch_debounce_t *d) { watch_pathmap_release(&d->paths, NULL); }
+void watch_debounce_release(watch_debounce_t *d) {
+  watch_pathmap_release(&d->paths, NULL);
+}
 
 void watch_debounce_add(watch_debounce_t *d, const char *path, unsigned flags, uint64_t now_ms) {
   int created;

@@ -93,14 +93,17 @@ int watch_hashcache_record(watch_hashcache_t *c, const char *path) {
   if (stat(path, &st) != 0) return -errno;
   watch_hashent_t *e = entry(c, path);
   fill_stat(e, &st);
-  if (S_ISREG(st.st_mode) && (uint64_t)st.st_size <= HASH_MAX_BYTES && watch_hash_file(path, &e->hash) == 0) {
+  if (S_ISREG(st.st_mode) && (uint64_t)st.st_size <= HASH_MAX_BYTES &&
+      watch_hash_file(path, &e->hash) == 0) {
     if (!e->have_hash) c->hashed++;
     e->have_hash = 1;
   }
   return 0;
 }
 
-void watch_hashcache_know(watch_hashcache_t *c, const char *path) { (void)entry(c, path); }
+void watch_hashcache_know(watch_hashcache_t *c, const char *path) {
+  (void)entry(c, path);
+}
 
 enum watch_verdict watch_hashcache_check(watch_hashcache_t *c, const char *path, int maybe_new) {
   struct stat st;

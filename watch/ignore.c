@@ -56,18 +56,43 @@ struct watch_ignore_s {
 
 const char *const watch_default_ignores[] = {
     /* version control */
-    ".git/", ".hg/", ".svn/",
+    ".git/",
+    ".hg/",
+    ".svn/",
     /* dependencies and tool caches */
-    "node_modules/", "bower_components/", ".sass-cache/", ".cache/", ".parcel-cache/",
+    "node_modules/",
+    "bower_components/",
+    ".sass-cache/",
+    ".cache/",
+    ".parcel-cache/",
     /* coverage and build output */
-    "coverage/", ".nyc_output/", "dist/", "build/", ".next/", ".nuxt/", ".turbo/",
+    "coverage/",
+    ".nyc_output/",
+    "dist/",
+    "build/",
+    ".next/",
+    ".nuxt/",
+    ".turbo/",
     /* editor swap, backup and safe-write files */
-    "*.swp", "*.swo", "*.swx", "*~", ".#*", "#*#", "4913", "*___jb_tmp___",
-    "*___jb_old___", "*.tmp", ".DS_Store", ".idea/", ".vscode/",
+    "*.swp",
+    "*.swo",
+    "*.swx",
+    "*~",
+    ".#*",
+    "#*#",
+    "4913",
+    "*___jb_tmp___",
+    "*___jb_old___",
+    "*.tmp",
+    ".DS_Store",
+    ".idea/",
+    ".vscode/",
     NULL,
 };
 
-watch_ignore_t *watch_ignore_new(void) { return dr_calloc(1, sizeof(watch_ignore_t)); }
+watch_ignore_t *watch_ignore_new(void) {
+  return dr_calloc(1, sizeof(watch_ignore_t));
+}
 
 void watch_ignore_free(watch_ignore_t *ig) {
   if (!ig) return;
@@ -80,7 +105,9 @@ void watch_ignore_free(watch_ignore_t *ig) {
   free(ig);
 }
 
-size_t watch_ignore_count(const watch_ignore_t *ig) { return ig->npatterns; }
+size_t watch_ignore_count(const watch_ignore_t *ig) {
+  return ig->npatterns;
+}
 
 /* Parses one line into *pat; returns 0 if the line holds no pattern. */
 static int parse_line(const char *line, size_t len, pattern_t *pat) {
@@ -113,8 +140,10 @@ static int parse_line(const char *line, size_t len, pattern_t *pat) {
   pat->glob = dr_strndup(line, len);
   pat->len = len;
   /* Fast paths for the common shapes; everything else goes to wildmatch. */
-  if (!strpbrk(pat->glob, "*?[\\")) flags |= PAT_LITERAL;
-  else if (pat->glob[0] == '*' && !strpbrk(pat->glob + 1, "*?[\\/")) flags |= PAT_ENDSWITH;
+  if (!strpbrk(pat->glob, "*?[\\"))
+    flags |= PAT_LITERAL;
+  else if (pat->glob[0] == '*' && !strpbrk(pat->glob + 1, "*?[\\/"))
+    flags |= PAT_ENDSWITH;
   pat->flags = flags;
   return 1;
 }
@@ -168,8 +197,10 @@ int watch_ignore_add_file(watch_ignore_t *ig, const char *dir, const char *name)
   dr_buf_t path = DR_BUF_INIT, text = DR_BUF_INIT;
   dr_buf_addf(&path, "%s/%s", dir, name);
   int r = dr_buf_read_file(&text, path.buf);
-  if (r == 0) r = watch_ignore_add_text(ig, dir, text.buf, text.len);
-  else r = 0; /* missing or unreadable: no rules */
+  if (r == 0)
+    r = watch_ignore_add_text(ig, dir, text.buf, text.len);
+  else
+    r = 0; /* missing or unreadable: no rules */
   dr_buf_release(&path);
   dr_buf_release(&text);
   return r;
@@ -177,7 +208,8 @@ int watch_ignore_add_file(watch_ignore_t *ig, const char *dir, const char *name)
 
 void watch_ignore_add_defaults(watch_ignore_t *ig) {
   dr_buf_t b = DR_BUF_INIT;
-  for (size_t i = 0; watch_default_ignores[i]; i++) dr_buf_addf(&b, "%s\n", watch_default_ignores[i]);
+  for (size_t i = 0; watch_default_ignores[i]; i++)
+    dr_buf_addf(&b, "%s\n", watch_default_ignores[i]);
   ig->adding_defaults = 1;
   watch_ignore_add_text(ig, NULL, b.buf, b.len);
   ig->adding_defaults = 0;
@@ -196,9 +228,12 @@ int watch_ignore_match(const watch_ignore_t *ig, const char *abs, size_t root_le
     const char *rel;
     if (g->base) {
       if (strncmp(abs, g->base, g->base_len) != 0) continue;
-      if (g->base_len == 1 && g->base[0] == '/') rel = abs + 1;
-      else if (abs[g->base_len] != '/') continue;
-      else rel = abs + g->base_len + 1;
+      if (g->base_len == 1 && g->base[0] == '/')
+        rel = abs + 1;
+      else if (abs[g->base_len] != '/')
+        continue;
+      else
+        rel = abs + g->base_len + 1;
     } else {
       if (strlen(abs) <= root_len || (root_len > 1 && abs[root_len] != '/')) continue;
       rel = abs + root_len + (root_len > 1 || abs[root_len] == '/');

@@ -24,10 +24,27 @@
 #include "watch.h"
 
 enum {
-  O_DEBOUNCE = 256, O_KILL_TIMEOUT, O_POLL, O_EXIT_ON_CRASH, O_CRASH_LIMIT, O_CRASH_WINDOW,
-  O_ENV_FILE, O_STDIN_COMMANDS, O_NO_STDIN_COMMANDS, O_INSTANCES, O_INSPECT, O_INSPECT_BRK,
-  O_INSPECT_WAIT, O_INSPECT_PORT, O_DEPS, O_NO_GITIGNORE, O_NO_DEFAULT_IGNORES, O_CONFIG,
-  O_NO_CONFIG, O_COLOR, O_NO_COLOR,
+  O_DEBOUNCE = 256,
+  O_KILL_TIMEOUT,
+  O_POLL,
+  O_EXIT_ON_CRASH,
+  O_CRASH_LIMIT,
+  O_CRASH_WINDOW,
+  O_ENV_FILE,
+  O_STDIN_COMMANDS,
+  O_NO_STDIN_COMMANDS,
+  O_INSTANCES,
+  O_INSPECT,
+  O_INSPECT_BRK,
+  O_INSPECT_WAIT,
+  O_INSPECT_PORT,
+  O_DEPS,
+  O_NO_GITIGNORE,
+  O_NO_DEFAULT_IGNORES,
+  O_CONFIG,
+  O_NO_CONFIG,
+  O_COLOR,
+  O_NO_COLOR,
 };
 
 static const struct option options[] = {
@@ -84,7 +101,8 @@ static void usage(FILE *f) {
       "                            default: the current directory\n"
       "  -e, --ext LIST            extensions that count (default: js,mjs,cjs,json,node,env;\n"
       "                            '*' for every file)\n"
-      "  -i, --ignore GLOB         ignore paths matching GLOB (.gitignore syntax, '!' re-includes);\n"
+      "  -i, --ignore GLOB         ignore paths matching GLOB (.gitignore syntax, '!' "
+      "re-includes);\n"
       "                            repeatable\n"
       "      --no-gitignore        do not read .gitignore/.ignore files\n"
       "      --no-default-ignores  do not ignore .git, node_modules, coverage, dist, build, ...\n"
@@ -101,7 +119,8 @@ static void usage(FILE *f) {
       "      --kill-timeout MS     SIGKILL the app's process group if it has not exited MS after\n"
       "                            the stop signal (default 5000)\n"
       "      --instances N         run N instances, restarted one at a time\n"
-      "      --inspect[=[HOST:]PORT], --inspect-brk[=...], --inspect-wait[=...], --inspect-port=PORT\n"
+      "      --inspect[=[HOST:]PORT], --inspect-brk[=...], --inspect-wait[=...], "
+      "--inspect-port=PORT\n"
       "                            passed to the runtime (devrun-js)\n"
       "\n"
       "Crashes:\n"
@@ -210,77 +229,122 @@ static void add_rtflag(watch_opts_t *o, const char *name, const char *val) {
 /* Applies one option; returns 0, 1 for exit-0 (help/version), -1 bad usage. */
 static int apply_option(watch_opts_t *o, int c, const char *arg) {
   switch (c) {
-  case 'w':
-    if (!o->watch_from_cli) watch_strv_clear(&o->watch);
-    o->watch_from_cli = 1;
-    watch_strv_push(&o->watch, arg);
-    return 0;
-  case 'i':
-    watch_strv_push(&o->ignore, arg);
-    return 0;
-  case 'e':
-    if (!o->exts_from_cli) watch_strv_clear(&o->exts);
-    o->exts_from_cli = 1;
-    watch_strv_split(&o->exts, arg);
-    return 0;
-  case 'x':
-    free(o->exec);
-    o->exec = dr_strdup(arg);
-    o->mode = WATCH_MODE_EXEC;
-    watch_strv_clear(&o->args);
-    return 0;
-  case O_DEBOUNCE: return set_ms("--debounce", arg, &o->debounce_ms);
-  case 'd': return set_ms("--delay", arg, &o->delay_ms);
-  case O_KILL_TIMEOUT: return set_ms("--kill-timeout", arg, &o->kill_timeout_ms);
-  case O_CRASH_WINDOW: return set_ms("--crash-window", arg, &o->crash_window_ms);
-  case 's': {
-    int sig = watch_parse_signal(arg);
-    if (sig < 0) return bad_value("--signal", arg, "a signal name (SIGTERM, INT, ...) or number");
-    o->signal = sig;
-    return 0;
-  }
-  case O_POLL:
-  case 'P':
-    if (arg) {
-      if (set_ms("--poll", arg, &o->poll_ms) < 0) return -1;
-      if (!o->poll_ms) return bad_value("--poll", arg, "an interval above 0");
-    } else {
-      o->poll_ms = 250;
+    case 'w':
+      if (!o->watch_from_cli) watch_strv_clear(&o->watch);
+      o->watch_from_cli = 1;
+      watch_strv_push(&o->watch, arg);
+      return 0;
+    case 'i':
+      watch_strv_push(&o->ignore, arg);
+      return 0;
+    case 'e':
+      if (!o->exts_from_cli) watch_strv_clear(&o->exts);
+      o->exts_from_cli = 1;
+      watch_strv_split(&o->exts, arg);
+      return 0;
+    case 'x':
+      free(o->exec);
+      o->exec = dr_strdup(arg);
+      o->mode = WATCH_MODE_EXEC;
+      watch_strv_clear(&o->args);
+      return 0;
+    case O_DEBOUNCE:
+      return set_ms("--debounce", arg, &o->debounce_ms);
+    case 'd':
+      return set_ms("--delay", arg, &o->delay_ms);
+    case O_KILL_TIMEOUT:
+      return set_ms("--kill-timeout", arg, &o->kill_timeout_ms);
+    case O_CRASH_WINDOW:
+      return set_ms("--crash-window", arg, &o->crash_window_ms);
+    case 's': {
+      int sig = watch_parse_signal(arg);
+      if (sig < 0) return bad_value("--signal", arg, "a signal name (SIGTERM, INT, ...) or number");
+      o->signal = sig;
+      return 0;
     }
-    return 0;
-  case 'r': o->restart_on_crash = 1; return 0;
-  case O_EXIT_ON_CRASH: o->exit_on_crash = 1; return 0;
-  case O_CRASH_LIMIT:
-    if (parse_uint(arg, 1, 1000000, &o->crash_limit) < 0) return bad_value("--crash-limit", arg, "a number >= 1");
-    return 0;
-  case 'c': o->clear = 1; return 0;
-  case O_ENV_FILE:
-    free(o->env_file);
-    o->env_file = dr_strdup(arg);
-    return 0;
-  case 'v': o->verbose = 1; o->quiet = 0; return 0;
-  case 'q': o->quiet = 1; o->verbose = 0; return 0;
-  case O_STDIN_COMMANDS: o->stdin_commands = 1; return 0;
-  case O_NO_STDIN_COMMANDS: o->stdin_commands = 0; return 0;
-  case O_INSTANCES:
-    if (parse_uint(arg, 1, 256, &o->instances) < 0) return bad_value("--instances", arg, "a number from 1 to 256");
-    return 0;
-  case O_INSPECT: add_rtflag(o, "--inspect", arg); return 0;
-  case O_INSPECT_BRK: add_rtflag(o, "--inspect-brk", arg); return 0;
-  case O_INSPECT_WAIT: add_rtflag(o, "--inspect-wait", arg); return 0;
-  case O_INSPECT_PORT: add_rtflag(o, "--inspect-port", arg); return 0;
-  case O_DEPS: o->deps = 1; return 0;
-  case O_NO_GITIGNORE: o->gitignore = 0; return 0;
-  case O_NO_DEFAULT_IGNORES: o->default_ignores = 0; return 0;
-  case O_COLOR: o->color = 1; return 0;
-  case O_NO_COLOR: o->color = 0; return 0;
-  case O_CONFIG:
-  case O_NO_CONFIG: return 0; /* handled in the first pass */
-  case 'h': usage(stdout); return 1;
-  case 'V': printf("devrun %s\n", DEVRUN_VERSION); return 1;
-  default:
-    fprintf(stderr, "Try 'devrun --help' for more information.\n");
-    return -1;
+    case O_POLL:
+    case 'P':
+      if (arg) {
+        if (set_ms("--poll", arg, &o->poll_ms) < 0) return -1;
+        if (!o->poll_ms) return bad_value("--poll", arg, "an interval above 0");
+      } else {
+        o->poll_ms = 250;
+      }
+      return 0;
+    case 'r':
+      o->restart_on_crash = 1;
+      return 0;
+    case O_EXIT_ON_CRASH:
+      o->exit_on_crash = 1;
+      return 0;
+    case O_CRASH_LIMIT:
+      if (parse_uint(arg, 1, 1000000, &o->crash_limit) < 0)
+        return bad_value("--crash-limit", arg, "a number >= 1");
+      return 0;
+    case 'c':
+      o->clear = 1;
+      return 0;
+    case O_ENV_FILE:
+      free(o->env_file);
+      o->env_file = dr_strdup(arg);
+      return 0;
+    case 'v':
+      o->verbose = 1;
+      o->quiet = 0;
+      return 0;
+    case 'q':
+      o->quiet = 1;
+      o->verbose = 0;
+      return 0;
+    case O_STDIN_COMMANDS:
+      o->stdin_commands = 1;
+      return 0;
+    case O_NO_STDIN_COMMANDS:
+      o->stdin_commands = 0;
+      return 0;
+    case O_INSTANCES:
+      if (parse_uint(arg, 1, 256, &o->instances) < 0)
+        return bad_value("--instances", arg, "a number from 1 to 256");
+      return 0;
+    case O_INSPECT:
+      add_rtflag(o, "--inspect", arg);
+      return 0;
+    case O_INSPECT_BRK:
+      add_rtflag(o, "--inspect-brk", arg);
+      return 0;
+    case O_INSPECT_WAIT:
+      add_rtflag(o, "--inspect-wait", arg);
+      return 0;
+    case O_INSPECT_PORT:
+      add_rtflag(o, "--inspect-port", arg);
+      return 0;
+    case O_DEPS:
+      o->deps = 1;
+      return 0;
+    case O_NO_GITIGNORE:
+      o->gitignore = 0;
+      return 0;
+    case O_NO_DEFAULT_IGNORES:
+      o->default_ignores = 0;
+      return 0;
+    case O_COLOR:
+      o->color = 1;
+      return 0;
+    case O_NO_COLOR:
+      o->color = 0;
+      return 0;
+    case O_CONFIG:
+    case O_NO_CONFIG:
+      return 0; /* handled in the first pass */
+    case 'h':
+      usage(stdout);
+      return 1;
+    case 'V':
+      printf("devrun %s\n", DEVRUN_VERSION);
+      return 1;
+    default:
+      fprintf(stderr, "Try 'devrun --help' for more information.\n");
+      return -1;
   }
 }
 
@@ -297,8 +361,10 @@ int main(int argc, char **argv) {
   int no_config = 0, c, rc = 0;
   opterr = 0;
   while ((c = getopt_long(argc, argv, short_options, options, NULL)) != -1) {
-    if (c == O_CONFIG) config = optarg;
-    else if (c == O_NO_CONFIG) no_config = 1;
+    if (c == O_CONFIG)
+      config = optarg;
+    else if (c == O_NO_CONFIG)
+      no_config = 1;
     else if (c == 'h') {
       usage(stdout);
       return 0;
@@ -351,8 +417,9 @@ int main(int argc, char **argv) {
       goto out;
     }
   } else if (o.rtflags.n) {
-    dr_warn("--inspect flags are passed to the runtime only when devrun runs an app.js; "
-            "put them in the command instead");
+    dr_warn(
+        "--inspect flags are passed to the runtime only when devrun runs an app.js; "
+        "put them in the command instead");
   }
   if (o.exit_on_crash && o.restart_on_crash) {
     dr_error("--exit-on-crash and --restart-on-crash cannot be used together");
@@ -365,8 +432,9 @@ int main(int argc, char **argv) {
   }
   watch_status_setup(o.color, o.quiet, o.verbose);
   if (o.deps)
-    watch_status(WATCH_LVL_WARN, "--deps needs the runtime's module-graph report, which devrun-js does not "
-                                 "provide yet: watching directories as usual");
+    watch_status(WATCH_LVL_WARN,
+                 "--deps needs the runtime's module-graph report, which devrun-js does not "
+                 "provide yet: watching directories as usual");
   rc = watch_run(&o);
 out:
   watch_opts_release(&o);

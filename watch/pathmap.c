@@ -15,7 +15,9 @@
 #include "devrun/util.h"
 #include "watch.h"
 
-static uint64_t hash_key(const char *key) { return XXH3_64bits(key, strlen(key)); }
+static uint64_t hash_key(const char *key) {
+  return XXH3_64bits(key, strlen(key));
+}
 
 static watch_pathmap_slot_t *find(const watch_pathmap_t *m, const char *key, uint64_t h) {
   if (!m->cap) return NULL;

@@ -41,10 +41,12 @@ int watch_procstat_group(pid_t pgid, watch_procstat_t *out) {
     unsigned long long starttime;
     unsigned long vsize;
     long rss;
-    int got = sscanf(p + 2, "%c %ld %ld %ld %ld %ld %lu %lu %lu %lu %lu %lu %lu %ld %ld %ld %ld %ld %ld %llu %lu %ld",
-                     &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags, &minflt, &cminflt, &majflt,
-                     &cmajflt, &utime, &stime, &cutime, &cstime, &prio, &nice, &threads, &itreal,
-                     &starttime, &vsize, &rss);
+    int got = sscanf(
+        p + 2,
+        "%c %ld %ld %ld %ld %ld %lu %lu %lu %lu %lu %lu %lu %ld %ld %ld %ld %ld %ld %llu %lu %ld",
+        &state, &ppid, &pgrp, &session, &tty, &tpgid, &flags, &minflt, &cminflt, &majflt, &cmajflt,
+        &utime, &stime, &cutime, &cstime, &prio, &nice, &threads, &itreal, &starttime, &vsize,
+        &rss);
     if (got != 22 || pgrp != pgid || state == 'Z') continue;
     out->nprocs++;
     out->rss_bytes += (uint64_t)rss * (uint64_t)page;

@@ -92,7 +92,9 @@ struct runner_s {
   char runtime[PATH_MAX + 16];
 };
 
-static uint64_t now_ms(void) { return (uint64_t)(dr_now_ns() / 1000000); }
+static uint64_t now_ms(void) {
+  return (uint64_t)(dr_now_ns() / 1000000);
+}
 
 /* ---- the command line of the app ------------------------------------ */
 
@@ -119,25 +121,25 @@ static void find_runtime(runner_t *r) {
 static void build_argv(runner_t *r, watch_strv_t *argv) {
   watch_opts_t *o = r->o;
   switch (o->mode) {
-  case WATCH_MODE_APP:
-    watch_strv_push(argv, r->runtime);
-    for (size_t i = 0; i < o->rtflags.n; i++) watch_strv_push(argv, o->rtflags.v[i]);
-    for (size_t i = 0; i < o->args.n; i++) watch_strv_push(argv, o->args.v[i]);
-    break;
-  case WATCH_MODE_EXEC: {
-    dr_buf_t cmd = DR_BUF_INIT;
-    dr_buf_adds(&cmd, o->exec);
-    if (o->args.n) dr_buf_adds(&cmd, " \"$@\"");
-    watch_strv_push(argv, "/bin/sh");
-    watch_strv_push(argv, "-c");
-    watch_strv_push(argv, cmd.buf);
-    watch_strv_push(argv, "sh");
-    for (size_t i = 0; i < o->args.n; i++) watch_strv_push(argv, o->args.v[i]);
-    dr_buf_release(&cmd);
-    break;
-  }
-  default:
-    for (size_t i = 0; i < o->args.n; i++) watch_strv_push(argv, o->args.v[i]);
+    case WATCH_MODE_APP:
+      watch_strv_push(argv, r->runtime);
+      for (size_t i = 0; i < o->rtflags.n; i++) watch_strv_push(argv, o->rtflags.v[i]);
+      for (size_t i = 0; i < o->args.n; i++) watch_strv_push(argv, o->args.v[i]);
+      break;
+    case WATCH_MODE_EXEC: {
+      dr_buf_t cmd = DR_BUF_INIT;
+      dr_buf_adds(&cmd, o->exec);
+      if (o->args.n) dr_buf_adds(&cmd, " \"$@\"");
+      watch_strv_push(argv, "/bin/sh");
+      watch_strv_push(argv, "-c");
+      watch_strv_push(argv, cmd.buf);
+      watch_strv_push(argv, "sh");
+      for (size_t i = 0; i < o->args.n; i++) watch_strv_push(argv, o->args.v[i]);
+      dr_buf_release(&cmd);
+      break;
+    }
+    default:
+      for (size_t i = 0; i < o->args.n; i++) watch_strv_push(argv, o->args.v[i]);
   }
 }
 
@@ -187,8 +189,8 @@ static int load_env_file(runner_t *r, int at_start) {
   if (rc < 0) {
     dr_buf_release(&b);
     if (at_start) return dr_error("cannot open '%s': %s", r->o->env_file, dr_strerror(rc));
-    watch_status(WATCH_LVL_WARN, "cannot read '%s': %s (keeping the previous variables)", r->o->env_file,
-                 dr_strerror(rc));
+    watch_status(WATCH_LVL_WARN, "cannot read '%s': %s (keeping the previous variables)",
+                 r->o->env_file, dr_strerror(rc));
     return 0;
   }
   watch_strv_t vars = WATCH_STRV_INIT;
@@ -197,8 +199,10 @@ static int load_env_file(runner_t *r, int at_start) {
   dr_buf_release(&b);
   if (rc < 0) {
     watch_strv_release(&vars);
-    if (at_start) return dr_error("%s:%d: malformed line (expected KEY=value)", r->o->env_file, line);
-    watch_status(WATCH_LVL_WARN, "%s:%d: malformed line (keeping the previous variables)", r->o->env_file, line);
+    if (at_start)
+      return dr_error("%s:%d: malformed line (expected KEY=value)", r->o->env_file, line);
+    watch_status(WATCH_LVL_WARN, "%s:%d: malformed line (keeping the previous variables)",
+                 r->o->env_file, line);
     return 0;
   }
   watch_strv_release(&r->file_env);
@@ -247,7 +251,8 @@ static void start_now(worker_t *w) {
   if (rc < 0) {
     if (w->stdin_wr >= 0) close(w->stdin_wr);
     w->stdin_wr = -1;
-    watch_status(WATCH_LVL_ERROR, "cannot run '%s': %s — waiting for changes", argv.v[0], strerror(-rc));
+    watch_status(WATCH_LVL_ERROR, "cannot run '%s': %s — waiting for changes", argv.v[0],
+                 strerror(-rc));
     w->state = W_IDLE;
     if (r->o->exit_on_crash) {
       r->exiting = 1;
@@ -303,16 +308,16 @@ static void stop_worker(worker_t *w, int sig) {
 /* Restart one worker: stop it (start follows from on_gone), or start it. */
 static void restart_worker(worker_t *w) {
   switch (w->state) {
-  case W_RUNNING:
-  case W_STOPPING:
-    w->restart_after = 1;
-    stop_worker(w, w->r->o->signal);
-    break;
-  case W_WAIT:
-    break; /* about to start anyway */
-  case W_IDLE:
-    schedule_start(w, w->r->o->delay_ms);
-    break;
+    case W_RUNNING:
+    case W_STOPPING:
+      w->restart_after = 1;
+      stop_worker(w, w->r->o->signal);
+      break;
+    case W_WAIT:
+      break; /* about to start anyway */
+    case W_IDLE:
+      schedule_start(w, w->r->o->delay_ms);
+      break;
   }
 }
 
@@ -341,7 +346,8 @@ static void roll_next(runner_t *r) {
 static void request_restart(runner_t *r, const char *reason, int force_all) {
   if (r->exiting) return;
   int any_running = 0;
-  for (size_t i = 0; i < r->nw; i++) any_running |= r->w[i].state == W_RUNNING || r->w[i].state == W_STOPPING;
+  for (size_t i = 0; i < r->nw; i++)
+    any_running |= r->w[i].state == W_RUNNING || r->w[i].state == W_STOPPING;
   watch_status(any_running ? WATCH_LVL_RESTART : WATCH_LVL_START, "%s: %s",
                any_running ? "restarting" : "starting", reason);
   r->restarts++;
@@ -365,11 +371,13 @@ static int exit_code_of(int status) {
 }
 
 static void describe_status(int status, char *buf, size_t len) {
-  if (WIFEXITED(status)) snprintf(buf, len, "exit %d", WEXITSTATUS(status));
+  if (WIFEXITED(status))
+    snprintf(buf, len, "exit %d", WEXITSTATUS(status));
   else if (WIFSIGNALED(status))
     snprintf(buf, len, "killed by %s%s", watch_signal_name(WTERMSIG(status)),
              WCOREDUMP(status) ? ", core dumped" : "");
-  else snprintf(buf, len, "status %d", status);
+  else
+    snprintf(buf, len, "status %d", status);
 }
 
 static void on_gone(watch_proc_t *p, int status) {
@@ -401,13 +409,15 @@ static void on_gone(watch_proc_t *p, int status) {
   }
   if (was_stopping && w->restart_after) {
     w->restart_after = 0;
-    watch_status(WATCH_LVL_DEBUG, "%s stopped (%s)%s", who, what, p->killed ? " after SIGKILL" : "");
+    watch_status(WATCH_LVL_DEBUG, "%s stopped (%s)%s", who, what,
+                 p->killed ? " after SIGKILL" : "");
     schedule_start(w, r->o->delay_ms);
     return;
   }
   w->restart_after = 0;
   /* The app ended by itself. */
-  if (r->foreground && WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGQUIT)) {
+  if (r->foreground && WIFSIGNALED(status) &&
+      (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGQUIT)) {
     /* Ctrl-C in the app's terminal: the user wants out. */
     r->exiting = 1;
     r->exit_code = exit_code_of(status);
@@ -449,15 +459,18 @@ static void on_gone(watch_proc_t *p, int status) {
   unsigned backoff = 100u << (r->ncrash - 1 < 7 ? r->ncrash - 1 : 7);
   if (backoff > 10000) backoff = 10000;
   (void)uptime;
-  watch_status(WATCH_LVL_RESTART, "%s crashed (%s) — restarting in %u ms (crash %u of %u allowed within %.0f s)",
-               who, what, backoff, r->ncrash, r->o->crash_limit - 1, r->o->crash_window_ms / 1000.0);
+  watch_status(WATCH_LVL_RESTART,
+               "%s crashed (%s) — restarting in %u ms (crash %u of %u allowed within %.0f s)", who,
+               what, backoff, r->ncrash, r->o->crash_limit - 1, r->o->crash_window_ms / 1000.0);
   r->restarts++;
   schedule_start(w, backoff);
 }
 
 /* ---- exit ------------------------------------------------------------ */
 
-static void close_cb_noop(uv_handle_t *h) { (void)h; }
+static void close_cb_noop(uv_handle_t *h) {
+  (void)h;
+}
 
 static void finish_if_done(runner_t *r) {
   for (size_t i = 0; i < r->nw; i++)
@@ -493,7 +506,8 @@ static void begin_exit(runner_t *r, int sig) {
     }
   }
   /* with nothing running, exit with the last status we saw (0 if none) */
-  if (r->w[0].have_status && r->w[0].state == W_IDLE) r->exit_code = exit_code_of(r->w[0].last_status);
+  if (r->w[0].have_status && r->w[0].state == W_IDLE)
+    r->exit_code = exit_code_of(r->w[0].last_status);
   finish_if_done(r);
 }
 
@@ -502,16 +516,16 @@ static void begin_exit(runner_t *r, int sig) {
 static void on_signal(uv_signal_t *h, int sig) {
   runner_t *r = h->data;
   switch (sig) {
-  case SIGCHLD:
-    watch_reap(r->procs, r->nw);
-    break;
-  case SIGHUP:
-    request_restart(r, "SIGHUP received", 0);
-    break;
-  case SIGINT:
-  case SIGTERM:
-    begin_exit(r, sig == SIGINT ? SIGINT : r->o->signal);
-    break;
+    case SIGCHLD:
+      watch_reap(r->procs, r->nw);
+      break;
+    case SIGHUP:
+      request_restart(r, "SIGHUP received", 0);
+      break;
+    case SIGINT:
+    case SIGTERM:
+      begin_exit(r, sig == SIGINT ? SIGINT : r->o->signal);
+      break;
   }
 }
 
@@ -564,42 +578,56 @@ static void on_deb_timer(uv_timer_t *t) {
   while ((s = watch_pathmap_next(&batch, &i))) {
     unsigned fl = (unsigned)(uintptr_t)s->val;
     enum watch_verdict v;
-    if (fl & WATCH_EV_FORCE) v = WATCH_CHANGED;
+    if (fl & WATCH_EV_FORCE)
+      v = WATCH_CHANGED;
     else if (fl & WATCH_EV_DIR_GONE)
-      v = watch_hashcache_forget_dir(cache, s->key) || watch_tree_lazy(r->tree) ? WATCH_REMOVED : WATCH_GONE;
+      v = watch_hashcache_forget_dir(cache, s->key) || watch_tree_lazy(r->tree) ? WATCH_REMOVED
+                                                                                : WATCH_GONE;
     else if (!(fl & (WATCH_EV_CHANGE | WATCH_EV_REMOVE)))
       continue; /* created, not yet written: its close-write comes next */
-    else v = watch_hashcache_check(cache, s->key, fl & WATCH_EV_CREATE);
+    else
+      v = watch_hashcache_check(cache, s->key, fl & WATCH_EV_CREATE);
     const char *disp = watch_tree_display(r->tree, s->key);
     if (v == WATCH_SAME || v == WATCH_GONE) {
       nsame++;
-      watch_status(WATCH_LVL_DEBUG, "%s: %s", disp, v == WATCH_SAME ? "same content, ignored" : "temporary, ignored");
+      watch_status(WATCH_LVL_DEBUG, "%s: %s", disp,
+                   v == WATCH_SAME ? "same content, ignored" : "temporary, ignored");
       continue;
     }
     if (r->env_abs && !strcmp(s->key, r->env_abs)) env_changed = 1;
     if (!nchanged++)
       snprintf(first, sizeof(first), "%s%s", disp,
-               v == WATCH_ADDED ? " added" : v == WATCH_REMOVED ? " removed" : " changed");
+               v == WATCH_ADDED     ? " added"
+               : v == WATCH_REMOVED ? " removed"
+                                    : " changed");
     else if (watch_status_verbose())
       watch_status(WATCH_LVL_DEBUG, "also: %s %s", disp,
-                   v == WATCH_ADDED ? "added" : v == WATCH_REMOVED ? "removed" : "changed");
+                   v == WATCH_ADDED     ? "added"
+                   : v == WATCH_REMOVED ? "removed"
+                                        : "changed");
   }
   watch_pathmap_release(&batch, NULL);
   if (env_changed) load_env_file(r, 0);
   if (!nchanged) {
-    if (nsame) watch_status(WATCH_LVL_DEBUG, "no content change in %zu file%s — not restarting", nsame, nsame == 1 ? "" : "s");
+    if (nsame)
+      watch_status(WATCH_LVL_DEBUG, "no content change in %zu file%s — not restarting", nsame,
+                   nsame == 1 ? "" : "s");
     start_settled(r);
     return;
   }
   /* Changes the running process already saw (all written before it was
    * started) need no restart: a long checkout split in two batches. */
   if (r->nw == 1 && r->w[0].state == W_RUNNING && last_event < r->w[0].proc.started_ms) {
-    watch_status(WATCH_LVL_DEBUG, "%s: the running app started after these changes — not restarting", first);
+    watch_status(WATCH_LVL_DEBUG,
+                 "%s: the running app started after these changes — not restarting", first);
     return;
   }
   char reason[PATH_MAX + 96];
-  if (nchanged == 1) snprintf(reason, sizeof(reason), "%s", first);
-  else snprintf(reason, sizeof(reason), "%s and %zu more file%s", first, nchanged - 1, nchanged == 2 ? "" : "s");
+  if (nchanged == 1)
+    snprintf(reason, sizeof(reason), "%s", first);
+  else
+    snprintf(reason, sizeof(reason), "%s and %zu more file%s", first, nchanged - 1,
+             nchanged == 2 ? "" : "s");
   request_restart(r, reason, 0);
   start_settled(r);
 }
@@ -623,16 +651,20 @@ static void print_stats(runner_t *r) {
     uint64_t now = now_ms();
     uint64_t up = now - w->proc.started_ms;
     double dt = (double)(now - w->cpu_sample_ms) / 1000.0;
-    double cpu = dt > 0 && hz > 0 ? 100.0 * ((double)(ps.cpu_ticks - w->cpu_sample_ticks) / (double)hz) / dt : 0;
+    double cpu = dt > 0 && hz > 0
+                     ? 100.0 * ((double)(ps.cpu_ticks - w->cpu_sample_ticks) / (double)hz) / dt
+                     : 0;
     if (ps.cpu_ticks < w->cpu_sample_ticks) cpu = 0;
     w->cpu_sample_ticks = ps.cpu_ticks;
     w->cpu_sample_ms = now;
     watch_status(WATCH_LVL_INFO,
-                 "%spid %ld · uptime %llum%02llus · rss %.1f MiB (%zu process%s) · cpu %.1f%% · restarts %u · "
+                 "%spid %ld · uptime %llum%02llus · rss %.1f MiB (%zu process%s) · cpu %.1f%% · "
+                 "restarts %u · "
                  "watching %zu dirs, %zu files%s",
-                 inst, (long)w->proc.pid, (unsigned long long)(up / 60000), (unsigned long long)(up / 1000 % 60),
-                 (double)ps.rss_bytes / 1048576.0, ps.nprocs, ps.nprocs == 1 ? "" : "es", cpu, r->restarts,
-                 dirs, files, polled ? " (some polled)" : "");
+                 inst, (long)w->proc.pid, (unsigned long long)(up / 60000),
+                 (unsigned long long)(up / 1000 % 60), (double)ps.rss_bytes / 1048576.0, ps.nprocs,
+                 ps.nprocs == 1 ? "" : "es", cpu, r->restarts, dirs, files,
+                 polled ? " (some polled)" : "");
   }
 }
 
@@ -643,7 +675,8 @@ static void forward_line(runner_t *r, const char *data, size_t len) {
     ssize_t n = write(w->stdin_wr, data, len);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      if (errno == EAGAIN) watch_status(WATCH_LVL_WARN, "the app is not reading its input: line dropped");
+      if (errno == EAGAIN)
+        watch_status(WATCH_LVL_WARN, "the app is not reading its input: line dropped");
       return;
     }
     data += n;
@@ -720,7 +753,8 @@ int watch_run(watch_opts_t *o) {
   r->loop = uv_default_loop();
   r->loop->data = r;
   find_runtime(r);
-  if (o->mode == WATCH_MODE_APP && getenv("DEVRUN_JS") == NULL && strcmp(r->runtime, "devrun-js") == 0)
+  if (o->mode == WATCH_MODE_APP && getenv("DEVRUN_JS") == NULL &&
+      strcmp(r->runtime, "devrun-js") == 0)
     watch_status(WATCH_LVL_DEBUG, "devrun-js not found next to devrun: using PATH");
 
   int is_tty = isatty(STDIN_FILENO);
@@ -780,9 +814,10 @@ int watch_run(watch_opts_t *o) {
     size_t dirs, files, polled;
     watch_tree_counts(r->tree, &dirs, &files, &polled);
     dr_buf_t cmd = DR_BUF_INIT;
-    watch_status(WATCH_LVL_INFO, "watching %zu director%s, %zu file%s (%s%s, ready in %.0f ms)%s", dirs,
-                 dirs == 1 ? "y" : "ies", files, files == 1 ? "" : "s", o->poll_ms ? "polling" : "native",
-                 polled && !o->poll_ms ? " + polling" : "", (double)(dr_now_ns() - t0) / 1e6,
+    watch_status(WATCH_LVL_INFO, "watching %zu director%s, %zu file%s (%s%s, ready in %.0f ms)%s",
+                 dirs, dirs == 1 ? "y" : "ies", files, files == 1 ? "" : "s",
+                 o->poll_ms ? "polling" : "native", polled && !o->poll_ms ? " + polling" : "",
+                 (double)(dr_now_ns() - t0) / 1e6,
                  r->stdin_commands ? " · type rs to restart, stats for stats" : "");
     watch_status(WATCH_LVL_START, "starting: %s%s", describe_cmd(r, &cmd),
                  r->nw > 1 ? " (several instances)" : "");

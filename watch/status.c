@@ -22,14 +22,17 @@ void watch_status_setup(int color, int q, int v) {
   verbose = v;
 }
 
-int watch_status_verbose(void) { return verbose; }
+int watch_status_verbose(void) {
+  return verbose;
+}
 
 void watch_status(enum watch_level lvl, const char *fmt, ...) {
   if (lvl == WATCH_LVL_DEBUG && !verbose) return;
   if (quiet && lvl != WATCH_LVL_WARN && lvl != WATCH_LVL_ERROR) return;
   static const char *colors[] = {
-      [WATCH_LVL_INFO] = "\033[2m", [WATCH_LVL_START] = "\033[32m", [WATCH_LVL_RESTART] = "\033[33m",
-      [WATCH_LVL_WARN] = "\033[33m", [WATCH_LVL_ERROR] = "\033[31m", [WATCH_LVL_DEBUG] = "\033[2m",
+      [WATCH_LVL_INFO] = "\033[2m",     [WATCH_LVL_START] = "\033[32m",
+      [WATCH_LVL_RESTART] = "\033[33m", [WATCH_LVL_WARN] = "\033[33m",
+      [WATCH_LVL_ERROR] = "\033[31m",   [WATCH_LVL_DEBUG] = "\033[2m",
   };
   char ts[16];
   time_t now = time(NULL);
@@ -43,7 +46,8 @@ void watch_status(enum watch_level lvl, const char *fmt, ...) {
   va_end(ap);
   const char *warn = lvl == WATCH_LVL_WARN ? "warning: " : lvl == WATCH_LVL_ERROR ? "error: " : "";
   if (use_color)
-    fprintf(stderr, "%s[%s %s]%s %s%s\033[0m\n", colors[lvl], dr_progname(), ts, lvl == WATCH_LVL_INFO ? "" : "", warn, msg);
+    fprintf(stderr, "%s[%s %s]%s %s%s\033[0m\n", colors[lvl], dr_progname(), ts,
+            lvl == WATCH_LVL_INFO ? "" : "", warn, msg);
   else
     fprintf(stderr, "[%s %s] %s%s\n", dr_progname(), ts, warn, msg);
   fflush(stderr);

@@ -15,7 +15,9 @@ void watch_strv_pushn(watch_strv_t *s, const char *str, size_t len) {
   s->v[s->n] = NULL;
 }
 
-void watch_strv_push(watch_strv_t *s, const char *str) { watch_strv_pushn(s, str, strlen(str)); }
+void watch_strv_push(watch_strv_t *s, const char *str) {
+  watch_strv_pushn(s, str, strlen(str));
+}
 
 void watch_strv_split(watch_strv_t *s, const char *list) {
   const char *p = list;

@@ -126,7 +126,9 @@ void watch_proc_init(watch_proc_t *p, uv_loop_t *loop, watch_proc_gone_cb cb) {
   p->timers_open = 1;
 }
 
-int watch_proc_running(const watch_proc_t *p) { return p->pid != 0; }
+int watch_proc_running(const watch_proc_t *p) {
+  return p->pid != 0;
+}
 
 int watch_proc_start(watch_proc_t *p, char *const argv[], char *const envp[], int stdin_fd,
                      int foreground) {
@@ -201,7 +203,8 @@ void watch_proc_stop(watch_proc_t *p, int sig) {
   p->stopping = 1;
   p->stop_signal = sig;
   signal_generation(p, sig);
-  if (sig != SIGKILL) kill(-p->pgid, SIGCONT); /* a stopped (SIGTSTP/SIGTTIN) group must run to exit */
+  if (sig != SIGKILL)
+    kill(-p->pgid, SIGCONT); /* a stopped (SIGTSTP/SIGTTIN) group must run to exit */
   if (!uv_is_active((uv_handle_t *)&p->kill_timer) && sig != SIGKILL)
     uv_timer_start(&p->kill_timer, on_kill, p->kill_timeout_ms, 0);
   arm_check(p);
@@ -230,7 +233,9 @@ static void check(watch_proc_t *p) {
   if (p->gone_cb) p->gone_cb(p, status);
 }
 
-static void on_check(uv_timer_t *t) { check(t->data); }
+static void on_check(uv_timer_t *t) {
+  check(t->data);
+}
 
 void watch_reap(watch_proc_t **procs, size_t n) {
   int st;

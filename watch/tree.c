@@ -77,7 +77,8 @@ static int backend_init(watch_tree_t *t, watch_backend_t *b, const watch_backend
 
 static int fallback(watch_tree_t *t) {
   if (!t->have_fallback) {
-    int r = backend_init(t, &t->fallback, &watch_backend_poll, t->o->poll_ms ? t->o->poll_ms : 1000);
+    int r =
+        backend_init(t, &t->fallback, &watch_backend_poll, t->o->poll_ms ? t->o->poll_ms : 1000);
     if (r) return r;
     t->have_fallback = 1;
   }
@@ -97,9 +98,13 @@ watch_tree_t *watch_tree_new(uv_loop_t *loop, const watch_opts_t *o, watch_tree_
   return t;
 }
 
-watch_hashcache_t *watch_tree_hashcache(watch_tree_t *t) { return &t->cache; }
+watch_hashcache_t *watch_tree_hashcache(watch_tree_t *t) {
+  return &t->cache;
+}
 
-int watch_tree_lazy(const watch_tree_t *t) { return t->lazy; }
+int watch_tree_lazy(const watch_tree_t *t) {
+  return t->lazy;
+}
 
 const char *watch_tree_display(const watch_tree_t *t, const char *abs) {
   if (!strncmp(abs, t->cwd, t->cwd_len) && abs[t->cwd_len] == '/') return abs + t->cwd_len + 1;
@@ -119,7 +124,8 @@ static size_t root_of(const watch_tree_t *t, const char *path) {
   size_t best = 0;
   for (size_t i = 0; i < t->roots.n; i++) {
     size_t n = strlen(t->roots.v[i]);
-    if (!strncmp(path, t->roots.v[i], n) && (path[n] == '/' || path[n] == '\0' || n == 1) && n > best)
+    if (!strncmp(path, t->roots.v[i], n) && (path[n] == '/' || path[n] == '\0' || n == 1) &&
+        n > best)
       best = n;
   }
   return best;
@@ -156,7 +162,8 @@ static void add_watch(watch_tree_t *t, const char *dir) {
     t->limit_failed++;
     if (fallback(t) == 0) t->fallback.ops->add_dir(&t->fallback, dir);
   } else if (r != UV_ENOENT) {
-    watch_status(WATCH_LVL_WARN, "cannot watch '%s': %s", watch_tree_display(t, dir), dr_strerror(r));
+    watch_status(WATCH_LVL_WARN, "cannot watch '%s': %s", watch_tree_display(t, dir),
+                 dr_strerror(r));
   }
 }
 
@@ -172,7 +179,8 @@ static unsigned long read_sysctl(const char *path) {
 
 static void report_limit(watch_tree_t *t) {
   if (!t->limit_failed) return;
-  unsigned long limit = t->main.limit ? t->main.limit : read_sysctl("/proc/sys/fs/inotify/max_user_watches");
+  unsigned long limit =
+      t->main.limit ? t->main.limit : read_sysctl("/proc/sys/fs/inotify/max_user_watches");
   unsigned long need = limit + t->limit_failed;
   unsigned long suggest = 524288;
   while (suggest < need * 2) suggest *= 2;
@@ -189,8 +197,8 @@ static void report_limit(watch_tree_t *t) {
 /* Walks dir and everything below it that is not ignored.  With `report`,
  * files found are reported as new (a directory that appeared at run time);
  * with `collect`, file paths are appended to it (to hash small trees). */
-static void walk(watch_tree_t *t, const char *start, size_t root_len, int report, watch_strv_t *collect,
-                 int add_watches) {
+static void walk(watch_tree_t *t, const char *start, size_t root_len, int report,
+                 watch_strv_t *collect, int add_watches) {
   watch_strv_t stack = WATCH_STRV_INIT;
   dr_buf_t path = DR_BUF_INIT, ents = DR_BUF_INIT; /* ents: <type><name>\0 ... */
   watch_strv_push(&stack, start);
@@ -201,7 +209,8 @@ static void walk(watch_tree_t *t, const char *start, size_t root_len, int report
     DIR *dp = opendir(dir);
     if (!dp) {
       if (errno != ENOENT && errno != ENOTDIR)
-        watch_status(WATCH_LVL_WARN, "cannot read '%s': %s", watch_tree_display(t, dir), strerror(errno));
+        watch_status(WATCH_LVL_WARN, "cannot read '%s': %s", watch_tree_display(t, dir),
+                     strerror(errno));
       free(dir);
       continue;
     }
@@ -212,12 +221,16 @@ static void walk(watch_tree_t *t, const char *start, size_t root_len, int report
     dr_buf_reset(&ents);
     int has_ignore_file = 0;
     while ((de = readdir(dp))) {
-      if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2]))) continue;
+      if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
+        continue;
       int type = de->d_type;
       if (type == DT_UNKNOWN) {
         struct stat st;
         if (fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+        type = S_ISDIR(st.st_mode)   ? DT_DIR
+               : S_ISREG(st.st_mode) ? DT_REG
+               : S_ISLNK(st.st_mode) ? DT_LNK
+                                     : DT_UNKNOWN;
       }
       if (type != DT_DIR && type != DT_REG && type != DT_LNK) continue;
       if (!strcmp(de->d_name, ".gitignore") || !strcmp(de->d_name, ".ignore")) has_ignore_file = 1;
@@ -238,11 +251,16 @@ static void walk(watch_tree_t *t, const char *start, size_t root_len, int report
       const char *name = ents.buf + off + 1;
       off += 2 + strlen(name);
       dr_buf_reset(&path);
-      if (dir[0] == '/' && !dir[1]) dr_buf_addf(&path, "/%s", name);
-      else dr_buf_addf(&path, "%s/%s", dir, name);
+      if (dir[0] == '/' && !dir[1])
+        dr_buf_addf(&path, "/%s", name);
+      else
+        dr_buf_addf(&path, "%s/%s", dir, name);
       if (type == DT_DIR) {
-        if (!watch_ignore_match(t->ig, path.buf, root_len, 1)) watch_strv_push(&stack, path.buf);
-        else if (watch_status_verbose()) watch_status(WATCH_LVL_DEBUG, "not watching ignored '%s/'", watch_tree_display(t, path.buf));
+        if (!watch_ignore_match(t->ig, path.buf, root_len, 1))
+          watch_strv_push(&stack, path.buf);
+        else if (watch_status_verbose())
+          watch_status(WATCH_LVL_DEBUG, "not watching ignored '%s/'",
+                       watch_tree_display(t, path.buf));
       } else {
         if (!wanted(t, path.buf, root_len, 0)) continue;
         t->nfiles++;
@@ -270,10 +288,11 @@ static int pick_backend(watch_tree_t *t) {
   int r = backend_init(t, &t->main, &watch_backend_inotify, 0);
   if (r == 0) return 0;
   unsigned long inst = read_sysctl("/proc/sys/fs/inotify/max_user_instances");
-  watch_status(WATCH_LVL_WARN,
-               "cannot start inotify (%s; fs.inotify.max_user_instances = %lu): polling every "
-               "1000 ms instead. To raise the limit: sudo sysctl -w fs.inotify.max_user_instances=%lu",
-               dr_strerror(r), inst, inst ? inst * 2 : 1024);
+  watch_status(
+      WATCH_LVL_WARN,
+      "cannot start inotify (%s; fs.inotify.max_user_instances = %lu): polling every "
+      "1000 ms instead. To raise the limit: sudo sysctl -w fs.inotify.max_user_instances=%lu",
+      dr_strerror(r), inst, inst ? inst * 2 : 1024);
   return backend_init(t, &t->main, &watch_backend_poll, 1000);
 #elif defined(__APPLE__) || defined(_WIN32)
   int r = backend_init(t, &t->main, &watch_backend_uv, 0);
@@ -289,8 +308,10 @@ static void add_explicit_file(watch_tree_t *t, const char *abs) {
   if (root_of(t, abs)) return; /* its directory is watched already */
   char *dir = dr_strdup(abs);
   char *slash = strrchr(dir, '/');
-  if (slash == dir) slash[1] = '\0';
-  else if (slash) *slash = '\0';
+  if (slash == dir)
+    slash[1] = '\0';
+  else if (slash)
+    *slash = '\0';
   int created;
   watch_pathmap_put(&t->filedirs, dir, &created);
   if (created) add_watch(t, dir);
@@ -315,8 +336,10 @@ int watch_tree_start(watch_tree_t *t) {
       r = dr_error("cannot watch '%s': %s", roots[i], strerror(errno));
       goto out;
     }
-    if (S_ISDIR(st.st_mode)) watch_strv_push(&t->roots, abs);
-    else watch_strv_push(&files, abs);
+    if (S_ISDIR(st.st_mode))
+      watch_strv_push(&t->roots, abs);
+    else
+      watch_strv_push(&files, abs);
   }
   if (o->env_file) {
     char abs[PATH_MAX];
@@ -349,9 +372,11 @@ int watch_tree_start(watch_tree_t *t) {
   if (watch_status_verbose()) {
     size_t dirs, nf, polled;
     watch_tree_counts(t, &dirs, &nf, &polled);
-    watch_status(WATCH_LVL_DEBUG, "watching %zu directories (%s%s), %zu files, %zu hashed, %zu ignore patterns",
-                 dirs, t->main.ops->name, polled && t->main.ops != &watch_backend_poll ? " + poll fallback" : "",
-                 nf, t->cache.hashed, watch_ignore_count(t->ig));
+    watch_status(WATCH_LVL_DEBUG,
+                 "watching %zu directories (%s%s), %zu files, %zu hashed, %zu ignore patterns",
+                 dirs, t->main.ops->name,
+                 polled && t->main.ops != &watch_backend_poll ? " + poll fallback" : "", nf,
+                 t->cache.hashed, watch_ignore_count(t->ig));
   }
   watch_strv_release(&collect);
   r = 0;
@@ -386,8 +411,10 @@ static void on_backend(void *ctx, const char *dir, const char *name, unsigned fl
   }
   dr_buf_t path = DR_BUF_INIT;
   if (name) {
-    if (dir[0] == '/' && !dir[1]) dr_buf_addf(&path, "/%s", name);
-    else dr_buf_addf(&path, "%s/%s", dir, name);
+    if (dir[0] == '/' && !dir[1])
+      dr_buf_addf(&path, "/%s", name);
+    else
+      dr_buf_addf(&path, "%s/%s", dir, name);
   } else {
     dr_buf_adds(&path, dir);
   }
@@ -415,7 +442,8 @@ static void on_backend(void *ctx, const char *dir, const char *name, unsigned fl
       ev |= WATCH_EV_CREATE;
       /* A new symlink or hard link gets no close-write: count it now. */
       struct stat st;
-      if (!(flags & WATCH_BE_FILE) && lstat(path.buf, &st) == 0 && (S_ISLNK(st.st_mode) || st.st_nlink > 1))
+      if (!(flags & WATCH_BE_FILE) && lstat(path.buf, &st) == 0 &&
+          (S_ISLNK(st.st_mode) || st.st_nlink > 1))
         ev |= WATCH_EV_CHANGE;
     }
     if (flags & WATCH_BE_REMOVED) ev |= WATCH_EV_REMOVE;

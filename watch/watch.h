@@ -39,7 +39,8 @@ typedef struct watch_strv_s {
   char **v;
   size_t n, cap;
 } watch_strv_t;
-#define WATCH_STRV_INIT {NULL, 0, 0}
+#define WATCH_STRV_INIT \
+  { NULL, 0, 0 }
 void watch_strv_push(watch_strv_t *s, const char *str);
 void watch_strv_pushn(watch_strv_t *s, const char *str, size_t len);
 /* Splits `list` at commas/whitespace and pushes each non-empty piece. */
@@ -71,7 +72,7 @@ typedef struct watch_opts_s {
   unsigned poll_ms;         /* 0: native backend; else poll interval */
   int signal;               /* default SIGTERM */
   int restart_on_crash, exit_on_crash;
-  unsigned crash_limit;     /* crashes within crash_window_ms that stop restarts */
+  unsigned crash_limit; /* crashes within crash_window_ms that stop restarts */
   unsigned crash_window_ms;
   int clear, verbose, quiet;
   int stdin_commands; /* -1 auto (on when stdin is a TTY), 0 off, 1 on */
@@ -118,7 +119,8 @@ typedef struct watch_pathmap_s {
   watch_pathmap_slot_t *slots;
   size_t cap, len; /* cap is 0 or a power of two */
 } watch_pathmap_t;
-#define WATCH_PATHMAP_INIT {NULL, 0, 0}
+#define WATCH_PATHMAP_INIT \
+  { NULL, 0, 0 }
 void *watch_pathmap_get(const watch_pathmap_t *m, const char *key);
 /* Returns a pointer to the value slot for key, inserting (val NULL) if new;
  * *created tells which. */
@@ -173,7 +175,8 @@ enum watch_verdict {
   WATCH_REMOVED = 3, /* a file that existed is gone */
   WATCH_GONE = 4,    /* does not exist and was never known: nothing to do */
 };
-#define WATCH_HASHCACHE_INIT {WATCH_PATHMAP_INIT, 0}
+#define WATCH_HASHCACHE_INIT \
+  { WATCH_PATHMAP_INIT, 0 }
 /* Records the file's stat and content hash (used at start). */
 int watch_hashcache_record(watch_hashcache_t *c, const char *path);
 /* Marks a path as known without hashing it (large trees). */
@@ -191,11 +194,11 @@ void watch_hashcache_release(watch_hashcache_t *c);
 
 /* ---- debounce.c ------------------------------------------------------ */
 enum {
-  WATCH_EV_CHANGE = 1,     /* written/closed, moved in, created (symlink) */
-  WATCH_EV_CREATE = 2,     /* first seen as created in this batch */
-  WATCH_EV_REMOVE = 4,     /* deleted or moved away */
-  WATCH_EV_DIR_GONE = 8,   /* a directory was removed / moved away */
-  WATCH_EV_FORCE = 16,     /* restart whatever the content (rs, env file) */
+  WATCH_EV_CHANGE = 1,   /* written/closed, moved in, created (symlink) */
+  WATCH_EV_CREATE = 2,   /* first seen as created in this batch */
+  WATCH_EV_REMOVE = 4,   /* deleted or moved away */
+  WATCH_EV_DIR_GONE = 8, /* a directory was removed / moved away */
+  WATCH_EV_FORCE = 16,   /* restart whatever the content (rs, env file) */
 };
 
 typedef struct watch_debounce_s {
@@ -246,12 +249,12 @@ typedef void (*watch_proc_gone_cb)(watch_proc_t *p, int status);
 
 struct watch_proc_s {
   uv_loop_t *loop;
-  pid_t pid, pgid;      /* 0 when not running */
-  int status, reaped;   /* direct child's status once reaped */
-  int stopping;         /* a stop signal was sent by us */
+  pid_t pid, pgid;    /* 0 when not running */
+  int status, reaped; /* direct child's status once reaped */
+  int stopping;       /* a stop signal was sent by us */
   int stop_signal;
-  int killed;           /* escalated to SIGKILL */
-  int foreground;       /* the group owns the terminal */
+  int killed;     /* escalated to SIGKILL */
+  int foreground; /* the group owns the terminal */
   uint64_t started_ms;
   unsigned kill_timeout_ms;
   uv_timer_t kill_timer;  /* escalation */
@@ -286,15 +289,21 @@ int watch_signal_orphans(int sig, const pid_t *keep, size_t nkeep);
 
 /* ---- procstat.c ------------------------------------------------------ */
 typedef struct watch_procstat_s {
-  size_t nprocs;       /* processes in the group */
-  uint64_t rss_bytes;  /* summed over the group */
-  uint64_t cpu_ticks;  /* utime+stime summed over the group (incl. reaped children) */
+  size_t nprocs;      /* processes in the group */
+  uint64_t rss_bytes; /* summed over the group */
+  uint64_t cpu_ticks; /* utime+stime summed over the group (incl. reaped children) */
 } watch_procstat_t;
 int watch_procstat_group(pid_t pgid, watch_procstat_t *out);
 
 /* ---- status.c -------------------------------------------------------- */
-enum watch_level { WATCH_LVL_INFO, WATCH_LVL_START, WATCH_LVL_RESTART, WATCH_LVL_WARN,
-                   WATCH_LVL_ERROR, WATCH_LVL_DEBUG };
+enum watch_level {
+  WATCH_LVL_INFO,
+  WATCH_LVL_START,
+  WATCH_LVL_RESTART,
+  WATCH_LVL_WARN,
+  WATCH_LVL_ERROR,
+  WATCH_LVL_DEBUG
+};
 void watch_status_setup(int color, int quiet, int verbose);
 /* "[devrun 12:34:56] <message>" to stderr, coloured by level on a TTY. */
 void watch_status(enum watch_level lvl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

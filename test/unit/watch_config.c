@@ -22,13 +22,14 @@ static void test_keys(void **state) {
   watch_opts_t o;
   watch_opts_init(&o);
   char *err = NULL;
-  assert_int_equal(apply(&o,
-                         "{\"watch\":[\"src\",\"lib\"],\"ext\":\"js, ts\",\"delay\":\"2s\","
-                         "\"debounce\":80,\"signal\":\"SIGINT\",\"poll\":true,\"env\":{\"A\":\"1\",\"B\":2},"
-                         "\"restartOnCrash\":true,\"crashLimit\":3,\"instances\":2,\"ignore\":\"*.tmp.js\","
-                         "\"script\":\"app.js\",\"args\":[\"--port\",\"1\"],\"inspect\":\"9230\"}",
-                         0, &err),
-                   0);
+  assert_int_equal(
+      apply(&o,
+            "{\"watch\":[\"src\",\"lib\"],\"ext\":\"js, ts\",\"delay\":\"2s\","
+            "\"debounce\":80,\"signal\":\"SIGINT\",\"poll\":true,\"env\":{\"A\":\"1\",\"B\":2},"
+            "\"restartOnCrash\":true,\"crashLimit\":3,\"instances\":2,\"ignore\":\"*.tmp.js\","
+            "\"script\":\"app.js\",\"args\":[\"--port\",\"1\"],\"inspect\":\"9230\"}",
+            0, &err),
+      0);
   assert_null(err);
   assert_int_equal(o.watch.n, 2);
   assert_string_equal(o.watch.v[1], "lib");
@@ -125,7 +126,8 @@ static void test_envfile(void **state) {
   assert_int_equal(line, 2);
   watch_strv_release(&v);
   static const char unterminated[] = "A=\"open\n";
-  assert_int_equal(watch_envfile_parse(unterminated, sizeof(unterminated) - 1, &v, &line), DR_EFORMAT);
+  assert_int_equal(watch_envfile_parse(unterminated, sizeof(unterminated) - 1, &v, &line),
+                   DR_EFORMAT);
   watch_strv_release(&v);
 }
 

@@ -18,7 +18,7 @@ static void test_quiet_period_restarts(void **state) {
   watch_debounce_add(&d, "/r/a.js", WATCH_EV_CHANGE, 1000);
   assert_int_equal(watch_debounce_remaining(&d, 1010), 40);
   watch_debounce_add(&d, "/r/a.js", WATCH_EV_CHANGE, 1030); /* truncate then write */
-  assert_int_equal(watch_debounce_remaining(&d, 1050), 30);   /* not due at 1050 */
+  assert_int_equal(watch_debounce_remaining(&d, 1050), 30); /* not due at 1050 */
   watch_debounce_add(&d, "/r/b.js", WATCH_EV_CHANGE, 1070);
   assert_int_equal(watch_debounce_remaining(&d, 1100), 20);
   assert_int_equal(watch_debounce_remaining(&d, 1120), 0);
@@ -87,8 +87,10 @@ static void test_pathmap_many(void **state) {
   for (int i = 0; i < 5000; i++) {
     snprintf(key, sizeof(key), "/r/dir%d/file%d.js", i % 50, i);
     void *v = watch_pathmap_get(&m, key);
-    if (i % 2) assert_int_equal((uintptr_t)v, (uintptr_t)(i + 1));
-    else assert_null(v);
+    if (i % 2)
+      assert_int_equal((uintptr_t)v, (uintptr_t)(i + 1));
+    else
+      assert_null(v);
   }
   size_t it = 0, n = 0;
   while (watch_pathmap_next(&m, &it)) n++;

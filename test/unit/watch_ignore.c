@@ -163,10 +163,14 @@ static void test_garbage_is_harmless(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_wildmatch_basics),    cmocka_unit_test(test_wildmatch_sets),
-      cmocka_unit_test(test_wildmatch_starstar),  cmocka_unit_test(test_basename_and_anchored),
-      cmocka_unit_test(test_negation_and_precedence), cmocka_unit_test(test_escapes_and_spaces),
-      cmocka_unit_test(test_defaults),            cmocka_unit_test(test_parent_dirs),
+      cmocka_unit_test(test_wildmatch_basics),
+      cmocka_unit_test(test_wildmatch_sets),
+      cmocka_unit_test(test_wildmatch_starstar),
+      cmocka_unit_test(test_basename_and_anchored),
+      cmocka_unit_test(test_negation_and_precedence),
+      cmocka_unit_test(test_escapes_and_spaces),
+      cmocka_unit_test(test_defaults),
+      cmocka_unit_test(test_parent_dirs),
       cmocka_unit_test(test_garbage_is_harmless),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
