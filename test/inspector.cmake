@@ -21,8 +21,10 @@ if(DEVRUN_FUZZ)
   target_link_options(fuzz_inspector_http PRIVATE -fsanitize=fuzzer,address)
   target_link_libraries(fuzz_inspector_http PRIVATE insp_server)
   set_target_properties(fuzz_inspector_http PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-bin)
+  # new inputs go to a scratch corpus in the build tree, not the source tree
+  file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz-corpus/inspector_http)
   add_test(NAME fuzz_inspector_http COMMAND fuzz_inspector_http -runs=50000
-           ${DR_TEST_DIR}/fuzz/inspector_http_corpus)
+           ${CMAKE_BINARY_DIR}/fuzz-corpus/inspector_http ${DR_TEST_DIR}/fuzz/inspector_http_corpus)
 else()
   add_executable(fuzz_inspector_http ${DR_TEST_DIR}/fuzz/inspector_http.c
                  ${DR_TEST_DIR}/fuzz/cdp_fuzz_driver.c)
