@@ -24,7 +24,7 @@ const {
   ERR_BROTLI_INVALID_PARAM,
 } = codes;
 
-const constants = Object.freeze({ ...binding.constants });
+const constants = { ...binding.constants };
 const {
   Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
   Z_MIN_CHUNK, Z_MAX_CHUNK, Z_DEFAULT_CHUNK, Z_MIN_WINDOWBITS, Z_MAX_WINDOWBITS,

@@ -73,9 +73,10 @@ static const char *lib_code_name(int lib) {
     return #n;
     L(SYS)
     L(BN)
-    L(RSA) L(DH) L(EVP) L(BUF) L(OBJ) L(PEM) L(DSA) L(X509) L(ASN1) L(CONF) L(CRYPTO) L(EC) L(SSL)
-        L(BIO) L(PKCS7) L(X509V3) L(PKCS12) L(RAND) L(DSO) L(ENGINE) L(OCSP) L(UI) L(COMP) L(ECDSA)
-            L(ECDH) L(OSSL_STORE) L(FIPS) L(CMS) L(TS) L(HMAC) L(CT) L(ASYNC) L(KDF) L(SM2) L(USER)
+    L(RSA)
+    L(DH) L(EVP) L(BUF) L(OBJ) L(PEM) L(DSA) L(X509) L(ASN1) L(CONF) L(CRYPTO) L(EC) L(SSL) L(BIO)
+        L(PKCS7) L(X509V3) L(PKCS12) L(RAND) L(DSO) L(ENGINE) L(OCSP) L(UI) L(COMP) L(ECDSA) L(ECDH)
+            L(OSSL_STORE) L(FIPS) L(CMS) L(TS) L(HMAC) L(CT) L(ASYNC) L(KDF) L(SM2) L(USER)
 #undef L
                 default : return NULL;
   }
@@ -774,7 +775,10 @@ static void cipher_info(rt_args *a) {
     name = rt_to_utf8(arg, NULL);
   }
   if (!name) return;
-  EVP_CIPHER *ci = cipher_fetch(name);
+  /* As Node, the info of a cipher OpenSSL knows by name but cannot fetch
+   * (legacy-provider ciphers such as rc4) is still given. */
+  EVP_CIPHER *fetched = cipher_fetch(name);
+  const EVP_CIPHER *ci = fetched ? fetched : EVP_get_cipherbyname(name);
   free(name);
   if (!ci) return;
   rt_val o = rt_object();
@@ -794,7 +798,7 @@ static void cipher_info(rt_args *a) {
   rt_set(o, "keyLength", rt_int(EVP_CIPHER_get_key_length(ci)));
   const char *m = mode_name(mode);
   if (m) rt_set(o, "mode", rt_string(m));
-  EVP_CIPHER_free(ci);
+  EVP_CIPHER_free(fetched);
   rt_return(a, o);
 }
 
