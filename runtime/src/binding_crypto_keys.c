@@ -22,6 +22,7 @@
  *        (op: 0 publicEncrypt, 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt)
  *   derive(privateHandle, publicHandle) -> ArrayBuffer (ECDH, X25519, X448)
  *   ecFromPrivate(curve, scalar) -> handle | null, exportScalar(h) -> ArrayBuffer
+ *   rsaFromParts(n, e, d, p, q, dp, dq, qi) -> handle | null (JWK import)
  */
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
@@ -802,6 +803,44 @@ static void export_scalar(rt_args *a) {
   rt_return(a, cr_ab(buf, (size_t)len));
 }
 
+/* rsaFromParts(n, e, d, p, q, dp, dq, qi) -> handle | null: an RSA key from
+ * big-endian integers (JWK import); d..qi are null for a public key. */
+static void rsa_from_parts(rt_args *a) {
+  static const char *names[] = {OSSL_PKEY_PARAM_RSA_N,         OSSL_PKEY_PARAM_RSA_E,
+                                OSSL_PKEY_PARAM_RSA_D,         OSSL_PKEY_PARAM_RSA_FACTOR1,
+                                OSSL_PKEY_PARAM_RSA_FACTOR2,   OSSL_PKEY_PARAM_RSA_EXPONENT1,
+                                OSSL_PKEY_PARAM_RSA_EXPONENT2, OSSL_PKEY_PARAM_RSA_COEFFICIENT1};
+  BIGNUM *bn[8] = {0};
+  OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+  OSSL_PARAM *params = NULL;
+  EVP_PKEY_CTX *ctx = NULL;
+  EVP_PKEY *p = NULL;
+  bool priv = !rt_is_nullish(rt_arg(a, 2));
+  bool ok = bld != NULL;
+  for (int i = 0; ok && i < (priv ? 8 : 2); i++) {
+    size_t n;
+    const uint8_t *b = cr_bytes(rt_arg(a, i), &n);
+    if (!b) {
+      if (i >= 3) continue; /* CRT parameters are optional */
+      ok = false;
+      break;
+    }
+    bn[i] = BN_bin2bn(b, (int)n, NULL);
+    ok = bn[i] && OSSL_PARAM_BLD_push_BN(bld, names[i], bn[i]);
+  }
+  if (ok) params = OSSL_PARAM_BLD_to_param(bld);
+  ctx = ok ? EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL) : NULL;
+  if (!params || !ctx || EVP_PKEY_fromdata_init(ctx) != 1 ||
+      EVP_PKEY_fromdata(ctx, &p, priv ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) != 1)
+    p = NULL;
+  ERR_clear_error();
+  rt_return(a, p ? key_wrap(p) : rt_null());
+  EVP_PKEY_CTX_free(ctx);
+  OSSL_PARAM_free(params);
+  OSSL_PARAM_BLD_free(bld);
+  for (int i = 0; i < 8; i++) BN_clear_free(bn[i]);
+}
+
 void rt_binding_init_crypto_keys(rt_val e) {
   rt_set_method(e, "generate", generate);
   rt_set_method(e, "parse", parse);
@@ -817,4 +856,5 @@ void rt_binding_init_crypto_keys(rt_val e) {
   rt_set_method(e, "derive", derive);
   rt_set_method(e, "ecFromPrivate", ec_from_private);
   rt_set_method(e, "exportScalar", export_scalar);
+  rt_set_method(e, "rsaFromParts", rsa_from_parts);
 }

@@ -179,13 +179,10 @@ function b64u(s) { return Buffer.from(s, 'base64url'); }
 
 function fromJwk(jwk, isPublic) {
   validateObject(jwk, 'key.key');
-  validateString(jwk.kty, 'key.kty');
+  validateOneOf(jwk.kty, 'key.kty', ['RSA', 'EC', 'OKP']);
   if (jwk.kty === 'OKP') {
-    validateString(jwk.crv, 'key.crv');
+    validateOneOf(jwk.crv, 'key.crv', ['Ed25519', 'Ed448', 'X25519', 'X448']);
     const type = jwk.crv.toLowerCase();
-    if (!['ed25519', 'ed448', 'x25519', 'x448'].includes(type)) {
-      throw new ERR_INVALID_ARG_VALUE('key.crv', jwk.crv, 'must be a supported key type');
-    }
     if (!isPublic) {
       validateString(jwk.d, 'key.d');
       return binding.fromRaw(type, '', b64u(jwk.d), true);
@@ -193,13 +190,37 @@ function fromJwk(jwk, isPublic) {
     validateString(jwk.x, 'key.x');
     return binding.fromRaw(type, '', b64u(jwk.x), false);
   }
-  if (jwk.kty === 'EC' && isPublic) {
-    validateString(jwk.crv, 'key.crv');
+  if (jwk.kty === 'EC') {
+    validateOneOf(jwk.crv, 'key.crv', ['P-256', 'secp256k1', 'P-384', 'P-521']);
     const curve = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', secp256k1: 'secp256k1' }[jwk.crv];
-    if (!curve) throw new ERR_INVALID_ARG_VALUE('key.crv', jwk.crv, 'must be a supported key type');
     validateString(jwk.x, 'key.x');
     validateString(jwk.y, 'key.y');
+    if (!isPublic) {
+      validateString(jwk.d, 'key.d');
+      const h = binding.ecFromPrivate(curve, b64u(jwk.d));
+      const pub = h && Buffer.from(binding.exportRaw(h, true));
+      if (!pub || !pub.equals(Buffer.concat([Buffer.from([4]), b64u(jwk.x), b64u(jwk.y)]))) {
+        const err = new ERR_CRYPTO_INVALID_JWK();
+        err.message = 'Invalid JWK EC key';
+        throw err;
+      }
+      return h;
+    }
     return binding.fromRaw('ec', curve, Buffer.concat([Buffer.from([4]), b64u(jwk.x), b64u(jwk.y)]), false);
+  }
+  if (jwk.kty === 'RSA') {
+    validateString(jwk.n, 'key.n');
+    validateString(jwk.e, 'key.e');
+    const parts = [b64u(jwk.n), b64u(jwk.e)];
+    if (!isPublic) {
+      for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
+        validateString(jwk[k], `key.${k}`);
+        parts.push(b64u(jwk[k]));
+      }
+    }
+    const h = binding.rsaFromParts(...parts);
+    if (h === null) throw new ERR_CRYPTO_INVALID_JWK();
+    return h;
   }
   throw new ERR_CRYPTO_INVALID_JWK();
 }
