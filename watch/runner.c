@@ -233,6 +233,11 @@ static void start_now(worker_t *w) {
   w->wait_settle = 0;
   watch_strv_t argv = WATCH_STRV_INIT, env = WATCH_STRV_INIT;
   build_argv(r, &argv);
+  if (!argv.n) { /* main() guarantees a command; never spawn an empty argv */
+    watch_status(WATCH_LVL_ERROR, "nothing to run");
+    w->state = W_IDLE;
+    return;
+  }
   build_env(r, w, &env);
   if (r->o->clear && w->index == 0) clear_screen();
   int stdin_fd = -1, pipefd[2] = {-1, -1};

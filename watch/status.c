@@ -46,8 +46,7 @@ void watch_status(enum watch_level lvl, const char *fmt, ...) {
   va_end(ap);
   const char *warn = lvl == WATCH_LVL_WARN ? "warning: " : lvl == WATCH_LVL_ERROR ? "error: " : "";
   if (use_color)
-    fprintf(stderr, "%s[%s %s]%s %s%s\033[0m\n", colors[lvl], dr_progname(), ts,
-            lvl == WATCH_LVL_INFO ? "" : "", warn, msg);
+    fprintf(stderr, "%s[%s %s] %s%s\033[0m\n", colors[lvl], dr_progname(), ts, warn, msg);
   else
     fprintf(stderr, "[%s %s] %s%s\n", dr_progname(), ts, warn, msg);
   fflush(stderr);
