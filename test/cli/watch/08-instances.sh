@@ -11,7 +11,7 @@ for i in 0 1 2; do grep -q "^start [0-9]* $i" app.log || fail "no instance $i"; 
 touch sampling
 ( while [ -f sampling ]; do
     n=0
-    for p in $(pgrep -P "$DR_PID" 2>/dev/null); do n=$((n + 1)); done
+    for p in $(cat /proc/"$DR_PID"/task/*/children 2>/dev/null); do n=$((n + 1)); done
     echo "$n" >> alive.log
     sleep 0.01
   done ) &
