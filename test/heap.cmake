@@ -24,8 +24,12 @@ foreach(script ${DR_HEAP_CLI_TESTS})
     LABELS "cli;heap"
     TIMEOUT 300
     SKIP_RETURN_CODE 77
-    ENVIRONMENT "DEVRUN_HEAP=${DR_BIN_DIR}/devrun-heap;HEAP_TEST_DIR=${DR_TEST_DIR}/heap;NO_COLOR=1")
+    ENVIRONMENT "DEVRUN_HEAP=${DR_BIN_DIR}/devrun-heap;DEVRUN_JS=${DR_BIN_DIR}/devrun-js;HEAP_TEST_DIR=${DR_TEST_DIR}/heap;NO_COLOR=1")
 endforeach()
+# the devrun-js interop test needs the runtime (not built under ASan)
+if(TEST cli_heap_07-devrun-js)
+  set_tests_properties(cli_heap_07-devrun-js PROPERTIES LABELS "cli;heap;runtime")
+endif()
 
 foreach(t snapshot gctrace)
   set(src ${DR_TEST_DIR}/fuzz/heap_${t}_fuzz.c)
