@@ -19,7 +19,10 @@ function evalScript(name, body, print) {
   globalThis.require = req;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
-  const result = runInThisContext(body, name);
+  // Through the inspector's hook when it is on (--inspect-brk pauses here).
+  const result = process._inspectorRunMain ?
+    process._inspectorRunMain(runInThisContext, undefined, body, name) :
+    runInThisContext(body, name);
   // -p prints the value with console.log (colors on a terminal) when the
   // process exits, after whatever the program itself printed, as Node does.
   if (print) process.on('exit', () => globalThis.console.log(result));
