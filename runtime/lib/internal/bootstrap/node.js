@@ -228,7 +228,10 @@ function setupProcess(opts) {
   const signalNames = sig.signals;
   const byNumber = {};
   for (const k of Object.keys(signalNames)) if (byNumber[signalNames[k]] === undefined) byNumber[signalNames[k]] = k;
-  sig.setHandler((num) => { process.emit(byNumber[num], byNumber[num], num); });
+  sig.setHandler((num) => {
+    if (num === signalNames.SIGWINCH) require('internal/process/stdio').onResize();
+    process.emit(byNumber[num], byNumber[num], num);
+  });
   process.on('newListener', (type) => {
     if (typeof type === 'string' && type.startsWith('SIG') && signalNames[type] !== undefined &&
         process.listenerCount(type) === 0) {

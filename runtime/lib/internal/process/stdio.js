@@ -234,12 +234,36 @@ function streams() {
 }
 
 let stdout, stderr, stdin;
+// 'resize' on a terminal stdout/stderr: a SIGWINCH watcher runs while
+// someone listens for it (the watcher does not keep the process alive).
+function watchResize(stream) {
+  if (!stream.isTTY) return;
+  stream.on('newListener', (ev) => {
+    if (ev === 'resize') {
+      const sig = internalBinding('signal');
+      sig.start(sig.signals.SIGWINCH);
+    }
+  });
+}
+function onResize() {
+  for (const s of [stdout, stderr]) {
+    if (s && s.isTTY && s.listenerCount('resize') > 0) s.emit('resize');
+  }
+}
 function getStdout() {
-  if (!stdout) { const s = streams(); stdout = s ? s.createWritableStdioStream(1) : new SyncWriteStream(1); }
+  if (!stdout) {
+    const s = streams();
+    stdout = s ? s.createWritableStdioStream(1) : new SyncWriteStream(1);
+    watchResize(stdout);
+  }
   return stdout;
 }
 function getStderr() {
-  if (!stderr) { const s = streams(); stderr = s ? s.createWritableStdioStream(2) : new SyncWriteStream(2); }
+  if (!stderr) {
+    const s = streams();
+    stderr = s ? s.createWritableStdioStream(2) : new SyncWriteStream(2);
+    watchResize(stderr);
+  }
   return stderr;
 }
 function getStdin() {
@@ -247,4 +271,4 @@ function getStdin() {
   return stdin;
 }
 
-module.exports = { getStdout, getStderr, getStdin, getColorDepth, SyncWriteStream };
+module.exports = { getStdout, getStderr, getStdin, getColorDepth, SyncWriteStream, onResize };
