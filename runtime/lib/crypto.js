@@ -4,8 +4,8 @@
 // (cipher), PBKDF2/scrypt/HKDF (kdf), keys (keys), signatures (sig) and the
 // Web Crypto API (webcrypto).  Native work is in runtime/src/binding_crypto*.c.
 // RSA encryption, ECDH and diffieHellman are in internal/crypto/ecdh.
-// Not provided: finite-field Diffie-Hellman, X509Certificate, primes, secure
-// heap, engines (see docs/runtime-core-ii.md).
+// Primes are in internal/crypto/prime.  Not provided: finite-field
+// Diffie-Hellman, X509Certificate, secure heap, engines (see docs/runtime-core-ii.md).
 
 const { Hash, Hmac, hash } = require('internal/crypto/hash');
 const random = require('internal/crypto/random');
@@ -14,6 +14,7 @@ const kdf = require('internal/crypto/kdf');
 const keys = require('internal/crypto/keys');
 const sig = require('internal/crypto/sig');
 const ecdh = require('internal/crypto/ecdh');
+const prime = require('internal/crypto/prime');
 const { codes } = require('internal/crypto/util');
 const binding = internalBinding('crypto');
 
@@ -99,6 +100,10 @@ module.exports = {
   createECDH: ecdh.createECDH,
   ECDH: ecdh.ECDH,
   diffieHellman: ecdh.diffieHellman,
+  generatePrime: prime.generatePrime,
+  generatePrimeSync: prime.generatePrimeSync,
+  checkPrime: prime.checkPrime,
+  checkPrimeSync: prime.checkPrimeSync,
   getFips() { return 0; },
   setFips(v) { if (v) throw new codes.ERR_CRYPTO_UNSUPPORTED_OPERATION(); },
   constants,
