@@ -2,7 +2,7 @@
 # bench/runtime/fs.sh — reading a large file with devrun-js against Node 20,
 # in one run.
 #
-#   bench/runtime/fs.sh [RUNS] [MB]      (default 7 runs of each, 256 MB file)
+#   bench/runtime/fs.sh [RUNS] [MB]      (default 5 runs of each, 128 MB file)
 #   DEVRUN_JS=build-foo/bin/devrun-js bench/runtime/fs.sh
 #
 # A file of MB megabytes of pseudo-random bytes is generated once in a
@@ -22,8 +22,8 @@
 # devrun-js is faster) are printed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RUNS=${1:-7}
-MB=${2:-256}
+RUNS=${1:-5}
+MB=${2:-128}
 DR=${DEVRUN_JS:-build/bin/devrun-js}
 [ -x "$DR" ] || { echo "fs.sh: build first (make build) or set DEVRUN_JS" >&2; exit 1; }
 NODE=$(command -v node || true)

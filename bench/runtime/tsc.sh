@@ -11,10 +11,12 @@
 # union, a generic class and functions that import from the module before it,
 # compiled with strict checking and declaration output (tsconfig below), plus
 # test/realworld/cases/tsc-project.  Each run is a whole `tsc -p` process
-# (start-up, loading typescript.js, type-checking, emitting), timed by wall
-# clock; runs of devrun-js and node are interleaved so machine noise hits both
-# alike.  The medians (seconds, lower is better) and the ratio devrun-js /
-# node (below 1: devrun-js is faster) are printed.  The files each runtime
+# (start-up, loading typescript.js, type-checking, emitting), timed by bash's
+# `time`: wall clock, and CPU time (user + system of all its threads, GC
+# included), which a busy machine disturbs less; runs of devrun-js and node
+# are interleaved so machine noise hits both alike.  The medians (seconds,
+# lower is better) and the ratios devrun-js / node (below 1: devrun-js is
+# faster) are printed.  The files each runtime
 # emits are compared: a difference fails the benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -96,21 +98,21 @@ nfiles=$(find "$tmp/node/out" -type f | wc -l)
 
 : > "$tmp/dr.txt"
 : > "$tmp/node.txt"
-now() { date +%s.%N; }
+TIMEFORMAT='%R %U %S'
 for ((r = 0; r < RUNS; r++)); do
   for rt in dr node; do
     bin=$DR; [ $rt = node ] && bin=$NODE
     rm -rf "$tmp/$rt/out"
-    s=$(now)
-    (cd "$tmp/$rt" && "$bin" "$TSC" -p .)
-    e=$(now)
-    awk -v s="$s" -v e="$e" 'BEGIN {printf "%.3f\n", e - s}' >> "$tmp/$rt.txt"
+    { time (cd "$tmp/$rt" && "$bin" "$TSC" -p . >/dev/null) ; } 2>> "$tmp/$rt.txt"
   done
 done
-med() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-d=$(med "$tmp/dr.txt")
-n=$(med "$tmp/node.txt")
-echo "tsc -p (typescript $("$NODE" -p "require('$TSC/../../package.json').version"), $MODULES generated modules + tsc-project, $nfiles files emitted, identical), wall seconds, median of $RUNS runs; devrun-js: $DR, node: $($NODE --version)"
-printf '%-12s %10s %10s %8s\n' program devrun-js node ratio
-printf '%-12s %10s %10s %8s\n' "tsc -p" "$d" "$n" "$(awk -v d="$d" -v n="$n" 'BEGIN {printf "%.2f", d / n}')"
-echo "all runs (s): devrun-js $(tr '\n' ' ' < "$tmp/dr.txt")| node $(tr '\n' ' ' < "$tmp/node.txt")"
+# Column 1: wall seconds; column 2: CPU seconds (user + system, all threads).
+med() { awk -v c="$2" '{print (c == 1) ? $1 : $2 + $3}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v d="$1" -v n="$2" 'BEGIN {printf "%.2f", d / n}'; }
+dw=$(med "$tmp/dr.txt" 1); nw=$(med "$tmp/node.txt" 1)
+dc=$(med "$tmp/dr.txt" 2); nc=$(med "$tmp/node.txt" 2)
+echo "tsc -p (typescript $("$NODE" -p "require('$TSC/../../package.json').version"), $MODULES generated modules + tsc-project, $nfiles files emitted, identical), median of $RUNS runs; devrun-js: $DR, node: $($NODE --version)"
+printf '%-22s %10s %10s %8s\n' measure devrun-js node ratio
+printf '%-22s %10s %10s %8s\n' "wall seconds" "$dw" "$nw" "$(ratio "$dw" "$nw")"
+printf '%-22s %10s %10s %8s\n' "CPU seconds (u+s)" "$dc" "$nc" "$(ratio "$dc" "$nc")"
+echo "all runs (wall user sys): devrun-js $(paste -sd, "$tmp/dr.txt") | node $(paste -sd, "$tmp/node.txt")"
