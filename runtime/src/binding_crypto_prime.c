@@ -6,7 +6,9 @@
  *   generate(bits, safe, add | null, rem | null[, cb]) -> ArrayBuffer
  *        (big-endian), or on the thread pool cb(err, ArrayBuffer)
  *   check(candidate, checks[, cb])                   -> bool / cb(err, bool)
- *        (candidate big-endian; checks 0 = OpenSSL's default rounds)
+ *        (candidate big-endian; `checks` is accepted but OpenSSL 3's
+ *        BN_check_prime always uses its own number of Miller-Rabin rounds,
+ *        at least as many as Node's default)
  */
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -18,7 +20,7 @@
 typedef struct {
   cr_job job;
   bool check, safe, result;
-  int bits, checks;
+  int bits, checks; /* checks: see check() */
   BIGNUM *n, *add, *rem;
 } prime_job;
 
