@@ -7,3 +7,12 @@ if(TARGET devrun-js)
     set_tests_properties(cli_runtime_${_n} PROPERTIES LABELS "cli;runtime" TIMEOUT 180)
   endforeach()
 endif()
+
+# devrun --inspect through the bridge: needs the watcher, the runtime and
+# the bridge from one build.
+if(TARGET devrun-js AND TARGET devrun_cmd AND TARGET devrun-inspect)
+  add_test(NAME cli_watch_inspect_bridge COMMAND bash ${DR_TEST_DIR}/cli/watch/inspect-bridge.sh)
+  set_tests_properties(cli_watch_inspect_bridge PROPERTIES
+    LABELS "cli;watch;inspector;runtime" TIMEOUT 120
+    ENVIRONMENT "DEVRUN=${DR_BIN_DIR}/devrun;NO_COLOR=1")
+endif()

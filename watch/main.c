@@ -435,7 +435,12 @@ int main(int argc, char **argv) {
     watch_status(WATCH_LVL_WARN,
                  "--deps needs the runtime's module-graph report, which devrun-js does not "
                  "provide yet: watching directories as usual");
+  if (watch_bridge_setup(&o) < 0) {
+    rc = 1;
+    goto out;
+  }
   rc = watch_run(&o);
+  watch_bridge_stop();
 out:
   watch_opts_release(&o);
   return rc;

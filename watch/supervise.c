@@ -76,7 +76,8 @@ static size_t list_children(pid_t *out, size_t max) {
     FILE *f = fopen(path, "r");
     if (!f) continue;
     long pid;
-    while (n < max && fscanf(f, "%ld", &pid) == 1) out[n++] = (pid_t)pid;
+    while (n < max && fscanf(f, "%ld", &pid) == 1)
+      if ((pid_t)pid != watch_bridge_pid()) out[n++] = (pid_t)pid; /* devrun's own helper */
     fclose(f);
   }
   closedir(d);

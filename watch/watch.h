@@ -313,4 +313,10 @@ int watch_status_verbose(void);
 /* Runs the supervisor until the user stops it; returns the exit code. */
 int watch_run(watch_opts_t *o);
 
+/* ---- bridge.c: --inspect through devrun-inspect ---- */
+int watch_bridge_setup(watch_opts_t *o);
+void watch_bridge_stop(void);
+/* The bridge's pid (never one of the app's orphans), or -1. */
+pid_t watch_bridge_pid(void);
+
 #endif
