@@ -16,3 +16,9 @@ if(TARGET devrun-js AND TARGET devrun_cmd AND TARGET devrun-inspect)
     LABELS "cli;watch;inspector;runtime" TIMEOUT 120
     ENVIRONMENT "DEVRUN=${DR_BIN_DIR}/devrun;NO_COLOR=1")
 endif()
+if(TARGET devrun-js AND TARGET devrun_cmd)
+  add_test(NAME cli_watch_deps COMMAND bash ${DR_TEST_DIR}/cli/watch/deps.sh)
+  set_tests_properties(cli_watch_deps PROPERTIES
+    LABELS "cli;watch;runtime" TIMEOUT 120
+    ENVIRONMENT "DEVRUN=${DR_BIN_DIR}/devrun;NO_COLOR=1")
+endif()

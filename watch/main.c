@@ -109,7 +109,7 @@ static void usage(FILE *f) {
       "      --poll[=MS]           poll every MS ms (default 250) instead of native events\n"
       "                            (network filesystems, Docker and WSL mounts)\n"
       "      --debounce MS         quiet period that ends a batch of events (default 50)\n"
-      "      --deps                watch the app's module graph (pending on the runtime)\n"
+      "      --deps                restart only for files the app loaded (its module graph)\n"
       "\n"
       "How to run:\n"
       "  -x, --exec CMD            run CMD with /bin/sh (extra arguments are appended)\n"
@@ -431,10 +431,10 @@ int main(int argc, char **argv) {
     o.color = isatty(STDERR_FILENO) && !(nc && *nc);
   }
   watch_status_setup(o.color, o.quiet, o.verbose);
-  if (o.deps)
+  if (o.deps && o.mode != WATCH_MODE_APP)
     watch_status(WATCH_LVL_WARN,
-                 "--deps needs the runtime's module-graph report, which devrun-js does not "
-                 "provide yet: watching directories as usual");
+                 "--deps works with devrun app.js (the runtime reports what it loads): "
+                 "watching everything as usual");
   if (watch_bridge_setup(&o) < 0) {
     rc = 1;
     goto out;

@@ -89,6 +89,7 @@ struct runner_s {
   int stdin_commands;
   int stdin_eof;
   char *env_abs;
+  char *deps_path; /* --deps: the runtime lists the module files it loads here */
   char runtime[PATH_MAX + 16];
 };
 
@@ -163,8 +164,31 @@ static int env_has(const watch_strv_t *e, const char *kv) {
   return 0;
 }
 
+/* --deps: a fresh list for each generation (the first worker's start). */
+static void deps_env(runner_t *r, worker_t *w, watch_strv_t *env) {
+  if (!r->deps_path) return;
+  if (w->index == 0) unlink(r->deps_path);
+  dr_buf_t b = DR_BUF_INIT;
+  dr_buf_addf(&b, "DEVRUN_DEPS_FILE=%s", r->deps_path);
+  watch_strv_push(env, b.buf);
+  dr_buf_release(&b);
+}
+
+/* --deps: is path one of the module files the app loaded?  Without a list
+ * (the app is not devrun-js, or it died before loading anything) every
+ * watched file counts. */
+static int in_deps(runner_t *r, const dr_buf_t *deps, const char *path) {
+  if (!r->deps_path || deps->len == 0) return 1;
+  if (r->env_abs && !strcmp(path, r->env_abs)) return 1;
+  size_t n = strlen(path);
+  for (const char *p = deps->buf; (p = strstr(p, path)); p += n)
+    if ((p == deps->buf || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\0')) return 1;
+  return 0;
+}
+
 static void build_env(runner_t *r, worker_t *w, watch_strv_t *env) {
   char tmp[64];
+  deps_env(r, w, env);
   /* Highest precedence first; later duplicates are skipped. */
   if (r->nw > 1) {
     snprintf(tmp, sizeof(tmp), "DEVRUN_INSTANCE=%d", w->index);
@@ -580,9 +604,16 @@ static void on_deb_timer(uv_timer_t *t) {
   watch_pathmap_slot_t *s;
   char first[PATH_MAX + 32] = "";
   int env_changed = 0;
+  dr_buf_t deps = DR_BUF_INIT;
+  if (r->deps_path) dr_buf_read_file(&deps, r->deps_path);
   while ((s = watch_pathmap_next(&batch, &i))) {
     unsigned fl = (unsigned)(uintptr_t)s->val;
     enum watch_verdict v;
+    if (!in_deps(r, &deps, s->key)) {
+      watch_status(WATCH_LVL_DEBUG, "%s: not loaded by the app (--deps), ignored",
+                   watch_tree_display(r->tree, s->key));
+      continue;
+    }
     if (fl & WATCH_EV_FORCE)
       v = WATCH_CHANGED;
     else if (fl & WATCH_EV_DIR_GONE)
@@ -612,6 +643,7 @@ static void on_deb_timer(uv_timer_t *t) {
                                         : "changed");
   }
   watch_pathmap_release(&batch, NULL);
+  dr_buf_release(&deps);
   if (env_changed) load_env_file(r, 0);
   if (!nchanged) {
     if (nsame)
@@ -777,6 +809,12 @@ int watch_run(watch_opts_t *o) {
     char abs[PATH_MAX];
     if (realpath(o->env_file, abs)) r->env_abs = dr_strdup(abs);
   }
+  if (o->deps && o->mode == WATCH_MODE_APP) {
+    dr_buf_t b = DR_BUF_INIT;
+    const char *tmp = getenv("TMPDIR");
+    dr_buf_addf(&b, "%s/devrun-deps-%d.txt", tmp && *tmp ? tmp : "/tmp", (int)getpid());
+    r->deps_path = dr_buf_detach(&b, NULL);
+  }
   int rc = watch_become_subreaper();
   if (rc < 0) watch_status(WATCH_LVL_DEBUG, "cannot become a child subreaper: %s", dr_strerror(rc));
 
@@ -853,6 +891,8 @@ out:
   dr_buf_release(&r->line);
   watch_strv_release(&r->file_env);
   free(r->env_abs);
+  if (r->deps_path) unlink(r->deps_path);
+  free(r->deps_path);
   free(r->w);
   free(r->procs);
   return r->exit_code;
