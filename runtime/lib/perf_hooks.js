@@ -56,7 +56,14 @@ for (const method of ['mark', 'measure']) {
   };
 }
 
+if (require.exists('internal/perf_extras')) {
+  const extras = require('internal/perf_extras');
+  if (extras.eventLoopUtilization) performance.eventLoopUtilization = extras.eventLoopUtilization;
+}
+
 module.exports = {
+  get createHistogram() { return require('internal/perf_extras').createHistogram; },
+  get monitorEventLoopDelay() { return require('internal/perf_extras').monitorEventLoopDelay; },
   performance, PerformanceObserver, PerformanceEntry, PerformanceMark, PerformanceMeasure,
   PerformanceObserverEntryList,
   constants: {

@@ -16,6 +16,10 @@ const kCount = 0;
 const kRefCount = 1;
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
+// AsyncLocalStorage context carried from scheduling to running (see
+// internal/async_context; capture() is undefined until a store exists).
+let asyncContext;
+function AC() { return asyncContext || (asyncContext = require('internal/async_context')); }
 const kRefed = Symbol('refed');
 let seq = 0;
 let refCount = 0;
@@ -83,6 +87,7 @@ class Timeout {
     this._heapIndex = -1;
     this[kRefed] = isRefed;
     this._id = timerListId++;
+    this._asyncFrame = AC().capture();
     if (isRefed) refCount++;
     insert(this);
   }
@@ -161,7 +166,8 @@ function processTimers(now) {
     let threw = true;
     try {
       const args = t._timerArgs;
-      if (args === undefined) cb.call(t);
+      if (t._asyncFrame !== undefined) AC().runInFrame(t._asyncFrame, cb, t, ...(args || []));
+      else if (args === undefined) cb.call(t);
       else cb.apply(t, args);
       threw = false;
     } finally {
@@ -203,6 +209,7 @@ class Immediate {
     this._idlePrev = null;
     this._onImmediate = callback;
     this._argv = args;
+    this._asyncFrame = AC().capture();
     this._destroyed = false;
     this[kImmRefed] = false;
     this.ref();
@@ -265,7 +272,8 @@ function processImmediate() {
     imm[kImmRefed] = null;
     const cb = imm._onImmediate;
     try {
-      if (imm._argv === undefined) cb();
+      if (imm._asyncFrame !== undefined) AC().runInFrame(imm._asyncFrame, cb, undefined, ...(imm._argv || []));
+      else if (imm._argv === undefined) cb();
       else cb(...imm._argv);
     } catch (e) {
       requeueFront(list.slice(k + 1).filter((x) => !x._destroyed));

@@ -325,6 +325,9 @@ function setupGlobals() {
     }
   }
   if (require.exists('crypto')) defineLazy(g, 'crypto', () => require('crypto').webcrypto);
+  lazyGlobal('Crypto', 'internal/crypto/webcrypto');
+  lazyGlobal('CryptoKey', 'internal/crypto/webcrypto');
+  lazyGlobal('SubtleCrypto', 'internal/crypto/webcrypto');
   lazyGlobal('fetch', 'internal/fetch');
   lazyGlobal('Headers', 'internal/fetch');
   lazyGlobal('Request', 'internal/fetch');

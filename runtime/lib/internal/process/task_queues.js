@@ -22,11 +22,15 @@ function validateFunction(fn, name) {
   }
 }
 
+let asyncContext;
+function AC() { return asyncContext || (asyncContext = require('internal/async_context')); }
+
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   info[kHasTickScheduled] = 1;
-  queue.push(args.length ? { callback, args } : { callback, args: undefined });
+  const frame = AC().capture();
+  queue.push({ callback, args: args.length ? args : undefined, frame });
 }
 
 let rejections; // internal/process/promises, loaded on first rejection
@@ -40,8 +44,9 @@ function processTicksAndRejections() {
         queue = queue.slice(head);
         head = 0;
       }
-      const { callback, args } = tock;
-      if (args === undefined) callback();
+      const { callback, args, frame } = tock;
+      if (frame !== undefined) AC().runInFrame(frame, callback, undefined, ...(args || []));
+      else if (args === undefined) callback();
       else callback(...args);
     }
     queue = [];
@@ -72,7 +77,7 @@ function runMicrotask() {
 
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
-  enqueueMicrotask(runMicrotask.bind(callback));
+  enqueueMicrotask(runMicrotask.bind(AC().bind(callback)));
 }
 
 function setupTaskQueue() {
