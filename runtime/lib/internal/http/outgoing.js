@@ -189,9 +189,14 @@ class OutgoingMessage extends Stream {
       if (this.outputData.length) this._flushOutput(conn);
       return conn.write(data, encoding, cb);
     }
+    // Buffered until there is a socket: as Node, below the high-water mark
+    // the write reports success, and a caller told to wait gets 'drain'
+    // once the buffer reaches the socket.
     this.outputData.push({ data, encoding, callback: cb });
     this.outputSize += data.length;
-    return false;
+    const ok = this.outputSize < 16384;
+    if (!ok) this._needDrain = true;
+    return ok;
   }
 
   _flushOutput(socket) {
@@ -200,6 +205,10 @@ class OutgoingMessage extends Stream {
     this.outputSize = 0;
     let ret;
     for (const { data, encoding, callback } of out) ret = socket.write(data, encoding, callback);
+    if (this._needDrain && ret !== false) {
+      this._needDrain = false;
+      process.nextTick(() => this.emit('drain'));
+    }
     return ret;
   }
 
