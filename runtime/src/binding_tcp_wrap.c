@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "devrun/util.h"
 #include "runtime.h"
@@ -44,6 +46,8 @@ static int make_addr(const char *ip, int port, struct sockaddr_storage *ss) {
   return uv_ip4_addr(ip, port, (struct sockaddr_in *)ss);
 }
 
+static int open_reuse_port(rt_stream *s, const struct sockaddr_storage *ss);
+
 static void bind_(rt_args *a) {
   rt_stream *s = self(a);
   if (!s) return;
@@ -51,23 +55,42 @@ static void bind_(rt_args *a) {
   struct sockaddr_storage ss;
   int r = make_addr(ip, rt_to_int32(rt_arg(a, 1)), &ss);
   unsigned flags = rt_to_bool(rt_arg(a, 2)) ? UV_TCP_IPV6ONLY : 0;
+  uv_os_fd_t fd;
+  rt_val reuse = rt_get_private(rt_this(a), "reusePort");
+  if (r == 0 && reuse && rt_is_true(reuse) && uv_fileno(&s->u.handle, &fd) != 0) r = open_reuse_port(s, &ss);
   if (r == 0) r = uv_tcp_bind(&s->u.tcp, (struct sockaddr *)&ss, flags);
   free(ip);
   rt_return_int(a, r);
 }
 
+static int reuse_port_fd(uv_os_fd_t fd) {
+  int on = 1;
+  return setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) < 0 ? UV_EINVAL : 0;
+}
+
 /* SO_REUSEPORT before bind: several processes share one port (cluster-less
- * multi-process servers). */
+ * multi-process servers).  libuv creates the socket only at bind time, so
+ * until then the wish is remembered and bind_() creates the socket itself. */
 static void set_reuse_port(rt_args *a) {
   rt_stream *s = self(a);
   if (!s) return;
   uv_os_fd_t fd;
-  int r = uv_fileno(&s->u.handle, &fd);
-  if (r == 0) {
-    int on = 1;
-    r = setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) < 0 ? UV_EINVAL : 0;
+  if (uv_fileno(&s->u.handle, &fd) == 0) {
+    rt_return_int(a, reuse_port_fd(fd));
+    return;
   }
-  rt_return_int(a, r);
+  rt_set_private(rt_this(a), "reusePort", rt_bool(true));
+  rt_return_int(a, 0);
+}
+
+/* A socket of the address's family with SO_REUSEPORT, handed to libuv. */
+static int open_reuse_port(rt_stream *s, const struct sockaddr_storage *ss) {
+  int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) return uv_translate_sys_error(errno);
+  int r = reuse_port_fd(fd);
+  if (r == 0) r = uv_tcp_open(&s->u.tcp, fd);
+  if (r < 0) close(fd);
+  return r;
 }
 
 typedef struct {
