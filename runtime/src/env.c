@@ -12,7 +12,9 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "engine_inspector.h"
 #include "runtime.h"
 
 rt_env *rt_env_current;
@@ -77,7 +79,15 @@ void rt_exit(int code) {
     emit("exit", code);
     code = current_exit_code();
   }
-  fflush(stdout);
-  fflush(stderr);
-  exit(code);
+  rt_process_exit(code);
+}
+
+void rt_process_exit(int code) {
+  /* With an inspector, its exit handler still has work (profiles, "Waiting
+   * for the debugger to disconnect").  Otherwise everything the runtime
+   * writes is flushed here, and tearing down V8 and libnode's static
+   * objects would only cost time. */
+  fflush(NULL);
+  if (rt_insp_created()) exit(code);
+  _exit(code);
 }

@@ -45,6 +45,9 @@ void rt_tick(void);
 int rt_env_run_loop(void);
 /* Runs 'exit' listeners and exits the process with code. */
 _Noreturn void rt_exit(int code);
+/* Exits the process now (after flushing stdio), skipping teardown when no
+ * inspector needs its exit handler. */
+_Noreturn void rt_process_exit(int code);
 
 /* ---- bindings.c: internalBinding(name) ---- */
 rt_val rt_internal_binding(const char *name);
