@@ -54,8 +54,12 @@ for (const name of typeNames) {
   if (typeof typesBinding[name] === 'function') types[name] = typesBinding[name];
 }
 // No crypto in devrun-js yet: nothing is a KeyObject or CryptoKey.
-types.isKeyObject = function isKeyObject(obj) { return false; };
-types.isCryptoKey = function isCryptoKey(obj) { return false; };
+types.isKeyObject = function isKeyObject(obj) {
+  return require.exists('internal/crypto/keys') && require('internal/crypto/keys').isKeyObject(obj);
+};
+types.isCryptoKey = function isCryptoKey(obj) {
+  return require.exists('internal/crypto/webcrypto') && require('internal/crypto/webcrypto').isCryptoKey(obj);
+};
 
 function inherits(ctor, superCtor) {
   if (ctor === undefined || ctor === null) {
