@@ -11,7 +11,7 @@ const { signals } = internalBinding('signal');
 const { errnoException } = internalBinding('errors');
 const { Buffer } = require('buffer');
 
-function codes() { return require('internal/child_process/errors'); }
+function codes() { return require('internal/errors').codes; }
 
 function validateString(v, name) {
   if (typeof v !== 'string') throw new (codes().ERR_INVALID_ARG_TYPE)(name, 'string', v);

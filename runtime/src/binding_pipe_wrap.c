@@ -27,57 +27,31 @@ static void ctor(rt_args *a) {
   rt_stream_attach(s, rt_this(a), pipe_class);
 }
 
-static rt_stream *self(rt_args *a) {
-  rt_stream *s = rt_stream_from(rt_this(a));
-  if (!s || s->closing) {
-    rt_throw_error("handle is closed");
-    return NULL;
-  }
-  return s;
-}
 
 static void open_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (s) rt_return_int(a, uv_pipe_open(&s->u.pipe, rt_to_int32(rt_arg(a, 0))));
 }
 
 static void bind_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   char *path = RT_ARG_STR(a, 0);
   rt_return_int(a, uv_pipe_bind(&s->u.pipe, path));
   free(path);
 }
 
-typedef struct {
-  uv_connect_t req;
-  rt_ref *cb;
-  rt_stream *s;
-} connect_req;
-
-static void connect_cb(uv_connect_t *req, int status) {
-  connect_req *c = (connect_req *)req;
-  rt_scope *sc = rt_scope_open();
-  rt_val arg = status < 0 ? rt_int(status) : rt_null();
-  rt_make_callback(rt_ref_get(c->cb), rt_ref_get(c->s->obj), 1, &arg);
-  rt_scope_close(sc);
-  rt_ref_free(c->cb);
-  free(c);
-}
 
 static void connect_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   char *path = RT_ARG_STR(a, 0);
-  connect_req *c = dr_calloc(1, sizeof *c);
-  c->s = s;
-  c->cb = rt_ref_new(rt_arg(a, 1));
-  uv_pipe_connect(&c->req, &s->u.pipe, path, connect_cb);
+  uv_pipe_connect(rt_stream_connect_req(s, rt_arg(a, 1)), &s->u.pipe, path, rt_stream_connect_cb);
   free(path);
 }
 
 static void getsockname_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   char buf[512];
   size_t n = sizeof buf;

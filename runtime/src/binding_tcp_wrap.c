@@ -32,14 +32,6 @@ static void ctor(rt_args *a) {
   rt_stream_attach(s, rt_this(a), tcp_class);
 }
 
-static rt_stream *self(rt_args *a) {
-  rt_stream *s = rt_stream_from(rt_this(a));
-  if (!s || s->closing) {
-    rt_throw_error("handle is closed");
-    return NULL;
-  }
-  return s;
-}
 
 static int make_addr(const char *ip, int port, struct sockaddr_storage *ss) {
   if (strchr(ip, ':')) return uv_ip6_addr(ip, port, (struct sockaddr_in6 *)ss);
@@ -49,7 +41,7 @@ static int make_addr(const char *ip, int port, struct sockaddr_storage *ss) {
 static int open_reuse_port(rt_stream *s, const struct sockaddr_storage *ss);
 
 static void bind_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   char *ip = RT_ARG_STR(a, 0);
   struct sockaddr_storage ss;
@@ -72,7 +64,7 @@ static int reuse_port_fd(uv_os_fd_t fd) {
  * multi-process servers).  libuv creates the socket only at bind time, so
  * until then the wish is remembered and bind_() creates the socket itself. */
 static void set_reuse_port(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   uv_os_fd_t fd;
   if (uv_fileno(&s->u.handle, &fd) == 0) {
@@ -93,38 +85,18 @@ static int open_reuse_port(rt_stream *s, const struct sockaddr_storage *ss) {
   return r;
 }
 
-typedef struct {
-  uv_connect_t req;
-  rt_ref *cb;
-  rt_stream *s;
-} connect_req;
-
-static void connect_cb(uv_connect_t *req, int status) {
-  connect_req *c = (connect_req *)req;
-  rt_scope *sc = rt_scope_open();
-  rt_val arg = rt_int(status);
-  rt_make_callback(rt_ref_get(c->cb), rt_ref_get(c->s->obj), 1, &arg);
-  rt_scope_close(sc);
-  rt_ref_free(c->cb);
-  free(c);
-}
 
 static void connect_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   char *ip = RT_ARG_STR(a, 0);
   struct sockaddr_storage ss;
   int r = make_addr(ip, rt_to_int32(rt_arg(a, 1)), &ss);
   free(ip);
   if (r == 0) {
-    connect_req *c = dr_calloc(1, sizeof *c);
-    c->s = s;
-    c->cb = rt_ref_new(rt_arg(a, 2));
-    r = uv_tcp_connect(&c->req, &s->u.tcp, (struct sockaddr *)&ss, connect_cb);
-    if (r < 0) {
-      rt_ref_free(c->cb);
-      free(c);
-    }
+    uv_connect_t *req = rt_stream_connect_req(s, rt_arg(a, 2));
+    r = uv_tcp_connect(req, &s->u.tcp, (struct sockaddr *)&ss, rt_stream_connect_cb);
+    if (r < 0) rt_stream_connect_req_free(req);
   }
   rt_return_int(a, r);
 }
@@ -151,7 +123,7 @@ static rt_val addr_object(const struct sockaddr_storage *ss) {
 }
 
 static void getsockname_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   struct sockaddr_storage ss;
   int len = sizeof ss;
@@ -159,7 +131,7 @@ static void getsockname_(rt_args *a) {
 }
 
 static void getpeername_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   struct sockaddr_storage ss;
   int len = sizeof ss;
@@ -167,19 +139,19 @@ static void getpeername_(rt_args *a) {
 }
 
 static void set_no_delay(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (s) rt_return_int(a, uv_tcp_nodelay(&s->u.tcp, rt_to_bool(rt_arg(a, 0))));
 }
 
 static void set_keep_alive(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (s)
     rt_return_int(a, uv_tcp_keepalive(&s->u.tcp, rt_to_bool(rt_arg(a, 0)),
                                       (unsigned)rt_to_int32(rt_arg(a, 1))));
 }
 
 static void open_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (s) rt_return_int(a, uv_tcp_open(&s->u.tcp, rt_to_int32(rt_arg(a, 0))));
 }
 

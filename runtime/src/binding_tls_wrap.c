@@ -497,7 +497,8 @@ static void info(rt_args *a) {
   if (!peer && (t->is_server ? (SSL_get_verify_mode(t->ssl) & SSL_VERIFY_PEER) : true)) {
     rt_val e = rt_array(2);
     rt_set_i(e, 0, rt_string("UNABLE_TO_GET_ISSUER_CERT"));
-    rt_set_i(e, 1, rt_string("Peer certificate is missing"));
+    /* as Node: a missing client certificate reads as this code */
+    rt_set_i(e, 1, rt_string(X509_verify_cert_error_string(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT)));
     rt_set(o, "verifyError", t->is_server ? e : rt_null());
   } else if (peer && v != X509_V_OK) {
     rt_val e = rt_array(2);
@@ -576,8 +577,6 @@ static rt_val cert_object(X509 *x) {
   GENERAL_NAMES *alt = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL);
   if (alt) {
     BIO *b = BIO_new(BIO_s_mem());
-    X509V3_EXT_METHOD *m = NULL;
-    (void)m;
     int n = sk_GENERAL_NAME_num(alt);
     for (int i = 0; i < n; i++) {
       GENERAL_NAME *g = sk_GENERAL_NAME_value(alt, i);

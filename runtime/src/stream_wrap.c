@@ -20,13 +20,42 @@ void rt_stream_attach(rt_stream *s, rt_val obj, rt_class *cls) {
   rt_object_set_ptr(obj, s);
 }
 
-static rt_stream *self(rt_args *a) {
+rt_stream *rt_stream_self(rt_args *a) {
   rt_stream *s = rt_stream_from(rt_this(a));
   if (!s || s->closing) {
     rt_throw_error("handle is closed");
     return NULL;
   }
   return s;
+}
+
+
+typedef struct {
+  uv_connect_t req;
+  rt_ref *cb;
+  rt_stream *s;
+} connect_req;
+
+uv_connect_t *rt_stream_connect_req(rt_stream *s, rt_val cb) {
+  connect_req *c = dr_calloc(1, sizeof *c);
+  c->s = s;
+  c->cb = rt_ref_new(cb);
+  return &c->req;
+}
+
+void rt_stream_connect_req_free(uv_connect_t *req) {
+  connect_req *c = (connect_req *)req;
+  rt_ref_free(c->cb);
+  free(c);
+}
+
+void rt_stream_connect_cb(uv_connect_t *req, int status) {
+  connect_req *c = (connect_req *)req;
+  rt_scope *sc = rt_scope_open();
+  rt_val arg = rt_int(status);
+  rt_make_callback(rt_ref_get(c->cb), rt_ref_get(c->s->obj), 1, &arg);
+  rt_scope_close(sc);
+  rt_stream_connect_req_free(req);
 }
 
 static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
@@ -55,7 +84,7 @@ static void read_cb(uv_stream_t *st, ssize_t n, const uv_buf_t *buf) {
 }
 
 static void read_start(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   rt_ref_free(s->on_read);
   s->on_read = rt_ref_new(rt_arg(a, 0));
@@ -63,7 +92,7 @@ static void read_start(rt_args *a) {
 }
 
 static void read_stop(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   rt_return_int(a, uv_read_stop(&s->u.stream));
 }
@@ -89,7 +118,7 @@ static void write_cb(uv_write_t *req, int status) {
 
 /* write(bytes | [bytes...], cb) -> 0 or negative errno */
 static void write_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   rt_val data = rt_arg(a, 0);
   uv_buf_t stackbufs[16], *bufs = stackbufs;
@@ -140,7 +169,7 @@ static void shutdown_cb(uv_shutdown_t *req, int status) {
 }
 
 static void shutdown_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   shutdown_req *q = dr_calloc(1, sizeof *q);
   q->s = s;
@@ -234,7 +263,7 @@ static void connection_cb(uv_stream_t *server, int status) {
 
 /* listen(backlog, onconnection(err, handle)) -> 0 or negative errno */
 static void listen_(rt_args *a) {
-  rt_stream *s = self(a);
+  rt_stream *s = rt_stream_self(a);
   if (!s) return;
   rt_ref_free(s->on_connection);
   s->on_connection = rt_ref_new(rt_arg(a, 1));

@@ -45,5 +45,13 @@ void rt_stream_add_methods(rt_class *cls);
 /* For accepted connections: makes an instance of cls, whose constructor
  * must initialise the right uv handle on rt_env_current->loop. */
 rt_val rt_stream_new_instance(rt_class *cls, rt_stream **out);
+/* The open stream behind `this` of a method call, or NULL with an exception
+ * thrown ("handle is closed"). */
+rt_stream *rt_stream_self(rt_args *a);
+/* A connect request whose completion calls cb(status) on the handle. */
+uv_connect_t *rt_stream_connect_req(rt_stream *s, rt_val cb);
+void rt_stream_connect_cb(uv_connect_t *req, int status);
+/* Frees a request whose uv_*_connect() failed synchronously. */
+void rt_stream_connect_req_free(uv_connect_t *req);
 
 #endif

@@ -573,7 +573,7 @@ E('ERR_UNSUPPORTED_ESM_URL_SCHEME', (url, supported) => {
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 
 module.exports = {
-  E, // for modules that register their own codes (internal/child_process/errors)
+  E, // for modules that register their own codes (internal/net/errors)
   AbortError,
   aggregateTwoErrors,
   codes,

@@ -11,7 +11,7 @@ const { errnoException } = internalBinding('errors');
 const { signals } = internalBinding('signal');
 const { HandleStream } = require('internal/stream_handle');
 
-function lazyErrors() { return require('internal/child_process/errors'); }
+function lazyErrors() { return require('internal/errors').codes; }
 
 function stdioStringToArray(stdio, channel) {
   const options = [];

@@ -1,6 +1,6 @@
 'use strict';
-// internal/net/errors — net and http error codes not in internal/errors,
-// registered with the same machinery.
+// internal/net/errors — the net and http error codes that internal/errors
+// does not define, registered with the same machinery (E).
 
 const { E, codes } = require('internal/errors');
 
@@ -11,14 +11,7 @@ add('ERR_HTTP_HEADERS_SENT', 'Cannot %s headers after they are sent to the clien
 add('ERR_HTTP_INVALID_STATUS_CODE', 'Invalid status code: %s', RangeError);
 add('ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "%s" for header "%s"', TypeError);
 add('ERR_INVALID_HTTP_TOKEN', '%s must be a valid HTTP token ["%s"]', TypeError);
-add('ERR_INVALID_CHAR', (name, field) => {
-  let msg = `Invalid character in ${name}`;
-  if (field !== undefined) msg += ` ["${field}"]`;
-  return msg;
-}, TypeError);
 add('ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding', Error);
-add('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
-add('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
 add('ERR_INVALID_PROTOCOL', 'Protocol "%s" not supported. Expected "%s"', TypeError);
 add('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
 add('ERR_HTTP_SOCKET_ASSIGNED', 'ServerResponse has an already assigned socket', Error);
