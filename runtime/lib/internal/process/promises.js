@@ -43,6 +43,37 @@ class UnhandledPromiseRejection extends Error {
   }
 }
 
+let rejectionId = 0;
+
+function warnUnhandled(reason) {
+  const id = ++rejectionId;
+  let text;
+  try {
+    text = reason instanceof Error && reason.stack ? reason.stack : require('internal/util/inspect').inspect(reason);
+  } catch { text = String(reason); }
+  const w = new Error(text);
+  w.name = 'UnhandledPromiseRejectionWarning';
+  process.emitWarning(w);
+  const w2 = new Error('Unhandled promise rejection. This error originated either by throwing ' +
+    'inside of an async function without a catch block, or by rejecting a promise which was not ' +
+    'handled with .catch(). To terminate the node process on unhandled promise rejection, use the ' +
+    'CLI flag `--unhandled-rejections=strict` (see ' +
+    `https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). (rejection id: ${id})`);
+  w2.name = 'UnhandledPromiseRejectionWarning';
+  process.emitWarning(w2);
+}
+
+function fatal(reason) {
+  const err = (reason instanceof Error) ? reason : new UnhandledPromiseRejection(reason);
+  require('internal/process/execution').triggerUncaughtException(err, true);
+}
+
+// The modes of --unhandled-rejections (Node 15+ default: throw).
+function modeOf() {
+  const flag = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
+  return flag ? flag.slice('--unhandled-rejections='.length) : 'throw';
+}
+
 function processPromiseRejections() {
   let hadAny = false;
   while (asyncHandled.length > 0) {
@@ -59,13 +90,29 @@ function processPromiseRejections() {
       if (info === undefined) continue;
       info.warned = true;
       const { reason } = info;
-      const mode = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
-      const handled = process.emit('unhandledRejection', reason, promise);
-      if (handled) { hadAny = true; continue; }
-      if (mode === '--unhandled-rejections=warn' || mode === '--unhandled-rejections=none') continue;
-      const err = (reason instanceof Error) ? reason : new UnhandledPromiseRejection(reason);
-      require('internal/process/execution').triggerUncaughtException(err, true);
       hadAny = true;
+      switch (modeOf()) {
+        case 'strict':
+          // raised first; if an 'uncaughtException' listener handled it,
+          // 'unhandledRejection' follows
+          fatal(reason);
+          process.emit('unhandledRejection', reason, promise);
+          break;
+        case 'warn':
+          if (!process.emit('unhandledRejection', reason, promise)) warnUnhandled(reason);
+          break;
+        case 'warn-with-error-code':
+          if (!process.emit('unhandledRejection', reason, promise)) {
+            warnUnhandled(reason);
+            process.exitCode = 1;
+          }
+          break;
+        case 'none':
+          process.emit('unhandledRejection', reason, promise);
+          break;
+        default: // throw
+          if (!process.emit('unhandledRejection', reason, promise)) fatal(reason);
+      }
     }
   }
   return hadAny;
