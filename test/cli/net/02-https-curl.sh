@@ -1,7 +1,8 @@
 #!/bin/bash
 # An https server on devrun-js with a self-signed certificate made here by
 # the openssl CLI, queried by curl: TLS 1.3, ALPN http/1.1, keep-alive over
-# two URLs in one curl run, a 3 MB POST body, a refused untrusted client.
+# two URLs in one curl run, a 3 MB POST body, a refused untrusted client,
+# and fetch() from devrun-js.
 . "$(dirname "$0")/lib.sh"
 need openssl curl
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" -days 2 \
@@ -26,6 +27,13 @@ got=$(curl -sS --cacert "$T/cert.pem" --data-binary @"$T/body" "$URL/upload") ||
 
 if curl -sS "$URL/untrusted" >"$T/untrusted" 2>&1; then fail "curl accepted an untrusted certificate"; fi
 grep -qi 'certificate' "$T/untrusted" || fail "no certificate error from curl: $(cat "$T/untrusted")"
+
+# fetch() in devrun-js against the same server, trusting the certificate
+# through NODE_EXTRA_CA_CERTS
+got=$(NODE_EXTRA_CA_CERTS="$T/cert.pem" timeout 30 "$JS" -e \
+  "fetch('$URL/from-fetch').then((r) => r.text()).then((t) => process.stdout.write(t))" 2>"$T/fetch.err") ||
+  { cat "$T/fetch.err" >&2; fail "fetch over https"; }
+[ "$got" = "hello /from-fetch over TLSv1.3 alpn=false" ] || fail "fetch over https: '$got'"
 
 curl -sS --cacert "$T/cert.pem" "$URL/quit" >/dev/null || fail "curl /quit"
 for _ in $(seq 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
