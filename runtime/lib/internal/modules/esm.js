@@ -187,28 +187,76 @@ function formatOf(url) {
   throw err(TypeError, 'ERR_UNKNOWN_FILE_EXTENSION', `Unknown file extension "${path.extname(filename)}" for ${filename}`);
 }
 
-// Named exports of a CommonJS source, detected statically.
+// Named exports of a CommonJS source, detected statically as Node's
+// cjs-module-lexer does: `exports.x =`, `exports['x'] =`, `module.exports =
+// { a, b: ... }`, Object.defineProperty(exports, 'x', ...) with a value or a
+// getter returning an identifier or member, and re-exports —
+// `module.exports = require('./y')` and TypeScript's
+// `__exportStar(require('./y'), exports)` — whose names are read from y.
 function detectCjsExports(source) {
   const names = new Set();
+  const reexports = [];
   const id = '[A-Za-z_$][\\w$]*';
   let m;
   const re1 = new RegExp(`(?:^|[^.\\w$])(?:module\\.)?exports\\.(${id})\\s*=`, 'g');
   while ((m = re1.exec(source)) !== null) names.add(m[1]);
   const re2 = new RegExp(`(?:^|[^.\\w$])(?:module\\.)?exports\\[\\s*(['"])(${id})\\1\\s*\\]\\s*=`, 'g');
   while ((m = re2.exec(source)) !== null) names.add(m[2]);
-  const re3 = new RegExp(`Object\\.defineProperty\\(\\s*(?:module\\.)?exports\\s*,\\s*(['"])(${id})\\1`, 'g');
-  while ((m = re3.exec(source)) !== null) names.add(m[2]);
+  const re3 = new RegExp(`Object\\.defineProperty\\(\\s*(?:module\\.)?exports\\s*,\\s*(['"])(${id})\\1\\s*,\\s*\\{`, 'g');
+  while ((m = re3.exec(source)) !== null) {
+    // the descriptor: up to its matching brace
+    let depth = 1;
+    let i = re3.lastIndex;
+    for (; i < source.length && depth > 0; i++) {
+      if (source[i] === '{') depth++;
+      else if (source[i] === '}') depth--;
+    }
+    const desc = source.slice(re3.lastIndex, i - 1);
+    if (/(?:^|[,\s])value\s*:/.test(desc) ||
+        new RegExp(`get\\s*(?::\\s*function\\s*)?\\(\\s*\\)\\s*\\{\\s*return\\s+${id}(?:\\s*\\.\\s*${id}|\\s*\\[\\s*(['"])${id}\\1\\s*\\])*\\s*;?\\s*\\}`).test(desc)) {
+      names.add(m[2]);
+    }
+  }
   const re4 = /(?:^|[^.\w$])module\.exports\s*=\s*\{([^}]*)\}/g;
   while ((m = re4.exec(source)) !== null) {
     for (const part of m[1].split(',')) {
       const p = part.trim();
       const km = new RegExp(`^(?:(${id})|(['"])(${id})\\2)\\s*(?::|$|\\()`).exec(p);
       if (km) names.add(km[1] || km[3]);
-      else if (/^\.\.\./.test(p)) continue;
     }
   }
+  const re5 = /(?:^|[^.\w$])module\.exports\s*=\s*require\(\s*(['"])([^'"]+)\1\s*\)/g;
+  while ((m = re5.exec(source)) !== null) reexports.push(m[2]);
+  const re6 = /__exportStar\(\s*require\(\s*(['"])([^'"]+)\1\s*\)/g;
+  while ((m = re6.exec(source)) !== null) reexports.push(m[2]);
+  const re7 = /__export\(\s*require\(\s*(['"])([^'"]+)\1\s*\)\s*\)/g;
+  while ((m = re7.exec(source)) !== null) reexports.push(m[2]);
   names.delete('default');
-  return [...names];
+  return { names: [...names], reexports };
+}
+
+// Names of a CommonJS file including those of the modules it re-exports.
+function cjsExportNames(filename, seen = new Set()) {
+  if (seen.has(filename)) return [];
+  seen.add(filename);
+  let source = '';
+  try { source = fsb.readFileUtf8(filename); } catch { return []; }
+  const { names, reexports } = detectCjsExports(source);
+  const all = new Set(names);
+  if (reexports.length) {
+    const Module = cjsLoader();
+    const parent = new Module(filename);
+    parent.filename = filename;
+    parent.paths = Module._nodeModulePaths(path.dirname(filename));
+    for (const spec of reexports) {
+      let target;
+      try { target = Module._resolveFilename(spec, parent, false); } catch { continue; }
+      if (!path.isAbsolute(target) || !/\.(c?js)$/.test(target)) continue;
+      for (const n of cjsExportNames(target, seen)) all.add(n);
+    }
+  }
+  all.delete('default');
+  return [...all];
 }
 
 function cjsLoader() { return require('internal/modules/cjs/loader'); }
@@ -222,9 +270,7 @@ function makeCjsRecord(url) {
     const ex = cached.exports;
     names = ex !== null && (typeof ex === 'object' || typeof ex === 'function') ? Object.keys(ex) : [];
   } else {
-    let source = '';
-    try { source = fsb.readFileUtf8(filename); } catch {}
-    names = detectCjsExports(source);
+    names = cjsExportNames(filename);
   }
   names = names.filter((n) => n !== 'default');
   const exportNames = ['default', ...names];
