@@ -19,7 +19,7 @@
  * Connections (SSL):
  *   tlsNew(ctx, isServer) -> h
  *   tlsSetServername(h, name), tlsSetALPN(h, wire), tlsSetSession(h, der),
- *   tlsRequestCert(h)                      a server asks for a client certificate
+ *   tlsRequestCert(h, required)            a server asks for a client certificate
  *   cycle(h, encIn|null, onsni|null) -> { out, clear, secure, eof, err, session }
  *       feeds encrypted input, advances the handshake, decrypts what it can;
  *       out: encrypted bytes to send; clear: decrypted bytes; secure: the
@@ -326,9 +326,14 @@ static void tls_set_alpn(rt_args *a) {
   if (p && len) SSL_set_alpn_protos(t->ssl, p, (unsigned)len);
 }
 
+/* tlsRequestCert(h, required): as Node, a server that rejects unauthorized
+ * clients makes OpenSSL fail the handshake when none is sent. */
 static void tls_request_cert(rt_args *a) {
   tls_conn *t = get_conn(rt_arg(a, 0));
-  if (t) SSL_set_verify(t->ssl, SSL_VERIFY_PEER, accept_any);
+  if (!t) return;
+  int mode = SSL_VERIFY_PEER;
+  if (rt_to_bool(rt_arg(a, 1))) mode |= SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+  SSL_set_verify(t->ssl, mode, accept_any);
 }
 
 static void tls_set_session(rt_args *a) {

@@ -96,6 +96,8 @@ class TLSHandle {
 
   _fail(err) {
     if (this.closed) return;
+    // TLS errors are ERR_SSL_<reason> in Node (crypto's are ERR_OSSL_...)
+    if (err && typeof err.code === 'string' && err.code.startsWith('ERR_OSSL_SSL_')) err.code = `ERR_SSL_${err.code.slice(13)}`;
     this.owner._onTLSError(err);
   }
 
@@ -200,7 +202,7 @@ class TLSSocket extends net.Socket {
     this._rejectUnauthorized = options.rejectUnauthorized !== false;
     this._isServer = isServer;
     if (isServer) {
-      if (options.requestCert) binding.tlsRequestCert(ssl);
+      if (options.requestCert) binding.tlsRequestCert(ssl, options.rejectUnauthorized !== false);
       if (options.SNICallback) {
         handle.onsni = (name) => {
           let picked;
@@ -236,10 +238,8 @@ class TLSSocket extends net.Socket {
         const ve = info.verifyError;
         this.authorized = !ve;
         if (ve) this.authorizationError = ve[0];
-        if (ve && o.rejectUnauthorized) {
-          const err = new Error(ve[1]);
-          err.code = ve[0];
-          this._onTLSError(err);
+        if (ve && o.rejectUnauthorized) { // as Node: closed without an event
+          this.destroy();
           return null;
         }
       }
