@@ -31,6 +31,8 @@
  *   shutdown(h) -> encrypted close_notify
  *   info(h) -> { protocol, cipher, standardName, version, alpn, servername,
  *               reused, verifyError: [code, message] | null }
+ *   certFromPem(pem) -> the same object for a PEM certificate, or null;
+ *   certPublicKey(pem) -> its public key as SPKI PEM, or null
  *   peerCert(h) -> the certificate object Node's getPeerCertificate() gives,
  *               or null; getSession(h) -> DER bytes | null; free(h)
  * Contexts and connections are freed when their wrappers are collected.
@@ -696,6 +698,25 @@ static void cert_from_pem(rt_args *a) {
   X509_free(x);
 }
 
+/* certPublicKey(pem) -> the certificate's public key as SPKI PEM, or null */
+static void cert_public_key(rt_args *a) {
+  BIO *b = pem_bio(rt_arg(a, 0));
+  if (!b) return;
+  X509 *x = PEM_read_bio_X509(b, NULL, NULL, NULL);
+  BIO_free(b);
+  ERR_clear_error();
+  EVP_PKEY *k = x ? X509_get0_pubkey(x) : NULL;
+  if (!k) {
+    X509_free(x);
+    rt_return(a, rt_null());
+    return;
+  }
+  BIO *o = BIO_new(BIO_s_mem());
+  PEM_write_bio_PUBKEY(o, k);
+  rt_return(a, bio_string(o));
+  X509_free(x);
+}
+
 static void get_session(rt_args *a) {
   tls_conn *t = get_conn(rt_arg(a, 0));
   if (!t) return;
@@ -741,6 +762,7 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "info", info);
   rt_set_method(e, "peerCert", peer_cert);
   rt_set_method(e, "certFromPem", cert_from_pem);
+  rt_set_method(e, "certPublicKey", cert_public_key);
   rt_set_method(e, "getSession", get_session);
   rt_set_method(e, "free", free_);
 }
