@@ -247,6 +247,13 @@ class OutgoingMessage extends Stream {
       this._send(chunk, encoding, null);
       return this._send('\r\n', 'latin1', cb);
     }
+    if (fromEnd && this._finishCb) {
+      // The last bytes of the message carry 'finish': no separate empty
+      // socket write after them (one syscall per response, as Node).
+      const finish = this._finishCb;
+      this._finishCb = null;
+      return this._send(chunk, encoding, typeof cb === 'function' ? (err) => { cb(err); finish(); } : finish);
+    }
     return this._send(chunk, encoding, cb);
   }
 
@@ -259,17 +266,25 @@ class OutgoingMessage extends Stream {
       }
       return this;
     }
+    const finish = () => this._onFinish();
+    this._finishCb = finish;
+    // Everything end() sends (head, last chunk, terminator) leaves in one
+    // writev, as Node corks the socket here.
+    const sock = this.socket && this.socket._httpMessage === this && !this.socket.destroyed ? this.socket : null;
+    if (sock) sock.cork();
     if (chunk !== null && chunk !== undefined) this._writeChunk(chunk, encoding, null, true);
     else if (!this._header) {
       if (typeof this._contentLength !== 'number' && !this.hasHeader('transfer-encoding')) this._contentLength = 0;
       this._implicitHeader();
     }
     if (typeof cb === 'function') this.once('finish', cb);
-    const finish = () => this._onFinish();
-    if (this._hasBody && this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
+    const finishSent = this._finishCb === null;
+    this._finishCb = null;
+    if (finishSent) { /* the last chunk's write carries finish */ } else if (this._hasBody && this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
     else if (!this._headerSent || this.outputData.length) this._send('', 'latin1', finish);
     else if (this.socket && this.socket._httpMessage === this) this.socket.write('', 'latin1', finish);
     else this._pendingFinish = finish;
+    if (sock) sock.uncork();
     this.finished = true;
     this.writableEnded = true;
     this.writable = false;
