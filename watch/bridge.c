@@ -82,7 +82,7 @@ static void bridge_path(char *out, size_t cap) {
       dr_buf_addf(&b, "%s/devrun-inspect", self);
       snprintf(out, cap, "%s", b.buf);
       dr_buf_release(&b);
-      if (access(out, X_OK) == 0) return;
+      return;
     }
   }
   snprintf(out, cap, "devrun-inspect");
@@ -108,6 +108,12 @@ int watch_bridge_setup(watch_opts_t *o) {
   snprintf(target, sizeof target, "%d", tp);
   char path[PATH_MAX];
   bridge_path(path, sizeof path);
+  if (access(path, X_OK) != 0) {
+    watch_status(WATCH_LVL_WARN,
+                 "devrun-inspect not found next to devrun: the debugger endpoint will not survive "
+                 "restarts");
+    return 0;
+  }
 
   pid_t pid = fork();
   if (pid < 0) return dr_error("cannot start the inspector bridge: %s", strerror(errno));

@@ -53,9 +53,10 @@ stop_devrun
 ok "devrun <sub> runs devrun-<sub>; an existing file is the app"
 
 # devrun app.js: devrun-js next to devrun, with --inspect flags passed through
+# (DEVRUN_NO_BRIDGE: the bridge itself is tested by cli/watch/inspect-bridge.sh)
 rm -f app.log
 echo 'console.log(1)' > app.js
-"$T/bin/devrun" --inspect=9333 --inspect-brk app.js x y < /dev/null > dr.log 2>&1 &
+DEVRUN_NO_BRIDGE=1 "$T/bin/devrun" --inspect=9333 --inspect-brk app.js x y < /dev/null > dr.log 2>&1 &
 DR_PID=$!
 expect_starts 1 "runtime next to devrun"
 grep -q "^runtime --inspect=9333 --inspect-brk app.js x y" app.log || fail "runtime argv: $(cat app.log)"
