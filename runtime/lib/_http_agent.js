@@ -1,0 +1,4 @@
+'use strict';
+// _http_agent — legacy http internals: Agent.
+
+module.exports = { Agent: require('http').Agent, globalAgent: require('http').globalAgent };

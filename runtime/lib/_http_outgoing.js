@@ -1,0 +1,4 @@
+'use strict';
+// _http_outgoing — legacy http internals: OutgoingMessage.
+
+module.exports = { OutgoingMessage: require('http').OutgoingMessage };

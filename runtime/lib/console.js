@@ -1,0 +1,4 @@
+'use strict';
+// console — require('console'): the global console object, as Node.
+
+module.exports = globalThis.console;

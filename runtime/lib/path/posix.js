@@ -1,0 +1,4 @@
+'use strict';
+// path/posix — require('path/posix').
+
+module.exports = require('path').posix;

@@ -1,0 +1,4 @@
+'use strict';
+// util/types — require('util/types').
+
+module.exports = require('util').types;
