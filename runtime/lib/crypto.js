@@ -112,6 +112,10 @@ module.exports = {
 Object.defineProperties(module.exports, {
   webcrypto: { get() { return lazyWebCrypto().crypto; }, enumerable: true, configurable: true },
   subtle: { get() { return lazyWebCrypto().crypto.subtle; }, enumerable: true, configurable: true },
+  // written with tls (internal/tls/x509), on the same OpenSSL
+  X509Certificate: {
+    get() { return require('internal/tls/x509').X509Certificate; }, enumerable: true, configurable: true,
+  },
   getRandomValues: {
     value: function getRandomValues(array) { return lazyWebCrypto().crypto.getRandomValues(array); },
     enumerable: true, configurable: true, writable: true,
