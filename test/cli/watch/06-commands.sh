@@ -11,7 +11,9 @@ echo "start $$" >> "$T_LOG"
 trap 'echo "got USR2" >> "$T_LOG"; exit 0' USR2
 while read -r line; do echo "input: $line" >> "$T_LOG"; done
 echo "eof" >> "$T_LOG"
-exec sleep 100000
+# keep the shell (and its USR2 trap) alive: exec'ing a sleeper would drop the
+# trap, and whether the stop signal came before or after EOF would decide
+while :; do sleep 0.1; done
 SH
 mkfifo in
 STDIN_FROM=in start_devrun --stdin-commands --signal USR2 -- sh reader.sh
