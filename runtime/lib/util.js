@@ -54,11 +54,16 @@ for (const name of typeNames) {
   if (typeof typesBinding[name] === 'function') types[name] = typesBinding[name];
 }
 // No crypto in devrun-js yet: nothing is a KeyObject or CryptoKey.
-types.isKeyObject = function isKeyObject(obj) {
-  return require.exists('internal/crypto/keys') && require('internal/crypto/keys').isKeyObject(obj);
-};
+// From the crypto module when it is built in (false where it is not, e.g.
+// under the development harness that loads these files into Node).
+function fromCrypto(id, name, obj) {
+  let mod;
+  try { mod = require(id); } catch { return false; }
+  return typeof mod[name] === 'function' ? mod[name](obj) : false;
+}
+types.isKeyObject = function isKeyObject(obj) { return fromCrypto('internal/crypto/keys', 'isKeyObject', obj); };
 types.isCryptoKey = function isCryptoKey(obj) {
-  return require.exists('internal/crypto/webcrypto') && require('internal/crypto/webcrypto').isCryptoKey(obj);
+  return fromCrypto('internal/crypto/webcrypto', 'isCryptoKey', obj);
 };
 
 function inherits(ctor, superCtor) {
