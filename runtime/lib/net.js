@@ -218,6 +218,7 @@ class Socket extends Duplex {
     });
     if (r < 0) { cb(errnoException(r, 'write')); return; }
     this._bytesDispatched += data.length;
+    if (r === 1) cb(); // written at once: no callback from the handle
   }
 
   _writev(chunks, cb) {
@@ -231,6 +232,7 @@ class Socket extends Duplex {
     const r = this._handle.write(list, (err) => cb(err || undefined));
     if (r < 0) { cb(errnoException(r, 'write')); return; }
     for (const b of list) this._bytesDispatched += b.length;
+    if (r === 1) cb(); // written at once
   }
 
   _final(cb) {

@@ -116,13 +116,19 @@ static void write_cb(uv_write_t *req, int status) {
   free(w);
 }
 
-/* write(bytes | [bytes...], cb) -> 0 or negative errno */
+/* write(bytes | [bytes...], cb) -> 1 when everything was written at once
+ * (cb is not called), 0 when queued (cb(err) follows), or a negative errno.
+ *
+ * Writing first with uv_try_write, as Node does, spares the write request
+ * and libuv's drain step, which re-arms epoll (one epoll_ctl per response
+ * on a keep-alive HTTP connection otherwise). */
 static void write_(rt_args *a) {
   rt_stream *s = rt_stream_self(a);
   if (!s) return;
   rt_val data = rt_arg(a, 0);
   uv_buf_t stackbufs[16], *bufs = stackbufs;
   unsigned n = 1;
+  size_t total = 0;
   if (rt_is_array(data)) {
     n = rt_array_length(data);
     if (n > 16) bufs = dr_calloc(n, sizeof *bufs);
@@ -130,17 +136,43 @@ static void write_(rt_args *a) {
       size_t len = 0;
       char *p = rt_view_data(rt_get_i(data, i), &len);
       bufs[i] = uv_buf_init(p ? p : "", (unsigned)len);
+      total += len;
     }
   } else {
     size_t len = 0;
     char *p = rt_view_data(data, &len);
     bufs[0] = uv_buf_init(p ? p : "", (unsigned)len);
+    total = len;
+  }
+  int r = uv_try_write(&s->u.stream, bufs, n);
+  if (r >= 0 && (size_t)r == total) {
+    if (bufs != stackbufs) free(bufs);
+    rt_return_int(a, 1);
+    return;
+  }
+  if (r < 0 && r != UV_EAGAIN && r != UV_ENOSYS) {
+    if (bufs != stackbufs) free(bufs);
+    rt_return_int(a, r);
+    return;
+  }
+  /* queue what is left */
+  uv_buf_t *rest = bufs;
+  unsigned nrest = n;
+  size_t skip = r > 0 ? (size_t)r : 0;
+  while (nrest && skip >= rest->len) {
+    skip -= rest->len;
+    rest++;
+    nrest--;
+  }
+  if (nrest && skip) {
+    rest->base += skip;
+    rest->len -= (unsigned)skip;
   }
   write_req *w = dr_calloc(1, sizeof *w);
   w->s = s;
   w->keep = rt_ref_new(data);
   if (rt_is_function(rt_arg(a, 1))) w->cb = rt_ref_new(rt_arg(a, 1));
-  int r = uv_write(&w->req, &s->u.stream, bufs, n, write_cb);
+  r = uv_write(&w->req, &s->u.stream, rest, nrest, write_cb);
   if (bufs != stackbufs) free(bufs);
   if (r < 0) {
     rt_ref_free(w->cb);

@@ -44,6 +44,7 @@ class HandleStream extends Duplex {
     const data = typeof chunk === 'string' ? require('buffer').Buffer.from(chunk, encoding) : chunk;
     const err = this._handle.write(data, (e) => cb(e || null));
     if (err < 0) cb(internalBinding('errors').errnoException(err, 'write'));
+    else if (err === 1) cb(null); // written at once: no callback from the handle
   }
   _final(cb) {
     if (!this._handle) { cb(); return; }

@@ -226,6 +226,7 @@ function setupChannel(target, pipe) {
     }
     const data = require('buffer').Buffer.from(`${JSON.stringify(message)}\n`);
     const err = pipe.write(data, (e) => { if (typeof callback === 'function') callback(e || null); });
+    if (err === 1 && typeof callback === 'function') process.nextTick(callback, null);
     if (err < 0) {
       const ex = errnoException(err, 'write');
       if (typeof callback === 'function') process.nextTick(callback, ex);
