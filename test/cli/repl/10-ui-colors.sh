@@ -14,6 +14,9 @@ send "'str'"
 wait_screen "^> 'str'"
 colored | grep -q $'\e\\[32m' || fail "no green string highlighting"
 tmux -L "$TMUX_SOCK" kill-server
+# a new server on a new socket: starting one at once on the socket of the
+# server being killed can reach the dying server ("server exited unexpectedly")
+TMUX_SOCK="${TMUX_SOCK}-b"
 tmux_start "NO_COLOR=1 '$REPL' --runtime node"
 wait_screen 'attached to ws://' 60
 send '[40 + 2]' Enter

@@ -14,7 +14,8 @@ REPL="${DR_BIN_DIR:?DR_BIN_DIR not set}/devrun-repl"
 T=$(mktemp -d "${TMPDIR:-/tmp}/devrun-repl-test.XXXXXX")
 export DEVRUN_REPL_HISTORY="$T/history"
 export NO_COLOR=
-TMUX_SOCK="devrun-repl-$$"
+# unique even when pids are reused (a stale socket of a killed run may remain)
+TMUX_SOCK="devrun-repl-$$-$(basename "$T")"
 NODE_PID=
 
 cleanup() {
