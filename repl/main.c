@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "devrun/err.h"
+#include "devrun/exe.h"
 #include "devrun/util.h"
 #include "repl.h"
 
@@ -65,19 +66,8 @@ static const struct option options[] = {
 
 /* devrun-js in the directory of this binary, else "devrun-js" on PATH. */
 static char *default_runtime(void) {
-  char self[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-  if (n > 0) {
-    char *slash;
-    self[n] = '\0';
-    slash = strrchr(self, '/');
-    if (slash) {
-      char path[PATH_MAX + 16];
-      snprintf(path, sizeof(path), "%.*s/devrun-js", (int)(slash - self), self);
-      if (access(path, X_OK) == 0) return dr_strdup(path);
-    }
-  }
-  return dr_strdup("devrun-js");
+  char *sib = dr_exe_sibling("devrun-js");
+  return sib ? sib : dr_strdup("devrun-js");
 }
 
 int main(int argc, char **argv) {

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "devrun/buf.h"
+#include "devrun/exe.h"
 #include "devrun/util.h"
 #include "watch.h"
 
@@ -64,28 +65,11 @@ static void split_address(const char *flag, char *host, size_t hcap, char *port,
   }
 }
 
-static void bridge_path(char *out, size_t cap) {
-  if (cap < 32) return;
+/* DEVRUN_INSPECT, else devrun-inspect next to devrun; NULL if neither. */
+static char *bridge_path(void) {
   const char *env = getenv("DEVRUN_INSPECT");
-  if (env && *env) {
-    snprintf(out, cap, "%s", env);
-    return;
-  }
-  char self[PATH_MAX - 32];
-  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  if (n > 0) {
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (slash) {
-      *slash = '\0';
-      dr_buf_t b = DR_BUF_INIT;
-      dr_buf_addf(&b, "%s/devrun-inspect", self);
-      snprintf(out, cap, "%s", b.buf);
-      dr_buf_release(&b);
-      return;
-    }
-  }
-  snprintf(out, cap, "devrun-inspect");
+  if (env && *env) return dr_strdup(env);
+  return dr_exe_sibling("devrun-inspect");
 }
 
 int watch_bridge_setup(watch_opts_t *o) {
@@ -106,9 +90,9 @@ int watch_bridge_setup(watch_opts_t *o) {
   int tp = free_loopback_port();
   if (tp < 0) return dr_error("--inspect: cannot find a free loopback port for the app");
   snprintf(target, sizeof target, "%d", tp);
-  char path[PATH_MAX];
-  bridge_path(path, sizeof path);
-  if (access(path, X_OK) != 0) {
+  char *path = bridge_path();
+  if (!path || access(path, X_OK) != 0) {
+    free(path);
     watch_status(WATCH_LVL_WARN,
                  "devrun-inspect not found next to devrun: the debugger endpoint will not survive "
                  "restarts");
@@ -126,6 +110,7 @@ int watch_bridge_setup(watch_opts_t *o) {
     fprintf(stderr, "devrun: cannot run '%s': %s\n", path, strerror(errno));
     _exit(127);
   }
+  free(path);
   bridge_pid = pid;
 
   /* The app's own inspector: a private loopback port, waiting for the bridge. */

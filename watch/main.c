@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "devrun/buf.h"
+#include "devrun/exe.h"
 #include "devrun/util.h"
 #include "watch.h"
 
@@ -168,25 +169,16 @@ static int try_dispatch(int argc, char **argv) {
   if (stat(sub, &st) == 0) return 0; /* an existing path is the app */
   for (const char *p = sub; *p; p++)
     if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) return 0;
-  char name[256], path[PATH_MAX + 300];
+  char name[256];
   snprintf(name, sizeof(name), "devrun-%s", sub);
-  char self[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
   char **nargv = dr_calloc((size_t)argc + 1, sizeof(char *));
   nargv[0] = name;
   for (int i = 2; i < argc; i++) nargv[i - 1] = argv[i];
-  if (n > 0) {
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (slash) {
-      *slash = '\0';
-      snprintf(path, sizeof(path), "%s/%s", self, name);
-      if (access(path, X_OK) == 0) {
-        execv(path, nargv);
-        dr_error("cannot run '%s': %s", path, strerror(errno));
-        exit(1);
-      }
-    }
+  char *path = dr_exe_sibling(name);
+  if (path) {
+    execv(path, nargv);
+    dr_error("cannot run '%s': %s", path, strerror(errno));
+    exit(1);
   }
   execvp(name, nargv);
   free(nargv);

@@ -41,6 +41,7 @@
 
 #include "devrun/buf.h"
 #include "devrun/err.h"
+#include "devrun/exe.h"
 #include "devrun/util.h"
 #include "watch.h"
 
@@ -101,22 +102,9 @@ static uint64_t now_ms(void) {
 
 static void find_runtime(runner_t *r) {
   const char *env = getenv("DEVRUN_JS");
-  if (env && *env) {
-    snprintf(r->runtime, sizeof(r->runtime), "%s", env);
-    return;
-  }
-  char self[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-  if (n > 0) {
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (slash) {
-      *slash = '\0';
-      snprintf(r->runtime, sizeof(r->runtime), "%s/devrun-js", self);
-      if (access(r->runtime, X_OK) == 0) return;
-    }
-  }
-  snprintf(r->runtime, sizeof(r->runtime), "devrun-js"); /* PATH */
+  char *sib = env && *env ? NULL : dr_exe_sibling("devrun-js");
+  snprintf(r->runtime, sizeof(r->runtime), "%s", env && *env ? env : sib ? sib : "devrun-js");
+  free(sib); /* "devrun-js" alone: found on PATH */
 }
 
 static void build_argv(runner_t *r, watch_strv_t *argv) {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "devrun/exe.h"
 #include "devrun/util.h"
 #include "runtime.h"
 
@@ -86,14 +87,6 @@ typedef struct {
   char **preload;
   int npreload;
 } run_opts;
-
-static char *self_exe(void) {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return dr_strdup("devrun-js");
-  buf[n] = 0;
-  return dr_strdup(buf);
-}
 
 /* Builds the options object handed to internal/main/run. */
 static rt_val options_object(rt_env *env, run_opts *ro, int script_index) {
@@ -235,7 +228,8 @@ int main(int argc, char **argv) {
   env.argv = argv;
   env.exec_argc = optind - 1 - (optind > 1 && !strcmp(argv[optind - 1], "--") ? 1 : 0);
   env.exec_argv = argv + 1;
-  env.exec_path = self_exe();
+  env.exec_path = dr_exe_path();
+  if (!env.exec_path) env.exec_path = dr_strdup(argv[0]);
   rt_env_current = &env;
 
   /* What Node 18+ turns on by default in this V8. */
