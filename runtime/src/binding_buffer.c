@@ -31,6 +31,7 @@
 
 #include "engine_vm.h"
 #include "runtime.h"
+#include "utf8.h"
 
 enum { ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX };
 
@@ -865,43 +866,10 @@ static void swap64_fn(rt_args *a) {
   swap_n(a, 8);
 }
 
-static bool utf8_valid(const uint8_t *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned c = s[i];
-    size_t k;
-    uint32_t cp;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      k = 1;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      k = 2;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      k = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    for (size_t j = 1; j <= k; j++) {
-      if (i + j >= n || (s[i + j] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    i += k + 1;
-  }
-  return true;
-}
-
 static void is_utf8_fn(rt_args *a) {
   size_t n;
   const uint8_t *p = rt_view_data(rt_arg(a, 0), &n);
-  rt_return_bool(a, n == 0 || utf8_valid(p, n));
+  rt_return_bool(a, n == 0 || rt_utf8_valid_prefix(p, n) == n);
 }
 
 static void is_ascii_fn(rt_args *a) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "runtime.h"
+#include "utf8.h"
 
 static void encode_utf8(rt_args *a) {
   size_t n;
@@ -57,37 +58,14 @@ static void encode_into(rt_args *a) {
   rt_return(a, r);
 }
 
-/* Validates UTF-8; returns the length of the longest valid prefix. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned c = s[i];
-    size_t k;
-    uint32_t cp;
-    if (c < 0x80) { i++; continue; }
-    else if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
-    else return i;
-    for (size_t j = 1; j <= k; j++) {
-      if (i + j >= n || (s[i + j] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
-    i += k + 1;
-  }
-  return i;
-}
-
 /* decodeUtf8(view, ignoreBOM, fatal) -> string */
 static void decode_utf8(rt_args *a) {
   size_t n = 0;
-  const unsigned char *p = rt_view_data(rt_arg(a, 0), &n);
+  const uint8_t *p = rt_view_data(rt_arg(a, 0), &n);
   if (!p) n = 0;
   bool ignore_bom = rt_to_bool(rt_arg(a, 1));
   bool fatal = rt_to_bool(rt_arg(a, 2));
-  if (fatal && utf8_valid_prefix(p, n) != n) {
+  if (fatal && rt_utf8_valid_prefix(p, n) != n) {
     rt_val e = rt_type_error("The encoded data was not valid for encoding utf-8");
     rt_set(e, "code", rt_string("ERR_ENCODING_INVALID_ENCODED_DATA"));
     rt_throw(e);
