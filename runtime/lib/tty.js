@@ -1,15 +1,15 @@
 'use strict';
 // tty — isatty, ReadStream and WriteStream.  devrun-js writes to terminals
 // synchronously, so WriteStream is the same kind of object as process.stdout
-// (internal/streams/stdio_streams' Writable, or internal/process/stdio's
-// SyncWriteStream before the stream module exists) with the terminal methods
+// (internal/streams/stdio_streams' Writable) with the terminal methods
 // (columns/rows, getWindowSize, getColorDepth/hasColors, cursor and clearing
 // helpers) and a 'resize' event driven by SIGWINCH.  `x instanceof
 // tty.WriteStream` holds for process.stdout/stderr when they are terminals,
 // as in Node.  ReadStream on fd 0 is process.stdin (setRawMode, isRaw).
 
 const stdio = internalBinding('stdio');
-const { SyncWriteStream } = require('internal/process/stdio');
+const streams = require('internal/streams/stdio_streams');
+const { watchResize } = require('internal/process/stdio');
 
 function isatty(fd) {
   return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && stdio.isatty(fd);
@@ -30,20 +30,14 @@ function validateFd(fd) {
   }
 }
 
-// process.stdout's family: real Writables from internal/streams/stdio_streams
-// when that module is built in, the small synchronous writer otherwise.
-function stdioStreams() {
-  return require.exists('internal/streams/stdio_streams') ? require('internal/streams/stdio_streams') : null;
-}
-const streams = stdioStreams();
-const Base = streams ? require('internal/streams/writable') : SyncWriteStream;
+const Base = require('internal/streams/writable');
 
 function WriteStream(fd) {
   if (!(this instanceof WriteStream)) return new WriteStream(fd);
   validateFd(fd);
   const type = stdio.guessHandleType(fd);
   if (type === 'UNKNOWN' || type === 'INVALID') throw ttyInitError();
-  const s = streams ? streams.createWritableStdioStream(fd) : new SyncWriteStream(fd);
+  const s = streams.createWritableStdioStream(fd);
   Object.setPrototypeOf(s, WriteStream.prototype);
   s.isTTY = true;
   watchResize(s);
@@ -60,32 +54,6 @@ Object.defineProperty(WriteStream, Symbol.hasInstance, {
       typeof obj.write === 'function';
   },
 });
-
-// Emits 'resize' on stream when the terminal size changes, while someone
-// listens for it.
-function watchResize(stream) {
-  let last = stream.getWindowSize();
-  let listening = false;
-  const onWinch = () => {
-    const now = stream.getWindowSize();
-    if (now[0] !== last[0] || now[1] !== last[1]) {
-      last = now;
-      stream.emit('resize');
-    }
-  };
-  stream.on('newListener', (ev) => {
-    if (ev === 'resize' && !listening) {
-      listening = true;
-      process.on('SIGWINCH', onWinch);
-    }
-  });
-  stream.on('removeListener', (ev) => {
-    if (ev === 'resize' && listening && stream.listenerCount('resize') === 0) {
-      listening = false;
-      process.removeListener('SIGWINCH', onWinch);
-    }
-  });
-}
 
 function ReadStream(fd, options) {
   validateFd(fd);
