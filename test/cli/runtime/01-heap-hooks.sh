@@ -22,7 +22,7 @@ for l in lines:
         assert k in l, (k, l)
     assert l["duration_ms"] >= 0 and l["start_ms"] >= 0
     for side in ("before", "after"):
-        assert l[side]["used"] > 0 and l[side]["committed"] >= l[side]["used"] * 0 
+        assert 0 < l[side]["used"] <= l[side]["committed"], (side, l[side])
         assert "old_space" in l[side]["spaces"], l[side]["spaces"].keys()
 print("gc-trace ok:", len(lines), "GCs")
 PY

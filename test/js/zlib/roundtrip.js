@@ -38,14 +38,17 @@ zlib.gzip(input, (err, gz) => {
   zlib.gunzip(gz, (err2, back) => {
     console.log('gunzip cb', err2, back.toString() === text);
     zlib.deflate(input, { level: 1 }, (err3, d) => {
-      zlib.inflate(d, (err4, back2) => console.log('deflate/inflate cb', err3, err4, back2.toString() === text));
+      zlib.inflate(d, (err4, back2) => {
+        console.log('deflate/inflate cb', err3, err4, back2.toString() === text);
+        promisified(); // after the callback chain: the order never depends on thread-pool timing
+      });
     });
   });
 });
-(async () => {
+async function promisified() {
   const br = await util.promisify(zlib.brotliCompress)(input);
   const back = await util.promisify(zlib.brotliDecompress)(br);
   console.log('promisified brotli', back.toString() === text);
   const uz = await util.promisify(zlib.unzip)(zlib.gzipSync('unzip me'));
   console.log('promisified unzip', uz.toString());
-})();
+}
