@@ -10,6 +10,6 @@ JS=${1:-$ROOT/build/bin/devrun-js}
 OUT=$ROOT/bench/out/inspector-npm
 if [ ! -d "$OUT/node_modules/ws" ]; then
   mkdir -p "$OUT"
-  (cd "$OUT" && npm install --silent --no-audit --no-fund --no-save ws@8 >/dev/null)
+  ([ -f "$OUT/package.json" ] || echo '{"private":true}' > "$OUT/package.json"; cd "$OUT" && npm install --prefix "$OUT" --silent --no-audit --no-fund --no-save ws@8 >/dev/null)
 fi
 NODE_PATH=$OUT/node_modules node "$HERE/bench.js" "$JS" "${2:-7}" "${3:-2000}"

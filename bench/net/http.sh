@@ -33,7 +33,7 @@ PIN_SRV="" PIN_WRK=""
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then PIN_SRV="taskset -c 0" PIN_WRK="taskset -c 1"; fi
 
 apps="hello"
-if [ -d "$HERE/node_modules/express" ] || (cd "$HERE" && timeout 120 npm install --silent --no-audit --no-fund --no-save express@4 >/dev/null 2>&1); then
+if [ -d "$HERE/node_modules/express" ] || (cd "$HERE" && timeout 120 npm install --prefix "$HERE" --silent --no-audit --no-fund --no-save express@4 >/dev/null 2>&1); then
   apps="hello express"
 else
   echo "http.sh: npm could not install express; measuring hello only" >&2

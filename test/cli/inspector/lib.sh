@@ -47,7 +47,11 @@ need_cri() {
   if [ ! -d "$CRI_DIR/node_modules/chrome-remote-interface" ]; then
     command -v npm >/dev/null 2>&1 || { echo "SKIP: npm not available"; exit 77; }
     mkdir -p "$CRI_DIR"
-    (cd "$CRI_DIR" && npm install --silent --no-audit --no-fund --no-save chrome-remote-interface@0.33 >/dev/null 2>&1) ||
+    # a package.json and --prefix keep npm in CRI_DIR: without them npm walks
+    # up to the nearest directory holding a node_modules and installs (and
+    # prunes) there — the checkout itself when it sits inside a node_modules
+    [ -f "$CRI_DIR/package.json" ] || echo '{"private":true}' > "$CRI_DIR/package.json"
+    (cd "$CRI_DIR" && npm install --prefix "$CRI_DIR" --silent --no-audit --no-fund --no-save chrome-remote-interface@0.33 >/dev/null 2>&1) ||
       fail "npm install chrome-remote-interface failed"
   fi
   export NODE_PATH="$CRI_DIR/node_modules"

@@ -34,7 +34,7 @@ need_npm() {
     need npm
     mkdir -p "$NPM_DIR"
     (cd "$NPM_DIR" && [ -f package.json ] || echo '{"private":true}' > package.json)
-    (cd "$NPM_DIR" && timeout 180 npm install --silent --no-audit --no-fund --no-save "$1" >/dev/null 2>&1) ||
+    (cd "$NPM_DIR" && timeout 180 npm install --prefix "$NPM_DIR" --silent --no-audit --no-fund --no-save "$1" >/dev/null 2>&1) ||
       { echo "SKIP: npm install $1 failed (registry unreachable?)"; exit 77; }
   fi
 }
