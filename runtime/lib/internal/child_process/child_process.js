@@ -180,20 +180,141 @@ class ChildProcess extends EventEmitter {
 }
 
 // ---- IPC: newline-delimited JSON over a pipe --------------------------------
+//
+// Messages whose `cmd` starts with NODE_ are internal: they are emitted as
+// 'internalMessage' (cluster's bookkeeping travels that way) and never reach
+// 'message' listeners.  Handle passing follows Node's protocol, so that a
+// devrun-js parent and a node child (or the reverse) can pass sockets:
+//
+//   send(msg, handle)  ->  {"cmd":"NODE_HANDLE","type":"net.Socket","msg":msg}
+//                          written with uv_write2, the socket attached
+//   receiver           ->  {"cmd":"NODE_HANDLE_ACK"} (or NODE_HANDLE_NACK when
+//                          the message came without its socket: resent up to
+//                          three times)
+//
+// Until the ACK arrives every further message waits in target._handleQueue,
+// so that there is only one handle in flight and messages keep their order.
+// A socket sent without keepOpen is detached from its net.Socket at once
+// and its handle closed when the ACK arrives.  The receiver turns the handle
+// back into the sender's kind of object (handleConversion) and emits
+// 'message' with it as the second argument.
+
+const kMaxHandleRetransmissions = 3;
+
+function lazyNet() { return require('net'); }
+function lazyBinding() { return { TCP: internalBinding('tcp_wrap').TCP, Pipe }; }
+
+function handleErrors() {
+  const { E, codes } = require('internal/errors');
+  if (!codes.ERR_INVALID_HANDLE_TYPE) E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
+  return codes;
+}
+
+const handleConversion = {
+  'net.Native': {
+    send(message, handle) { return handle; },
+    got(message, handle, emit) { emit(handle); },
+  },
+  'net.Server': {
+    send(message, server) { return server._handle; },
+    got(message, handle, emit) {
+      const server = new (lazyNet().Server)();
+      server.listen(handle, () => emit(server));
+    },
+  },
+  'net.Socket': {
+    send(message, socket, options) {
+      const handle = socket._handle;
+      if (!handle) return undefined;
+      if (socket.server) {
+        message.key = socket.server._connectionKey;
+        // The connection now belongs to the receiver: the server can close
+        // without waiting for it.
+        if (!options.keepOpen) {
+          socket.server._connections--;
+          socket._server = null;
+        }
+      }
+      if (!options.keepOpen) {
+        // Detached at once: nothing more is read here (Node leaves the
+        // handle reading into a no-op until the ACK; stopping is kinder to
+        // data that arrives meanwhile, which stays in the kernel for the
+        // receiver).
+        if (socket._reading) { handle.readStop(); socket._reading = false; }
+        socket._handle = null;
+        socket.setTimeout(0);
+      }
+      return handle;
+    },
+    postSend(message, handle, options, callback, target) {
+      if (!handle || options.keepOpen) return;
+      // Closed when the receiver acknowledges it (kept for a resend on NACK).
+      if (target) target._pendingMessage = { callback, message, handle, options, retransmissions: 0 };
+      else handle.close();
+    },
+    got(message, handle, emit) {
+      emit(new (lazyNet().Socket)({ handle, readable: true, writable: true }));
+    },
+  },
+};
+
+function isInternalMessage(msg) {
+  return msg !== null && typeof msg === 'object' && typeof msg.cmd === 'string' &&
+    msg.cmd.length > 5 && msg.cmd.startsWith('NODE_');
+}
+
+// What process.channel / subprocess.channel is: ref()/unref() of the pipe,
+// and the counting that keeps it referenced while someone listens.
+class Control extends EventEmitter {
+  #channel;
+  #refs = 0;
+  #explicit = false;
+  constructor(channel) { super(); this.#channel = channel; }
+  refCounted() { if (++this.#refs === 1 && !this.#explicit) this.#channel.ref(); }
+  unrefCounted() {
+    if (--this.#refs === 0 && !this.#explicit) { this.#channel.unref(); this.emit('unref'); }
+  }
+  ref() { this.#explicit = true; this.#channel.ref(); }
+  unref() { this.#explicit = true; this.#channel.unref(); }
+  get fd() { return this.#channel ? this.#channel.getFd() : undefined; }
+}
 
 function setupChannel(target, pipe) {
-  target._channel = pipe;
+  const control = new Control(pipe);
+  target.channel = control;
+  target._channel = control;
   target.connected = true;
+  target._handleQueue = null;
+  target._pendingMessage = null;
   let pending = '';
   const decoder = new (require('internal/encoding').TextDecoder)('utf-8');
-  let refs = 0;
-  const refresh = () => { if (refs > 0) pipe.ref(); else pipe.unref(); };
+  const received = []; // sockets that came with the data read so far
+  pipe.unref();
+
+  function emitMessage(message, handle, internal) {
+    if (!target.channel) return;
+    process.nextTick(() => target.emit(internal ? 'internalMessage' : 'message', message, handle));
+  }
+
+  function acceptReceived() {
+    const { TCP } = lazyBinding();
+    while (pipe.pendingCount() > 0) {
+      const type = pipe.pendingType();
+      const h = type === 'tcp' ? new TCP() : new Pipe(false);
+      if (pipe.acceptPending(h) < 0) { h.close(); break; }
+      // dgram does not exist here: a UDP socket is accepted only to be closed.
+      if (type === 'udp') h.close(); else received.push(h);
+    }
+  }
 
   pipe.readStart((chunk) => {
     if (chunk === null || chunk instanceof Error) {
+      for (const h of received.splice(0)) h.close();
+      target.connected = false;
       target._disconnect();
       return;
     }
+    acceptReceived();
     pending += decoder.decode(chunk, { stream: true });
     let nl;
     while ((nl = pending.indexOf('\n')) !== -1) {
@@ -202,56 +323,154 @@ function setupChannel(target, pipe) {
       if (line === '') continue;
       let msg;
       try { msg = JSON.parse(line); } catch { continue; }
-      if (msg !== null && typeof msg === 'object' && typeof msg.cmd === 'string' && msg.cmd.startsWith('NODE_')) {
-        if (msg.cmd === 'NODE_DISCONNECT') target._disconnect();
-        continue;
+      if (isInternalMessage(msg)) {
+        if (msg.cmd === 'NODE_DISCONNECT') { target._disconnect(); continue; }
+        emitMessage(msg, msg.cmd === 'NODE_HANDLE' ? received.shift() : undefined, true);
+      } else {
+        emitMessage(msg, undefined, false);
       }
-      target.emit('message', msg, undefined);
     }
   });
 
-  target.on('newListener', (ev) => { if (ev === 'message' || ev === 'disconnect') { refs++; refresh(); } });
-  target.on('removeListener', (ev) => { if (ev === 'message' || ev === 'disconnect') { refs--; refresh(); } });
-  refresh();
+  target.on('newListener', (ev) => { if (ev === 'message' || ev === 'disconnect') control.refCounted(); });
+  target.on('removeListener', (ev) => { if (ev === 'message' || ev === 'disconnect') control.unrefCounted(); });
+
+  target.on('internalMessage', (message, handle) => {
+    if (message.cmd === 'NODE_HANDLE_ACK') {
+      const sent = target._pendingMessage;
+      target._pendingMessage = null;
+      if (sent) sent.handle.close();
+      const queue = target._handleQueue || [];
+      target._handleQueue = null;
+      for (const q of queue) target._send(q.message, q.handle, q.options, q.callback);
+      // a disconnect() that waited for the queue
+      if (!target.connected && target.channel && !target._handleQueue) target._disconnect();
+      return;
+    }
+    if (message.cmd === 'NODE_HANDLE_NACK') {
+      // The receiver got the message without its socket: send both again.
+      const sent = target._pendingMessage;
+      if (!sent) return;
+      if (sent.retransmissions++ < kMaxHandleRetransmissions &&
+          writeMessage(sent.message, sent.handle, () => control.unrefCounted()) === 0) {
+        control.refCounted();
+        return;
+      }
+      target._pendingMessage = null;
+      sent.handle.close();
+      process.emitWarning('Handle did not reach the receiving process correctly', 'SentHandleNotReceivedWarning');
+      return;
+    }
+    if (message.cmd !== 'NODE_HANDLE') return;
+    if (!handle) { target._send({ cmd: 'NODE_HANDLE_NACK' }, null, true); return; }
+    // The ACK is not the user's doing: failing to send it is not an error.
+    target._send({ cmd: 'NODE_HANDLE_ACK' }, null, true);
+    const conv = handleConversion[message.type];
+    if (!conv) { handle.close(); return; }
+    conv.got.call(target, message, handle, (obj) => {
+      emitMessage(message.msg, obj, isInternalMessage(message.msg));
+    });
+  });
+
+  // 1: written at once, 0: queued (done() follows), < 0: errno
+  function writeMessage(message, handle, done) {
+    const data = require('buffer').Buffer.from(`${JSON.stringify(message)}\n`);
+    return handle ? pipe.writeHandle(data, handle, done) : pipe.write(data, done);
+  }
 
   target.send = function send(message, handle, options, callback) {
     if (typeof handle === 'function') { callback = handle; handle = undefined; options = undefined; }
     else if (typeof options === 'function') { callback = options; options = undefined; }
-    if (message === undefined) throw new (lazyErrors().ERR_MISSING_ARGS)('message');
-    if (!target.connected) {
-      const err = new (lazyErrors().ERR_IPC_CHANNEL_CLOSED)();
-      if (typeof callback === 'function') process.nextTick(callback, err);
-      else process.nextTick(() => target.emit('error', err));
-      return false;
+    else if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new (lazyErrors().ERR_INVALID_ARG_TYPE)('options', 'Object', options);
     }
-    const data = require('buffer').Buffer.from(`${JSON.stringify(message)}\n`);
-    const err = pipe.write(data, (e) => { if (typeof callback === 'function') callback(e || null); });
-    if (err === 1 && typeof callback === 'function') process.nextTick(callback, null);
-    if (err < 0) {
-      const ex = errnoException(err, 'write');
-      if (typeof callback === 'function') process.nextTick(callback, ex);
-      else process.nextTick(() => target.emit('error', ex));
-      return false;
-    }
-    return true;
+    options = { swallowErrors: false, ...options };
+    if (target.connected) return target._send(message, handle, options, callback);
+    const err = new (lazyErrors().ERR_IPC_CHANNEL_CLOSED)();
+    if (typeof callback === 'function') process.nextTick(callback, err);
+    else process.nextTick(() => target.emit('error', err));
+    return false;
   };
 
+  target._send = function _send(message, handle, options, callback) {
+    if (message === undefined) throw new (lazyErrors().ERR_MISSING_ARGS)('message');
+    if (typeof message !== 'string' && typeof message !== 'object' &&
+        typeof message !== 'number' && typeof message !== 'boolean') {
+      throw new (lazyErrors().ERR_INVALID_ARG_TYPE)('message', ['string', 'object', 'number', 'boolean'], message);
+    }
+    if (typeof options === 'boolean') options = { swallowErrors: options };
+    let conv;
+    if (handle) {
+      message = { cmd: 'NODE_HANDLE', type: null, msg: message };
+      const net = lazyNet();
+      const { TCP } = lazyBinding();
+      if (handle instanceof net.Socket) message.type = 'net.Socket';
+      else if (handle instanceof net.Server) message.type = 'net.Server';
+      else if (handle instanceof TCP || handle instanceof Pipe) message.type = 'net.Native';
+      else throw new (handleErrors().ERR_INVALID_HANDLE_TYPE)();
+      if (target._handleQueue) {
+        target._handleQueue.push({ callback, handle, options, message: message.msg });
+        return target._handleQueue.length === 1;
+      }
+      conv = handleConversion[message.type];
+      handle = conv.send.call(target, message, handle, options);
+      // A socket without a handle (destroyed, or sent before) goes as text.
+      if (!handle) message = message.msg;
+    } else if (target._handleQueue &&
+               !(message && (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK'))) {
+      target._handleQueue.push({ callback, handle: null, options, message });
+      return target._handleQueue.length === 1;
+    }
+    const done = () => { control.unrefCounted(); if (typeof callback === 'function') callback(null); };
+    const err = writeMessage(message, handle, done);
+    if (err >= 0) {
+      if (handle) {
+        if (!target._handleQueue) target._handleQueue = [];
+        if (conv.postSend) conv.postSend(message, handle, options, callback, target);
+      }
+      if (err === 0) control.refCounted(); // queued: done() follows
+      else if (typeof callback === 'function') process.nextTick(callback, null);
+    } else {
+      if (conv && conv.postSend) conv.postSend(message, handle, options, callback);
+      if (!options.swallowErrors) {
+        const ex = errnoException(err, 'write');
+        if (typeof callback === 'function') process.nextTick(callback, ex);
+        else process.nextTick(() => target.emit('error', ex));
+      }
+      return false;
+    }
+    // If the other side is more than two reads behind, ask the caller to wait.
+    return pipe.writeQueueSize() < 65536 * 2;
+  };
+
+  // connected turns false at disconnect(); the pipe closes once the handle
+  // queue is empty (target.channel turns null then).
   target.disconnect = function disconnect() {
     if (!target.connected) {
       target.emit('error', new (lazyErrors().ERR_IPC_DISCONNECTED)());
       return;
     }
-    target._disconnect();
+    target.connected = false;
+    if (!target._handleQueue) target._disconnect();
   };
 
   target._disconnect = function() {
-    if (!target.connected) return;
+    if (!target.channel) return;
     target.connected = false;
+    target.channel = null;
     target._channel = null;
+    if (target._pendingMessage) {
+      target._pendingMessage.handle.close();
+      target._pendingMessage = null;
+    }
     pipe.readStop();
-    pipe.close();
-    process.nextTick(() => target.emit('disconnect'));
+    process.nextTick(() => {
+      pipe.close();
+      for (const h of received.splice(0)) h.close();
+      target.emit('disconnect');
+    });
   };
+  return control;
 }
 
 // In a child started with an IPC channel: process.send & co.
@@ -264,7 +483,6 @@ function setupChildChannel() {
   if (!(n >= 0)) return;
   const pipe = new Pipe(true);
   if (pipe.open(n) < 0) return;
-  process.channel = pipe;
   setupChannel(process, pipe);
 }
 
