@@ -22,21 +22,27 @@
 using namespace v8;
 
 namespace rt {
-Isolate *iso;
-Global<Context> ctx;
+// Per thread: the main thread and each worker have their own isolate.
+thread_local Isolate *iso;
+thread_local Global<Context> ctx;
+// Per process: one platform and one array-buffer allocator (backing stores
+// move between isolates when workers transfer ArrayBuffers).
 static std::unique_ptr<Platform> g_platform;
 static ArrayBuffer::Allocator *allocator;
-static Global<ObjectTemplate> slot_template;
-static std::unordered_map<std::string, Global<Private>> privates;
+// The main thread's isolate, for callers on other threads (the inspector's
+// I/O thread interrupts the main thread's JavaScript).
+static Isolate *main_iso;
+static thread_local Global<ObjectTemplate> slot_template;
+static thread_local std::unordered_map<std::string, Global<Private>> *privates;
 rt_uncaught_fn uncaught_fn;
 rt_reject_fn reject_fn;
-static Isolate::Scope *iso_scope;
+static thread_local Isolate::Scope *iso_scope;
 struct ScopeBox {
   HandleScope hs;
   explicit ScopeBox(Isolate *i) : hs(i) {}
 };
-static ScopeBox *root_scope;
-static Context::Scope *ctx_scope;
+static thread_local ScopeBox *root_scope;
+static thread_local Context::Scope *ctx_scope;
 }  // namespace rt
 
 using namespace rt;
@@ -68,18 +74,35 @@ static void on_reject(PromiseRejectMessage msg) {
   reject_fn(ev, W(msg.GetPromise()), W(reason));
 }
 
-int rt_engine_init(void) {
+int rt_engine_process_init(void) {
   V8::InitializeICU();
   g_platform = platform::NewDefaultPlatform(2);
   V8::InitializePlatform(g_platform.get());
   V8::Initialize();
   allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
+  return 0;
+}
+
+int rt_engine_isolate_new(const rt_isolate_limits *lim) {
   Isolate::CreateParams params;
   params.array_buffer_allocator = allocator;
+  if (lim) {
+    if (lim->max_old_mb > 0 || lim->max_young_mb > 0) {
+      params.constraints.ConfigureDefaultsFromHeapSize(0, 0);
+      if (lim->max_old_mb > 0) params.constraints.set_max_old_generation_size_in_bytes(lim->max_old_mb << 20);
+      if (lim->max_young_mb > 0)
+        params.constraints.set_max_young_generation_size_in_bytes(lim->max_young_mb << 20);
+    }
+    if (lim->code_range_mb > 0) params.constraints.set_code_range_size_in_bytes(lim->code_range_mb << 20);
+    if (lim->stack_limit) params.constraints.set_stack_limit(reinterpret_cast<uint32_t *>(lim->stack_limit));
+  }
   iso = Isolate::New(params);
+  if (!iso) return -1;
+  if (!main_iso) main_iso = iso;
   iso->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
   iso->SetPromiseRejectCallback(on_reject);
   iso->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  privates = new std::unordered_map<std::string, Global<Private>>();
   rt__module_setup();
   iso_scope = new Isolate::Scope(iso);
   root_scope = new ScopeBox(iso);
@@ -92,19 +115,42 @@ int rt_engine_init(void) {
   return 0;
 }
 
-void rt_engine_dispose(void) {
+int rt_engine_init(void) {
+  if (rt_engine_process_init() < 0) return -1;
+  return rt_engine_isolate_new(nullptr);
+}
+
+void rt_engine_isolate_dispose(void) {
+  rt__vm_teardown();
   delete ctx_scope;
+  ctx_scope = nullptr;
   ctx.Reset();
   slot_template.Reset();
-  privates.clear();
+  delete privates;
+  privates = nullptr;
   rt__module_teardown();
   delete root_scope;
+  root_scope = nullptr;
   delete iso_scope;
+  iso_scope = nullptr;
   iso->Dispose();
+  iso = nullptr;
+}
+
+void rt_engine_dispose(void) {
+  rt_engine_isolate_dispose();
   V8::Dispose();
   V8::DisposePlatform();
   delete allocator;
 }
+
+void *rt_engine_isolate(void) { return iso; }
+
+void rt_engine_terminate(void *isolate) {
+  if (isolate) static_cast<Isolate *>(isolate)->TerminateExecution();
+}
+
+bool rt_engine_is_terminating(void) { return iso->IsExecutionTerminating(); }
 
 void rt_engine_print_v8_options(void) {
   int argc = 2;
@@ -375,10 +421,10 @@ void *rt_object_get_ptr(rt_val obj) {
 }
 
 static Local<Private> priv(const char *key) {
-  auto it = privates.find(key);
-  if (it != privates.end()) return Local<Private>::New(iso, it->second);
+  auto it = privates->find(key);
+  if (it != privates->end()) return Local<Private>::New(iso, it->second);
   Local<Private> p = Private::New(iso, S(key));
-  privates[key].Reset(iso, p);
+  (*privates)[key].Reset(iso, p);
   return p;
 }
 bool rt_set_private(rt_val obj, const char *key, rt_val v) {
@@ -673,7 +719,7 @@ void rt_request_interrupt(void (*fn)(void *), void *data) {
     void *data;
   };
   pk *p = new pk{fn, data};
-  iso->RequestInterrupt(
+  main_iso->RequestInterrupt(
       [](Isolate *, void *d) {
         pk *q = static_cast<pk *>(d);
         q->fn(q->data);

@@ -48,6 +48,24 @@ void rt_engine_set_flags_string(const char *flags);
 /* Creates the platform, the isolate and the main context, and enters them. */
 int rt_engine_init(void);
 void rt_engine_dispose(void);
+
+/* Threads (worker_threads): the platform is created once per process
+ * (rt_engine_process_init, done by rt_engine_init); every thread that runs
+ * JavaScript creates its own isolate and context with rt_engine_isolate_new,
+ * which become the calling thread's current ones for every other rt_*
+ * function, and disposes them with rt_engine_isolate_dispose. */
+typedef struct {
+  size_t max_old_mb, max_young_mb, code_range_mb; /* 0: V8's default */
+  void *stack_limit;                              /* lowest usable stack address, or NULL */
+} rt_isolate_limits;
+int rt_engine_process_init(void);
+int rt_engine_isolate_new(const rt_isolate_limits *limits);
+void rt_engine_isolate_dispose(void);
+/* The calling thread's isolate (opaque), to hand to rt_engine_terminate. */
+void *rt_engine_isolate(void);
+/* Stops the JavaScript running in isolate (any thread may call it). */
+void rt_engine_terminate(void *isolate);
+bool rt_engine_is_terminating(void);
 /* Prints V8's options (--v8-options). */
 void rt_engine_print_v8_options(void);
 const char *rt_engine_v8_version(void);
@@ -334,7 +352,8 @@ void rt_gc_request_full(void);
 void rt_adjust_external_memory(int64_t delta);
 /* Writes a heap snapshot to path; returns 0 or a negative errno. */
 int rt_heap_snapshot_write(const char *path);
-/* Asks V8 to call fn on the JS thread as soon as possible (thread-safe). */
+/* Asks V8 to call fn on the main thread's JS thread as soon as possible
+ * (thread-safe; any thread may call it). */
 void rt_request_interrupt(void (*fn)(void *), void *data);
 /* Raises near-heap-limit callback: fn(data) returns a new limit (0 keeps). */
 void rt_on_near_heap_limit(size_t (*fn)(void *data, size_t current, size_t initial), void *data);

@@ -13,8 +13,8 @@
 #include "engine.h"
 
 namespace rt {
-extern v8::Isolate *iso;
-extern v8::Global<v8::Context> ctx;
+extern thread_local v8::Isolate *iso;
+extern thread_local v8::Global<v8::Context> ctx;
 extern rt_uncaught_fn uncaught_fn;
 extern rt_reject_fn reject_fn;
 }  // namespace rt
@@ -36,6 +36,7 @@ rt_val rt__message_info(v8::Local<v8::Message> msg);
 void rt__report(v8::TryCatch &tc);
 void rt__module_setup();
 void rt__module_teardown();
+void rt__vm_teardown();  // engine_vm.cc: per-isolate templates
 
 extern "C" {
 /* Runs pending platform tasks (V8's foreground tasks). */

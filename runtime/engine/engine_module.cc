@@ -23,9 +23,9 @@ struct rt_module_s {
   void *eval_data = nullptr;
 };
 
-static std::unordered_multimap<int, rt_module *> *by_hash;
-static rt_dynamic_import_fn dyn_import_fn;
-static rt_import_meta_fn import_meta_fn;
+static thread_local std::unordered_multimap<int, rt_module *> *by_hash;
+static thread_local rt_dynamic_import_fn dyn_import_fn;
+static thread_local rt_import_meta_fn import_meta_fn;
 
 static rt_module *find(Local<Module> m) {
   auto range = by_hash->equal_range(m->GetIdentityHash());

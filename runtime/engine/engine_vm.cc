@@ -48,7 +48,7 @@ Local<Private> ContextKey() {
   return Key("devrun:vm:context");
 }
 
-Global<ObjectTemplate> wrapper_tmpl;
+thread_local Global<ObjectTemplate> wrapper_tmpl;
 
 VmContext *FromSandbox(Local<Value> v) {
   if (v.IsEmpty() || !v->IsObject()) return nullptr;
@@ -151,7 +151,7 @@ struct VmScript {
   Global<Object> wrapper;
 };
 
-Global<ObjectTemplate> script_tmpl;
+thread_local Global<ObjectTemplate> script_tmpl;
 
 VmScript *ScriptOf(Local<Value> v) {
   if (v.IsEmpty() || !v->IsObject()) return nullptr;
@@ -178,11 +178,12 @@ class Watchdog {
   explicit Watchdog(int64_t ms) {
     if (ms <= 0) return;
     active_ = true;
-    thread_ = std::thread([this, ms] {
+    Isolate *target = iso;  // the watchdog's own thread has no current isolate
+    thread_ = std::thread([this, ms, target] {
       std::unique_lock<std::mutex> lk(mu_);
       if (!cv_.wait_for(lk, std::chrono::milliseconds(ms), [this] { return done_; })) {
         fired_ = true;
-        iso->TerminateExecution();
+        target->TerminateExecution();
       }
     });
   }
@@ -509,3 +510,8 @@ const uint8_t *rt_string_external_latin1_data(rt_val s, size_t *len) {
 }
 
 }  // extern "C"
+
+void rt__vm_teardown() {
+  wrapper_tmpl.Reset();
+  script_tmpl.Reset();
+}

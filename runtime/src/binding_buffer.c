@@ -892,8 +892,10 @@ static void create_unsafe_fn(rt_args *a) {
   if (ab) rt_return(a, ab);
 }
 
+static uv_once_t tables_once = UV_ONCE_INIT;
+
 void rt_binding_init_buffer(rt_val e) {
-  init_tables();
+  uv_once(&tables_once, init_tables); /* main thread and workers */
   rt_set_method(e, "byteLengthUtf8", byte_length_utf8_fn);
   rt_set_method(e, "byteLength", byte_length_fn);
   rt_set_method(e, "write", write_fn);

@@ -38,8 +38,8 @@ typedef struct {
 
 static cache_entry *cache;     /* indexed like rt_builtin_sources, or NULL */
 static unsigned char *cache_file;
-static bool dumping;
-static rt_ref **compiled;      /* with --build-code-cache: every compiled function */
+static _Thread_local bool dumping;
+static _Thread_local rt_ref **compiled;      /* with --build-code-cache: every compiled function */
 
 static long find_index(const char *id) {
   size_t lo = 0, hi = rt_builtin_count;

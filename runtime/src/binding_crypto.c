@@ -124,13 +124,13 @@ rt_val cr_throw_openssl(const char *fallback) {
  * worker threads call cr_md_fetch only on names already resolved by JS
  * validation, so lookups there are reads of a stable table... to stay
  * simple and safe, the cache is used on the loop thread only. */
-static uv_thread_t cache_thread;
-static bool cache_thread_set;
-static struct {
+static _Thread_local uv_thread_t cache_thread;
+static _Thread_local bool cache_thread_set;
+static _Thread_local struct {
   char name[48];
   EVP_MD *md; /* NULL: known unknown */
 } md_cache[64];
-static int md_cache_n;
+static _Thread_local int md_cache_n;
 
 static EVP_MD *md_fetch_uncached(const char *name) {
   ERR_set_mark();

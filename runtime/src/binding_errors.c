@@ -47,7 +47,7 @@ static void print_raw(rt_val ex) {
 }
 
 void rt_on_uncaught(rt_val ex, rt_val info) {
-  static int depth;
+  static _Thread_local int depth;
   rt_env *env = rt_env_current;
   if (!env || !env->fatal_fn) {
     print_raw(ex);

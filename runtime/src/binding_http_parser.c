@@ -43,7 +43,7 @@ typedef struct {
 
 static void parser_free(parser *ps);
 
-static rt_class *parser_class;
+static _Thread_local rt_class *parser_class;
 
 static parser *P(llhttp_t *p) { return (parser *)p; }
 

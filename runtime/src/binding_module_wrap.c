@@ -7,7 +7,7 @@
 
 #include "runtime.h"
 
-static rt_ref *dyn_import_cb, *import_meta_cb;
+static _Thread_local rt_ref *dyn_import_cb, *import_meta_cb;
 
 static rt_module *M(rt_args *a, int i) {
   rt_module *m = rt_module_from_wrap(rt_arg(a, i));

@@ -142,7 +142,7 @@ typedef struct {
   bool closing;
 } child;
 
-static rt_class *process_class;
+static _Thread_local rt_class *process_class;
 
 static void proc_close_cb(uv_handle_t *h) {
   child *c = h->data;
@@ -254,7 +254,7 @@ static void sync_exit(uv_process_t *p, int64_t status, int sig) {
 }
 
 static void sync_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
-  static char scratch[65536];
+  static _Thread_local char scratch[65536];
   buf->base = scratch;
   buf->len = sizeof scratch;
 }

@@ -8,9 +8,9 @@
 
 #include "runtime.h"
 
-static uv_signal_t handles[65];
-static bool active[65], inited[65];
-static rt_ref *on_signal;
+static _Thread_local uv_signal_t handles[65];
+static _Thread_local bool active[65], inited[65];
+static _Thread_local rt_ref *on_signal;
 
 static void cb(uv_signal_t *h, int signum) {
   rt_scope *s = rt_scope_open();

@@ -73,19 +73,19 @@ static void get_window_size(rt_args *a) {
 }
 
 /* ---- stdin ---- */
-static union {
+static _Thread_local union {
   uv_handle_t h;
   uv_stream_t s;
   uv_tty_t tty;
   uv_pipe_t pipe;
 } in;
-static bool in_open, in_reading;
-static rt_ref *on_data;
+static _Thread_local bool in_open, in_reading;
+static _Thread_local rt_ref *on_data;
 /* stdin that is a file or a character device (/dev/null): libuv streams
  * cannot open those, so they are read with uv_fs_read requests instead. */
-static bool in_is_file, file_busy, file_eof;
-static uv_fs_t file_req;
-static char *file_buf;
+static _Thread_local bool in_is_file, file_busy, file_eof;
+static _Thread_local uv_fs_t file_req;
+static _Thread_local char *file_buf;
 
 static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
   buf->base = malloc(65536);

@@ -19,7 +19,7 @@
 #include "runtime.h"
 #include "stream_wrap.h"
 
-static rt_class *tcp_class;
+static _Thread_local rt_class *tcp_class;
 
 static void ctor(rt_args *a) {
   rt_stream *s = dr_calloc(1, sizeof *s);

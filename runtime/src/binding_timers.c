@@ -8,12 +8,12 @@
  */
 #include "runtime.h"
 
-static uv_timer_t timer;
-static uv_check_t check;
-static uv_idle_t idle;
-static rt_ref *process_timers, *process_immediate;
-static rt_ref *immediate_info_ref;
-static uint32_t *immediate_info; /* [0] count, [1] refCount, [2] hasOutstanding */
+static _Thread_local uv_timer_t timer;
+static _Thread_local uv_check_t check;
+static _Thread_local uv_idle_t idle;
+static _Thread_local rt_ref *process_timers, *process_immediate;
+static _Thread_local rt_ref *immediate_info_ref;
+static _Thread_local uint32_t *immediate_info; /* [0] count, [1] refCount, [2] hasOutstanding */
 
 static void on_timer(uv_timer_t *h) {
   rt_scope *s = rt_scope_open();

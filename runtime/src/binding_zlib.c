@@ -243,7 +243,7 @@ static void run_brotli(zl_t *z, const uint8_t *in, size_t n, int op, zbuf *out, 
     switch (r) {
       case BROTLI_DECODER_RESULT_ERROR: {
         int code = (int)BrotliDecoderGetErrorCode(z->dec);
-        static char name[80];
+        static _Thread_local char name[80];
         e->err = code;
         snprintf(name, sizeof name, "ERR_%s", brotli_error_name(code));
         e->code = name;

@@ -17,7 +17,7 @@ typedef struct {
   rt_ref *cache;
 } binding;
 
-static binding table[] = {
+static _Thread_local binding table[] = {
 #define XX(n) {#n, rt_binding_init_##n, NULL},
     RT_BINDINGS(XX)
 #undef XX

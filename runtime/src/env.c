@@ -17,7 +17,7 @@
 #include "engine_inspector.h"
 #include "runtime.h"
 
-rt_env *rt_env_current;
+_Thread_local rt_env *rt_env_current;
 
 void rt_tick(void) {
   rt_env *env = rt_env_current;

@@ -34,7 +34,8 @@ typedef struct rt_env {
   const char *exec_path;
 } rt_env;
 
-extern rt_env *rt_env_current;
+/* The runtime of the calling thread (the main thread or a worker). */
+extern _Thread_local rt_env *rt_env_current;
 
 /* Calls fn from the event loop (a libuv callback) as Node's MakeCallback:
  * runs it, then the nextTick queue and microtasks.  Returns NULL on throw
