@@ -38,7 +38,12 @@ class IncomingMessage extends Readable {
   setTimeout(ms, cb) { if (this.socket) this.socket.setTimeout(ms, cb); return this; }
   _read() {
     this._consuming = true;
-    if (this.socket && this.socket.isPaused && this.socket.isPaused() && !this.socket._httpPaused) this.socket.resume();
+    // the server pauses the socket when push() says the body buffer is full
+    // (socket._httpPaused); reading resumes it, as Node's readStart()
+    if (this.socket && this.socket.isPaused && this.socket.isPaused()) {
+      this.socket._httpPaused = false;
+      this.socket.resume();
+    }
   }
   _dump() {
     if (!this._dumped) {
