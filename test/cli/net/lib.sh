@@ -7,9 +7,22 @@
 #   start_js ARGS...  starts devrun-js in the background (stdout $JSOUT,
 #                     stderr $JSERR), PID in $PID
 #   wait_for FILE REGEX [SECONDS]
+# Real apps (03- and later; sources, pinned package.json/package-lock.json and
+# the transcripts recorded from Node 20 are in apps/):
+#   need_apps         `npm ci` of apps/package-lock.json, once, into a
+#                     git-ignored directory of the build tree (skips only
+#                     without npm or a reachable registry); sets APPS_NM
+#   setup_app         copies apps/ to $T/app (node_modules linked, files of
+#                     public/ given a fixed mtime so ETag/Last-Modified are
+#                     the same in every run); sets APP
+#   req LABEL CURL-ARGS...  one curl request; appends the status line, the
+#                     headers but Date, and the body to $OUT
+#   check_out NAME    compares $OUT with apps/expected/NAME.out
+#                     (DR_NET_RECORD=1: writes it instead, see record-apps)
+# DR_NET_RUNTIME replaces devrun-js (record-apps sets it to node).
 set -eu
-BIN=${DR_BIN_DIR:?DR_BIN_DIR not set}
-JS=$BIN/devrun-js
+BIN=$(cd "${DR_BIN_DIR:?DR_BIN_DIR not set}" && pwd)
+JS=${DR_NET_RUNTIME:-$BIN/devrun-js}
 HERE=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 PIDS=""
@@ -53,4 +66,81 @@ wait_for() {
     i=$((i + 1))
   done
   fail "timed out waiting for /$re/ in $file"
+}
+need_apps() {
+  APPS_DIR=${DEVRUN_NET_APPS:-$BIN/../net-apps}
+  APPS_NM=$APPS_DIR/node_modules
+  mkdir -p "$APPS_DIR"
+  # one installer at a time (ctest -j runs the app tests together)
+  exec 8>"$APPS_DIR/.lock"
+  command -v flock >/dev/null 2>&1 && flock 8
+  if ! cmp -s "$HERE/apps/package-lock.json" "$APPS_NM/.devrun-installed" 2>/dev/null; then
+    need npm
+    cp "$HERE/apps/package.json" "$HERE/apps/package-lock.json" "$APPS_DIR/"
+    rm -f "$APPS_NM/.devrun-installed"
+    (cd "$APPS_DIR" && timeout 300 npm ci --prefix "$APPS_DIR" --ignore-scripts --no-audit --no-fund \
+      --loglevel=error >"$APPS_DIR/npm.log" 2>&1) || {
+      if (cd "$APPS_DIR" && npm ping --fetch-retries=1 --fetch-timeout=20000 >/dev/null 2>&1); then
+        cat "$APPS_DIR/npm.log" >&2
+        fail "npm ci failed with the registry reachable"
+      fi
+      echo "SKIP: npm ci failed (registry unreachable?)"
+      exit 77
+    }
+    cp "$HERE/apps/package-lock.json" "$APPS_NM/.devrun-installed"
+  fi
+  exec 8>&-
+}
+setup_app() {
+  APP=$T/app
+  mkdir -p "$APP"
+  (cd "$HERE/apps" && tar --exclude=expected --exclude='package*.json' -cf - .) | (cd "$APP" && tar -xf -)
+  ln -s "$APPS_NM" "$APP/node_modules"
+  # error pages without stack traces (they name paths and runtime internals)
+  export NODE_ENV=production
+  find "$APP/public" -exec touch -h -d '2024-01-02 03:04:05 UTC' {} + 2>/dev/null || true
+  OUT=$T/transcript
+  : >"$OUT"
+}
+# req LABEL CURL-ARGS...: binary bodies (anything curl's content type does not
+# call text, json or html) are shown as their size and SHA-256
+req() {
+  local label=$1
+  shift
+  rm -f "$T/h" "$T/b"
+  curl -sS --max-time 20 -D "$T/h" -o "$T/b" "$@" 2>"$T/curl.err" || { cat "$T/curl.err" >&2; fail "curl $label"; }
+  [ -f "$T/b" ] || : >"$T/b"
+  case " $* " in *" -I "*) : >"$T/b" ;; esac  # HEAD: curl writes the head to -o too
+  {
+    echo "### $label"
+    tr -d '\r' <"$T/h" | grep -v -i '^date:' | sed '/^$/d'
+    if grep -qiE '^content-type: *(text/|application/json)' "$T/h" || [ ! -s "$T/b" ]; then
+      cat "$T/b"
+      [ -s "$T/b" ] && [ "$(tail -c1 "$T/b" | od -An -c | tr -d ' ')" != '\n' ] && echo ' <no newline at end>'
+    else
+      echo "<$(wc -c <"$T/b") bytes sha256 $(sha256sum "$T/b" | cut -d' ' -f1)>"
+    fi
+    echo
+  } >>"$OUT"
+}
+check_out() {
+  local want=$HERE/apps/expected/$1.out
+  if [ "${DR_NET_RECORD:-}" = 1 ]; then
+    mkdir -p "$HERE/apps/expected"
+    cp "$OUT" "$want"
+    echo "recorded $want"
+    return 0
+  fi
+  diff -u "$want" "$OUT" || fail "$1: responses differ from Node 20's (apps/expected/$1.out)"
+}
+# wait_exit [SECONDS]: wait for the background devrun-js to exit by
+# itself (after the app closed its server); fails after SECONDS (default 20)
+wait_exit() {
+  local secs=${1:-20} i=0
+  while kill -0 "$PID" 2>/dev/null; do
+    [ $i -lt $((secs * 10)) ] || fail "devrun-js still running ${secs}s after its server closed"
+    sleep 0.1
+    i=$((i + 1))
+  done
+  wait "$PID" || fail "devrun-js exited with status $?"
 }
