@@ -4,8 +4,10 @@
 // context), createContext/isContext (a sandbox object becomes the global of
 // a new V8 context, Node's contextify model), runIn{This,New,}Context,
 // compileFunction, timeouts (a watchdog terminates the script and throws
-// ERR_SCRIPT_EXECUTION_TIMEOUT) and code caches.  Not supported: modules
-// (vm.SourceTextModule), breakOnSigint, microtaskMode.
+// ERR_SCRIPT_EXECUTION_TIMEOUT) and code caches.  With
+// --experimental-vm-modules (as in Node 20), also vm.Module,
+// vm.SourceTextModule and vm.SyntheticModule (internal/vm/module).  Not
+// supported: breakOnSigint, microtaskMode.
 
 const binding = internalBinding('vm');
 const { isArrayBufferView } = internalBinding('types');
@@ -217,3 +219,10 @@ module.exports = {
   measureMemory,
   constants,
 };
+
+if (process.execArgv.includes('--experimental-vm-modules')) {
+  const { Module, SourceTextModule, SyntheticModule } = require('internal/vm/module');
+  module.exports.Module = Module;
+  module.exports.SourceTextModule = SourceTextModule;
+  module.exports.SyntheticModule = SyntheticModule;
+}
