@@ -281,6 +281,49 @@ class Socket extends Duplex {
   resetAndDestroy() { return this.destroy(); }
 }
 
+// A bound (not yet listening) handle, or a negative errno: a TCP handle for
+// an IP address (port >= 0), a Pipe for a Unix socket path (port -1).  Also
+// what a cluster primary hands to workers in SCHED_NONE mode.
+function createServerHandle(address, port, addressType, fd, options = {}) {
+  let h;
+  let r;
+  if (port === -1 || addressType === -1) {
+    h = new Pipe(false);
+    r = h.bind(address);
+  } else {
+    h = new TCP();
+    if (options.reusePort) h.setReusePort();
+    r = h.bind(address, port, !!options.ipv6Only);
+  }
+  if (r < 0) { h.close(); return r; }
+  return h;
+}
+
+let cluster;
+// In a cluster worker the primary provides the listening socket (Node's
+// listenInCluster); elsewhere, or with `exclusive`, the server binds itself.
+function listenInCluster(server, address, port, addressType, backlog, fd, exclusive) {
+  if (cluster === undefined) cluster = require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    server._listen2(address, port, addressType, backlog);
+    return;
+  }
+  const query = { address, port, addressType, fd, flags: 0 };
+  cluster._getServer(server, query, (err, handle) => {
+    if (!err && port > 0 && handle && handle.getsockname) {
+      // a shared handle must really have the port asked for
+      const out = handle.getsockname();
+      if (out && out.port !== port) err = -98; // EADDRINUSE
+    }
+    if (err) {
+      process.nextTick(() => server.emit('error', exceptionWithHostPort(err, 'bind', address, port)));
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog);
+  });
+}
+
 class Server extends EventEmitter {
   constructor(options, listener) {
     super();
@@ -313,16 +356,19 @@ class Server extends EventEmitter {
     }
     if (cb) this.once('listening', cb);
     if (this._handle) throw new (codes().ERR_SERVER_ALREADY_LISTEN)();
+    // listen(handle[, backlog]): a TCP or Pipe handle, or an object holding
+    // one (a net.Server or net.Socket, { _handle }, { handle }) — e.g. a
+    // server received over IPC.  It is listened on as it is, also in a
+    // cluster worker.
+    const held = options._handle || options.handle || options;
+    if (held instanceof TCP || held instanceof Pipe) {
+      this._handle = held;
+      this._listen2(null, -1, -1, typeof args[1] === 'number' ? args[1] : options.backlog);
+      return this;
+    }
     const backlog = options.backlog || 511;
     if (options.path) {
-      const h = new Pipe(false);
-      let r = h.bind(options.path);
-      if (r === 0) r = h.listen(backlog, (err, c) => this._onConnection(err, c));
-      if (r < 0) { h.close(); this._emitError(exceptionWithHostPort(r, 'listen', options.path)); return this; }
-      this._handle = h;
-      this._pipeName = options.path;
-      if (this._unref) h.unref();
-      process.nextTick(() => this.emit('listening'));
+      listenInCluster(this, options.path, -1, -1, backlog, undefined, options.exclusive);
       return this;
     }
     let port = options.port === undefined || options.port === null ? 0 : options.port;
@@ -330,33 +376,47 @@ class Server extends EventEmitter {
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
       throw new (codes().ERR_SOCKET_BAD_PORT)('options.port', options.port);
     }
-    const start = (ip) => {
-      const h = new TCP();
-      if (options.reusePort) h.setReusePort();
-      let r = h.bind(ip, port, !!options.ipv6Only);
-      if (r === 0) r = h.listen(backlog, (err, c) => this._onConnection(err, c));
-      if (r < 0 && ip === '::' && !options.host) {
-        h.close();
-        start('0.0.0.0');
-        return;
-      }
-      if (r < 0) {
-        h.close();
-        this._emitError(exceptionWithHostPort(r, 'listen', ip, port));
-        return;
-      }
-      this._handle = h;
-      if (this._unref) h.unref();
-      process.nextTick(() => this.emit('listening'));
-    };
-    if (!options.host) start('::');
+    this._listenOptions = options;
+    if (!options.host) listenInCluster(this, null, port, 4, backlog, undefined, options.exclusive);
     else {
-      lookup(options.host, 0, (err, ip) => {
+      lookup(options.host, 0, (err, ip, family) => {
         if (err) { this._emitError(err); return; }
-        start(ip);
+        listenInCluster(this, ip, port, family === 6 ? 6 : 4, backlog, undefined, options.exclusive);
       });
     }
     return this;
+  }
+
+  // Listens on this._handle, or on a new handle bound to address:port
+  // (a Unix socket path when port is -1).  As Node's setupListenHandle:
+  // no address tries :: first, then 0.0.0.0.
+  _listen2(address, port, addressType, backlog) {
+    if (!this._handle) {
+      const options = this._listenOptions || {};
+      let h;
+      if (address === null && port >= 0) {
+        h = createServerHandle('::', port, 6, undefined, options);
+        if (typeof h === 'number') { h = createServerHandle('0.0.0.0', port, 4, undefined, options); address = '0.0.0.0'; }
+        else address = '::';
+      } else {
+        h = createServerHandle(address, port, addressType, undefined, options);
+      }
+      if (typeof h === 'number') { this._emitError(exceptionWithHostPort(h, 'listen', address, port >= 0 ? port : undefined)); return; }
+      this._handle = h;
+    }
+    const h = this._handle;
+    const r = h.listen(backlog || 511, (err, c) => this._onConnection(err, c));
+    if (r < 0) {
+      this._handle = null;
+      h.close();
+      this._emitError(exceptionWithHostPort(r, 'listen', address === null ? undefined : address, port >= 0 ? port : undefined));
+      return;
+    }
+    if (port === -1 && typeof address === 'string') this._pipeName = address;
+    else if (port === -1 && h instanceof Pipe && h.getsockname) this._pipeName = h.getsockname() || null;
+    this._connectionKey = `${addressType}:${address}:${port}`;
+    if (this._unref) h.unref();
+    process.nextTick(() => this.emit('listening'));
   }
 
   _emitError(err) { process.nextTick(() => this.emit('error', err)); }
@@ -436,4 +496,5 @@ module.exports = {
   getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeout; },
   setDefaultAutoSelectFamilyAttemptTimeout(v) { autoSelectFamilyAttemptTimeout = v; },
   _lookup: lookup,
+  _createServerHandle: createServerHandle,
 };

@@ -1,6 +1,6 @@
 // cluster: a primary forks three workers running this file; each serves
-// http on the same port (shared with SO_REUSEPORT in devrun-js, by the
-// primary in Node); 'fork'/'online'/'listening' events, messages both ways,
+// http on the same port (the primary's socket, connections handed out
+// round-robin); 'fork'/'online'/'listening' events, messages both ways,
 // requests answered by several workers, cluster.disconnect() and 'exit'
 // with exitedAfterDisconnect.  Events from different workers race, so they
 // are collected and printed sorted.

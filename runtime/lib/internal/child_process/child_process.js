@@ -484,6 +484,12 @@ function setupChildChannel() {
   const pipe = new Pipe(true);
   if (pipe.open(n) < 0) return;
   setupChannel(process, pipe);
+  // A cluster worker says 'online' before the program runs, as in Node
+  // (NODE_UNIQUE_ID is not inherited further).
+  if (process.env.NODE_UNIQUE_ID !== undefined && process.argv[1]) {
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
 }
 
 module.exports = { ChildProcess, getValidStdio, setupChildChannel, spawnError };
