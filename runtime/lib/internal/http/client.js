@@ -78,6 +78,16 @@ class Agent extends EventEmitter {
     socket.once('close', () => this._removeSocket(socket, name));
     req.onSocket(socket);
   }
+  _detach(socket) {
+    const name = socket._agentName;
+    const list = this.sockets[name];
+    const i = list ? list.indexOf(socket) : -1;
+    if (i === -1) return;
+    list.splice(i, 1);
+    if (!list.length) delete this.sockets[name];
+    this.totalSocketCount--;
+    this._next(name);
+  }
   _removeSocket(socket, name) {
     for (const set of [this.sockets, this.freeSockets]) {
       const list = set[name];
@@ -259,7 +269,11 @@ class ClientRequest extends OutgoingMessage {
       }
       this._keepAlive = keepAlive && this.shouldKeepAlive;
       if (upgrade || this.method === 'CONNECT') {
+        // llhttp still calls onMessageComplete for the 101/CONNECT head:
+        // that must not release the socket to the agent (which closed it,
+        // or pooled and unref'd it under the new protocol)
         this._upgradeRes = res;
+        res = null;
         return 2;
       }
       gotResponse = true;
@@ -305,6 +319,9 @@ class ClientRequest extends OutgoingMessage {
         cleanup();
         socket._httpMessage = null;
         parser.close();
+        // the socket leaves the agent (Node's 'agentRemove'): no longer counted
+        // against maxSockets, never pooled
+        if (this.agent && this.agent._detach) this.agent._detach(socket);
         const event = this.method === 'CONNECT' ? 'connect' : 'upgrade';
         const head = B().from(data.subarray(r));
         if (this.listenerCount(event)) this.emit(event, ures, socket, head);
