@@ -339,6 +339,7 @@ class Server extends EventEmitter {
     this.keepAlive = !!options.keepAlive;
     this._pipeName = null;
     this._unref = false;
+    this._workers = [];
   }
   get listening() { return !!this._handle; }
 
@@ -461,8 +462,31 @@ class Server extends EventEmitter {
       h.close();
     }
     this._closing = true;
-    this._emitCloseIfDrained();
+    if (this._workers.length > 0) {
+      // Sockets handed to child processes (child.send(msg, socket)) count
+      // until each child says it has closed them all.
+      let left = this._workers.length;
+      this._connections++; // one 'close', even if the children answer at once
+      const onWorkerClose = () => {
+        if (--left !== 0) return;
+        this._connections = 0;
+        this._emitCloseIfDrained();
+      };
+      for (const w of this._workers) w.close(onWorkerClose);
+    } else {
+      this._emitCloseIfDrained();
+    }
     return this;
+  }
+
+  // A list of the sockets of this server sent to one child process
+  // (internal/child_process): close() and getConnections() ask it too.
+  _setupWorker(socketList) {
+    this._workers.push(socketList);
+    socketList.once('exit', () => {
+      const i = this._workers.indexOf(socketList);
+      if (i !== -1) this._workers.splice(i, 1);
+    });
   }
 
   address() {
@@ -470,7 +494,19 @@ class Server extends EventEmitter {
     if (this._pipeName) return this._pipeName;
     return this._handle.getsockname();
   }
-  getConnections(cb) { process.nextTick(cb, null, this._connections); return this; }
+  getConnections(cb) {
+    if (this._workers.length === 0) { process.nextTick(cb, null, this._connections); return this; }
+    let left = this._workers.length;
+    let total = this._connections;
+    const oncount = (err, count) => {
+      if (left < 0) return;
+      if (err) { left = -1; process.nextTick(cb, err); return; }
+      total += count;
+      if (--left === 0) process.nextTick(cb, null, total);
+    };
+    for (const w of this._workers) w.getConnections(oncount);
+    return this;
+  }
   ref() { this._unref = false; if (this._handle) this._handle.ref(); return this; }
   unref() { this._unref = true; if (this._handle) this._handle.unref(); return this; }
   [Symbol.asyncDispose]() { return new Promise((r) => this.close(() => r())); }

@@ -8,9 +8,11 @@ if (cluster.isWorker) {
   const server = net.createServer();
   server.on('error', (e) => {
     console.log('worker error', e.code, e.syscall, e.message.replace(/\d+$/, 'PORT'));
-    server.listen(0, '127.0.0.1', () => console.log('worker listens on another port', server.address().port > 0));
+    server.listen(0, '127.0.0.1', () => {
+      console.log('worker listens on another port', server.address().port > 0);
+      process.send('listening');
+    });
   });
-  server.on('listening', () => process.send('listening'));
   server.listen(+process.env.PORT, '127.0.0.1');
   process.on('message', () => process.exit(0));
 } else {

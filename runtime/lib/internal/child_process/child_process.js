@@ -207,7 +207,85 @@ function lazyBinding() { return { TCP: internalBinding('tcp_wrap').TCP, Pipe }; 
 function handleErrors() {
   const { E, codes } = require('internal/errors');
   if (!codes.ERR_INVALID_HANDLE_TYPE) E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
+  if (!codes.ERR_CHILD_CLOSED_BEFORE_REPLY) E('ERR_CHILD_CLOSED_BEFORE_REPLY', 'Child closed before reply received', Error);
   return codes;
+}
+
+// Sockets of a server sent to another process stay the server's business:
+// server.close() waits until the receiver has closed them and
+// server.getConnections() counts them.  The sender keeps a SocketListSend
+// per server and channel, the receiver a SocketListReceive per server key
+// (the key travels with each socket); they talk with NODE_SOCKET_*
+// messages, as Node's.
+class SocketListSend extends EventEmitter {
+  constructor(child, key) {
+    super();
+    this.key = key;
+    this.child = child;
+    child.once('exit', () => this.emit('exit', this));
+  }
+
+  _request(msg, replyCmd, swallowErrors, callback) {
+    const child = this.child;
+    const onclose = () => {
+      child.removeListener('internalMessage', onreply);
+      callback(new (handleErrors().ERR_CHILD_CLOSED_BEFORE_REPLY)());
+    };
+    const onreply = (m) => {
+      if (m.cmd !== replyCmd || m.key !== this.key) return;
+      child.removeListener('disconnect', onclose);
+      child.removeListener('internalMessage', onreply);
+      callback(null, m);
+    };
+    if (!child.connected) { onclose(); return; }
+    child._send(msg, undefined, swallowErrors);
+    child.once('disconnect', onclose);
+    child.on('internalMessage', onreply);
+  }
+
+  close(callback) {
+    this._request({ cmd: 'NODE_SOCKET_NOTIFY_CLOSE', key: this.key }, 'NODE_SOCKET_ALL_CLOSED', true, callback);
+  }
+
+  getConnections(callback) {
+    this._request({ cmd: 'NODE_SOCKET_GET_COUNT', key: this.key }, 'NODE_SOCKET_COUNT', false,
+      (err, m) => (err ? callback(err) : callback(null, m.count)));
+  }
+}
+
+class SocketListReceive extends EventEmitter {
+  constructor(child, key) {
+    super();
+    this.connections = 0;
+    this.key = key;
+    this.child = child;
+    const onempty = () => {
+      if (child.connected) child._send({ cmd: 'NODE_SOCKET_ALL_CLOSED', key }, undefined, true);
+    };
+    child.on('internalMessage', (m) => {
+      if (m.key !== key) return;
+      if (m.cmd === 'NODE_SOCKET_NOTIFY_CLOSE') {
+        if (this.connections === 0) onempty();
+        else this.once('empty', onempty);
+      } else if (m.cmd === 'NODE_SOCKET_GET_COUNT') {
+        if (child.connected) child._send({ cmd: 'NODE_SOCKET_COUNT', key, count: this.connections });
+      }
+    });
+  }
+
+  add({ socket }) {
+    this.connections++;
+    socket.once('close', () => {
+      if (--this.connections === 0) this.emit('empty', this);
+    });
+  }
+}
+
+const kSocketLists = Symbol('socketLists');
+function getSocketList(type, target, key) {
+  const lists = target[kSocketLists][type];
+  if (!lists.has(key)) lists.set(key, new (type === 'send' ? SocketListSend : SocketListReceive)(target, key));
+  return lists.get(key);
 }
 
 const handleConversion = {
@@ -227,9 +305,11 @@ const handleConversion = {
       const handle = socket._handle;
       if (!handle) return undefined;
       if (socket.server) {
+        // The server keeps count of the connection through the receiver.
         message.key = socket.server._connectionKey;
-        // The connection now belongs to the receiver: the server can close
-        // without waiting for it.
+        const firstTime = !this[kSocketLists].send.has(message.key);
+        const socketList = getSocketList('send', this, message.key);
+        if (firstTime) socket.server._setupWorker(socketList);
         if (!options.keepOpen) {
           socket.server._connections--;
           socket._server = null;
@@ -253,7 +333,9 @@ const handleConversion = {
       else handle.close();
     },
     got(message, handle, emit) {
-      emit(new (lazyNet().Socket)({ handle, readable: true, writable: true }));
+      const socket = new (lazyNet().Socket)({ handle, readable: true, writable: true });
+      if (message.key) getSocketList('got', this, message.key).add({ socket });
+      emit(socket);
     },
   },
 };
@@ -286,6 +368,7 @@ function setupChannel(target, pipe) {
   target.connected = true;
   target._handleQueue = null;
   target._pendingMessage = null;
+  target[kSocketLists] = { send: new Map(), got: new Map() };
   let pending = '';
   const decoder = new (require('internal/encoding').TextDecoder)('utf-8');
   const received = []; // sockets that came with the data read so far
