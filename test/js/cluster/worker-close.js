@@ -46,6 +46,10 @@ if (cluster.isWorker) {
       });
     }
   });
-  cluster.on('exit', (w, code) => console.log('exit', w.id, code));
+  const exits = [];
+  cluster.on('exit', (w, code) => {
+    exits.push(`exit ${w.id} ${code}`);
+    if (exits.length === n) console.log(exits.sort().join('\n'));
+  });
   for (let i = 0; i < n; i++) cluster.fork();
 }
