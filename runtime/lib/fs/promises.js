@@ -460,7 +460,7 @@ async function cp(src, dest, options) {
   return viaCallback(fs.cp, src, dest, options);
 }
 async function opendir(path, options) {
-  return require('internal/fs/dir').opendirSync(path, options);
+  return require('internal/fs/dir').opendirPromise(path, options);
 }
 function watch(filename, options = {}) {
   return require('internal/fs/watchers').watchAsync(filename, options);

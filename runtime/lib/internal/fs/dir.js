@@ -1,118 +1,286 @@
 'use strict';
-// internal/fs/dir — fs.Dir (opendir): a directory read entry by entry with
-// read()/readSync()/close() and async iteration.  The listing is taken once
-// when the directory is opened (one scandir through the fs binding), which
-// gives Node's observable behaviour for the usual loops.
+// internal/fs/dir — fs.Dir (fs.opendir, opendirSync, fs.promises.opendir):
+// an open directory read in batches of `bufferSize` entries (default 32) on
+// libuv's uv_fs_opendir/readdir/closedir (internalBinding('fs_dir'),
+// runtime/src/binding_fs_dir.c).  This is Node 20's lib/internal/fs/dir.js:
+// read()/readSync() hand out one buffered entry at a time and fetch the next
+// batch when the buffer is empty; asynchronous operations are queued, so a
+// synchronous one while they run throws ERR_DIR_CONCURRENT_OPERATION;
+// close()/closeSync() once (ERR_DIR_CLOSED after); async iteration closes
+// the directory when it ends; `recursive` lists subdirectories as it meets
+// them.
 
-const B = internalBinding('fs_async');
-const { codes: { ERR_DIR_CLOSED } } = require('internal/errors');
-const { validateFunction } = require('internal/validators');
-const { getValidatedPath, getOptions, Dirent, direntTypeFromStats, getStatsFromBinding, encodeName } =
-  require('internal/fs/utils');
+const pathModule = require('path');
+const dirBinding = internalBinding('fs_dir');
+const fsBinding = internalBinding('fs_async');
+const { E, codes } = require('internal/errors');
+const { validateFunction, validateUint32 } = require('internal/validators');
+const {
+  getOptions, getValidatedPath, Dirent, direntTypeFromStats, getStatsFromBinding, encodeName, constants,
+} = require('internal/fs/utils');
 
+if (codes.ERR_DIR_CONCURRENT_OPERATION === undefined) {
+  E('ERR_DIR_CONCURRENT_OPERATION',
+    'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
+}
+const { ERR_DIR_CLOSED, ERR_DIR_CONCURRENT_OPERATION, ERR_MISSING_ARGS } = codes;
+
+const kDirHandle = Symbol('kDirHandle');
 const kDirPath = Symbol('kDirPath');
-const kEntries = Symbol('kEntries');
-const kClosed = Symbol('kClosed');
-const kOptions = Symbol('kOptions');
+const kDirBufferedEntries = Symbol('kDirBufferedEntries');
+const kDirClosed = Symbol('kDirClosed');
+const kDirOptions = Symbol('kDirOptions');
+const kDirReadImpl = Symbol('kDirReadImpl');
+const kDirReadPromisified = Symbol('kDirReadPromisified');
+const kDirClosePromisified = Symbol('kDirClosePromisified');
+const kDirOperationQueue = Symbol('kDirOperationQueue');
+
+// A Dirent; an entry of unknown type (some file systems) is lstat'ed.
+function getDirent(path, name, type, encoding) {
+  if (type === constants.UV_DIRENT_UNKNOWN) {
+    try {
+      type = direntTypeFromStats(getStatsFromBinding(fsBinding.lstat(pathModule.join(path, name), false)));
+    } catch { /* stays unknown */ }
+  }
+  return new Dirent(encodeName(name, encoding), type, path);
+}
 
 class Dir {
-  constructor(path, names, types, options) {
+  constructor(handle, path, options) {
+    if (handle == null) throw new ERR_MISSING_ARGS('handle');
+    this[kDirHandle] = handle;
+    this[kDirBufferedEntries] = [];
     this[kDirPath] = path;
-    this[kOptions] = options;
-    this[kClosed] = false;
-    this[kEntries] = [];
-    for (let i = 0; i < names.length; i++) {
-      let t = types[i];
-      if (t === 0) {
-        try {
-          t = direntTypeFromStats(getStatsFromBinding(B.lstat(`${path}/${names[i]}`, false)));
-        } catch { /* unknown */ }
-      }
-      this[kEntries].push(new Dirent(encodeName(names[i], options.encoding), t, path));
-    }
+    this[kDirClosed] = false;
+    // Either null or an array of pending operations (functions to call once
+    // the current operation is done).
+    this[kDirOperationQueue] = null;
+    this[kDirOptions] = {
+      bufferSize: 32,
+      ...getOptions(options, { encoding: 'utf8' }),
+    };
+    validateUint32(this[kDirOptions].bufferSize, 'options.bufferSize', true);
+    this[kDirReadPromisified] = () => new Promise((resolve, reject) => {
+      this[kDirReadImpl](false, (err, dirent) => (err ? reject(err) : resolve(dirent)));
+    });
+    this[kDirClosePromisified] = () => new Promise((resolve, reject) => {
+      this.close((err) => (err ? reject(err) : resolve()));
+    });
   }
 
-  get path() { return this[kDirPath]; }
-
-  readSync() {
-    if (this[kClosed]) throw new ERR_DIR_CLOSED();
-    return this[kEntries].shift() ?? null;
+  get path() {
+    return this[kDirPath];
   }
 
   read(callback) {
-    if (callback === undefined) {
-      try {
-        return Promise.resolve(this.readSync());
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    }
-    validateFunction(callback, 'callback');
-    let r;
-    try {
-      r = this.readSync();
-    } catch (e) {
-      process.nextTick(callback, e);
-      return;
-    }
-    process.nextTick(callback, null, r);
+    return this[kDirReadImpl](true, callback);
   }
 
-  closeSync() {
-    if (this[kClosed]) throw new ERR_DIR_CLOSED();
-    this[kClosed] = true;
+  [kDirReadImpl](maybeSync, callback) {
+    if (this[kDirClosed] === true) {
+      throw new ERR_DIR_CLOSED();
+    }
+
+    if (callback === undefined) {
+      return this[kDirReadPromisified]();
+    }
+
+    validateFunction(callback, 'callback');
+
+    if (this[kDirOperationQueue] !== null) {
+      this[kDirOperationQueue].push(() => {
+        this[kDirReadImpl](maybeSync, callback);
+      });
+      return;
+    }
+
+    if (this[kDirBufferedEntries].length > 0) {
+      try {
+        const dirent = this[kDirBufferedEntries].shift();
+        if (this[kDirOptions].recursive && dirent.isDirectory()) {
+          this.readSyncRecursive(dirent);
+        }
+        if (maybeSync) process.nextTick(callback, null, dirent);
+        else callback(null, dirent);
+        return;
+      } catch (error) {
+        return callback(error);
+      }
+    }
+
+    this[kDirOperationQueue] = [];
+    this[kDirHandle].read(this[kDirOptions].bufferSize, (err, result) => {
+      process.nextTick(() => {
+        const queue = this[kDirOperationQueue];
+        this[kDirOperationQueue] = null;
+        for (const op of queue) op();
+      });
+
+      if (err || result === null) {
+        return callback(err, result);
+      }
+
+      try {
+        this.processReadResult(this[kDirPath], result);
+        const dirent = this[kDirBufferedEntries].shift();
+        if (this[kDirOptions].recursive && dirent.isDirectory()) {
+          this.readSyncRecursive(dirent);
+        }
+        callback(null, dirent);
+      } catch (error) {
+        callback(error);
+      }
+    });
+  }
+
+  processReadResult(path, result) {
+    const { encoding } = this[kDirOptions];
+    for (let i = 0; i < result.length; i += 2) {
+      this[kDirBufferedEntries].push(getDirent(path, result[i], result[i + 1], encoding));
+    }
+  }
+
+  readSyncRecursive(dirent) {
+    const path = pathModule.join(dirent.parentPath, `${dirent.name}`);
+    const handle = dirBinding.opendirSync(path);
+    // One batch of each subdirectory, as Node 20 reads.
+    try {
+      const result = handle.read(this[kDirOptions].bufferSize);
+      if (result !== null) this.processReadResult(path, result);
+    } finally {
+      handle.close();
+    }
+  }
+
+  readSync() {
+    if (this[kDirClosed] === true) {
+      throw new ERR_DIR_CLOSED();
+    }
+
+    if (this[kDirOperationQueue] !== null) {
+      throw new ERR_DIR_CONCURRENT_OPERATION();
+    }
+
+    if (this[kDirBufferedEntries].length > 0) {
+      const dirent = this[kDirBufferedEntries].shift();
+      if (this[kDirOptions].recursive && dirent.isDirectory()) {
+        this.readSyncRecursive(dirent);
+      }
+      return dirent;
+    }
+
+    const result = this[kDirHandle].read(this[kDirOptions].bufferSize);
+    if (result === null) {
+      return result;
+    }
+
+    this.processReadResult(this[kDirPath], result);
+
+    const dirent = this[kDirBufferedEntries].shift();
+    if (this[kDirOptions].recursive && dirent.isDirectory()) {
+      this.readSyncRecursive(dirent);
+    }
+    return dirent;
   }
 
   close(callback) {
+    // Promise
     if (callback === undefined) {
-      try {
-        this.closeSync();
-        return Promise.resolve();
-      } catch (e) {
-        return Promise.reject(e);
+      if (this[kDirClosed] === true) {
+        return Promise.reject(new ERR_DIR_CLOSED());
       }
+      return this[kDirClosePromisified]();
     }
+
+    // callback
     validateFunction(callback, 'callback');
-    try {
-      this.closeSync();
-    } catch (e) {
-      process.nextTick(callback, e);
+
+    if (this[kDirClosed] === true) {
+      process.nextTick(callback, new ERR_DIR_CLOSED());
       return;
     }
-    process.nextTick(callback, null);
+
+    if (this[kDirOperationQueue] !== null) {
+      this[kDirOperationQueue].push(() => {
+        this.close(callback);
+      });
+      return;
+    }
+
+    this[kDirClosed] = true;
+    this[kDirHandle].close((err) => callback(err));
+  }
+
+  closeSync() {
+    if (this[kDirClosed] === true) {
+      throw new ERR_DIR_CLOSED();
+    }
+
+    if (this[kDirOperationQueue] !== null) {
+      throw new ERR_DIR_CONCURRENT_OPERATION();
+    }
+
+    this[kDirClosed] = true;
+    this[kDirHandle].close();
   }
 
   async* entries() {
     try {
-      for (;;) {
-        const d = this.readSync();
-        if (d === null) break;
-        yield d;
+      while (true) {
+        const result = await this[kDirReadPromisified]();
+        if (result === null) {
+          break;
+        }
+        yield result;
       }
     } finally {
-      if (!this[kClosed]) this.closeSync();
+      await this[kDirClosePromisified]();
     }
   }
+}
 
-  [Symbol.asyncIterator]() { return this.entries(); }
+Object.defineProperty(Dir.prototype, Symbol.asyncIterator, {
+  __proto__: null,
+  value: Dir.prototype.entries,
+  enumerable: false,
+  writable: true,
+  configurable: true,
+});
+
+function opendir(path, options, callback) {
+  callback = typeof options === 'function' ? options : callback;
+  validateFunction(callback, 'callback');
+
+  path = getValidatedPath(path);
+  options = getOptions(options, { encoding: 'utf8' });
+
+  dirBinding.opendir(`${path}`, (error, handle) => {
+    if (error) {
+      callback(error);
+    } else {
+      callback(null, new Dir(handle, path, options));
+    }
+  });
 }
 
 function opendirSync(path, options) {
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
-  const [names, types] = B.readdir(path, true);
-  return new Dir(path, names, types, options);
+
+  const handle = dirBinding.opendirSync(`${path}`);
+
+  return new Dir(handle, path, options);
 }
 
-function opendir(path, options, callback) {
-  callback = typeof options === 'function' ? options : callback;
-  validateFunction(callback, 'callback');
-  path = getValidatedPath(path);
-  options = getOptions(options, { encoding: 'utf8' });
-  B.readdir(path, true, (err, res) => {
-    if (err) return callback(err);
-    callback(null, new Dir(path, res[0], res[1], options));
+function opendirPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    opendir(path, options, (err, dir) => (err ? reject(err) : resolve(dir)));
   });
 }
 
-module.exports = { Dir, opendir, opendirSync };
+module.exports = {
+  Dir,
+  opendir,
+  opendirSync,
+  opendirPromise,
+};
