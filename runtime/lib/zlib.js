@@ -196,7 +196,9 @@ function processChunk(self, chunk, flushFlag, cb) {
   const handle = self._handle;
   if (!handle) return process.nextTick(cb);
   self[kBusy] = true;
-  binding.writeAsync(handle, chunk, flushFlag, (err, ab) => asyncContext.runInFrame(self[kFrame], () => {
+  // In parallel-deflate mode the binding may answer at once (see
+  // binding_zlib.c): the result is returned and the callback is not called.
+  const r = binding.writeAsync(handle, chunk, flushFlag, (err, ab) => asyncContext.runInFrame(self[kFrame], () => {
     self[kBusy] = false;
     if (self.destroyed) {
       if (self._handle) binding.close(self._handle);
@@ -214,6 +216,18 @@ function processChunk(self, chunk, flushFlag, cb) {
     if (ab.byteLength > 0) pushOutput(self, ab);
     cb();
   }));
+  if (r !== undefined) {
+    self[kBusy] = false;
+    if (!(r instanceof ArrayBuffer)) {
+      const error = codecError(r);
+      self[kError] = error;
+      self.destroy(error);
+      return;
+    }
+    self.bytesWritten += chunk.byteLength;
+    if (r.byteLength > 0) pushOutput(self, r);
+    cb();
+  }
 }
 
 function processChunkSync(self, chunk, flushFlag) {
