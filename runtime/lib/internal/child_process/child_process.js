@@ -458,7 +458,12 @@ function setupChannel(target, pipe) {
   // 1: written at once, 0: queued (done() follows), < 0: errno
   function writeMessage(message, handle, done) {
     const data = require('buffer').Buffer.from(`${JSON.stringify(message)}\n`);
-    return handle ? pipe.writeHandle(data, handle, done) : pipe.write(data, done);
+    if (!handle) return pipe.write(data, done);
+    // only libuv TCP and pipe handles can travel (not a TTY, nor TLS's
+    // JavaScript handle)
+    const { TCP } = lazyBinding();
+    if (!(handle instanceof TCP || handle instanceof Pipe)) return -9; // EBADF
+    return pipe.writeHandle(data, handle, done);
   }
 
   target.send = function send(message, handle, options, callback) {
