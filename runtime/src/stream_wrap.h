@@ -33,6 +33,8 @@ typedef struct rt_stream {
   rt_ref *on_close;
   rt_ref *on_connection;
   rt_class *cls;   /* for accepted connections */
+  void *consumer;  /* a C reader that took over reading (the http parser's
+                    * consume(), binding_http_parser.c), or NULL */
   bool closing;
 } rt_stream;
 

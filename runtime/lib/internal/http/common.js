@@ -52,22 +52,28 @@ const dropDuplicates = new Set([
   'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires',
 ]);
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// dest is an ordinary object: a header named like an inherited property
+// ("constructor", "__proto__") still becomes an own property.
 function addHeaderLine(dest, field, value) {
   const key = field.toLowerCase();
-  if (key === 'set-cookie') {
-    if (dest[key] === undefined) dest[key] = [value]; else dest[key].push(value);
+  const cur = dest[key];
+  if (cur === undefined || (typeof cur !== 'string' && !hasOwn.call(dest, key))) {
+    const v = key === 'set-cookie' ? [value] : value;
+    if (key === '__proto__') Object.defineProperty(dest, key, { value: v, writable: true, enumerable: true, configurable: true });
+    else dest[key] = v;
     return;
   }
-  if (dest[key] === undefined) { dest[key] = value; return; }
+  if (key === 'set-cookie') { cur.push(value); return; }
   if (dropDuplicates.has(key)) return;
-  dest[key] += (key === 'cookie' ? '; ' : ', ') + value;
+  dest[key] = cur + (key === 'cookie' ? '; ' : ', ') + value;
 }
 
 function headersFromRaw(raw) {
-  const headers = { __proto__: null };
+  const headers = {};
   for (let i = 0; i < raw.length; i += 2) addHeaderLine(headers, raw[i], raw[i + 1]);
-  // Node's message.headers has an ordinary prototype
-  return Object.assign({}, headers);
+  return headers;
 }
 
 module.exports = {

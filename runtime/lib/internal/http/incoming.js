@@ -4,6 +4,9 @@
 // rawHeaders, trailers, httpVersion, method/url or statusCode/statusMessage.
 
 const { Readable } = require('stream');
+const { headersFromRaw } = require('internal/http/common');
+
+const kHeaders = Symbol('kHeaders');
 
 class IncomingMessage extends Readable {
   constructor(socket) {
@@ -15,7 +18,7 @@ class IncomingMessage extends Readable {
     this.complete = false;
     this.rawHeaders = [];
     this.rawTrailers = [];
-    this.headers = {};
+    this[kHeaders] = null;
     this.trailers = {};
     this.aborted = false;
     this.upgrade = null;
@@ -27,6 +30,13 @@ class IncomingMessage extends Readable {
     this._dumped = false;
   }
   get connection() { return this.socket; }
+  // made from rawHeaders when first asked for, as Node 20 does
+  get headers() {
+    let h = this[kHeaders];
+    if (h === null) h = this[kHeaders] = headersFromRaw(this.rawHeaders);
+    return h;
+  }
+  set headers(v) { this[kHeaders] = v; }
   get headersDistinct() {
     const out = {};
     for (let i = 0; i < this.rawHeaders.length; i += 2) {

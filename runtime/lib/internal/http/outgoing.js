@@ -50,6 +50,9 @@ class OutgoingMessage extends Stream {
     this.writable = true;
     this.strictContentLength = false;
     this._corked = 0;
+    // the server's own bookkeeping at 'finish', run before the listeners
+    // (where Node registers it as the first 'finish' listener)
+    this._onFinishHook = null;
   }
   get connection() { return this.socket; }
   get writableLength() { return this.outputSize + (this.socket ? this.socket.writableLength : 0); }
@@ -295,6 +298,7 @@ class OutgoingMessage extends Stream {
     if (this.writableFinished) return;
     this.writableFinished = true;
     this.emit('prefinish');
+    if (this._onFinishHook !== null) this._onFinishHook(this);
     this.emit('finish');
   }
 

@@ -12,6 +12,8 @@
 
 const net = require('net');
 const { HTTPParser } = internalBinding('http_parser');
+const { TCP } = internalBinding('tcp_wrap');
+const { Pipe } = internalBinding('pipe_wrap');
 const { IncomingMessage } = require('internal/http/incoming');
 const { OutgoingMessage, kHeaders } = require('internal/http/outgoing');
 const { STATUS_CODES, headersFromRaw, codes } = require('internal/http/common');
@@ -111,6 +113,18 @@ class Server extends net.Server {
     this._conns = new Set();
     this.on('connection', (socket) => this._setupConnection(socket));
     this._checkTimer = null;
+    this._keepAliveHeaderFor = -1;
+    this._keepAliveHeader = '';
+  }
+
+  // "timeout=5" for Keep-Alive, made once per keepAliveTimeout value
+  _keepAliveHeaderValue() {
+    const t = this.keepAliveTimeout;
+    if (t !== this._keepAliveHeaderFor) {
+      this._keepAliveHeaderFor = t;
+      this._keepAliveHeader = t ? `timeout=${Math.floor(t / 1000)}` : '';
+    }
+    return this._keepAliveHeader;
   }
 
   setTimeout(ms, cb) {
@@ -129,14 +143,18 @@ class Server extends net.Server {
     return super.listen(...args);
   }
 
+  // headersTimeout/requestTimeout: the parser knows since when the current
+  // message (or, before the first, the connection) is being received.
   _checkConnections() {
-    const now = Date.now();
     for (const st of this._conns) {
-      if (st.requestStart === 0) continue;
-      const headersLate = this.headersTimeout > 0 && !st.headersDone && now - st.requestStart > this.headersTimeout;
-      const requestLate = this.requestTimeout > 0 && now - st.requestStart > this.requestTimeout;
+      if (st.timedOut) continue;
+      let elapsed, headersDone;
+      try { [elapsed, headersDone] = st.parser.timing(); } catch { continue; }
+      if (elapsed < 0) continue;
+      const headersLate = this.headersTimeout > 0 && !headersDone && elapsed > this.headersTimeout;
+      const requestLate = this.requestTimeout > 0 && elapsed > this.requestTimeout;
       if (headersLate || requestLate) {
-        st.requestStart = 0;
+        st.timedOut = true;
         this._sendError(st.socket, 408);
       }
     }
@@ -154,9 +172,13 @@ class Server extends net.Server {
     const server = this;
     const parser = new HTTPParser(0);
     parser.setMaxHeaderSize(this.maxHeaderSize);
+    // idleAt: when the last response finished (0 while a request is being
+    // served); one keep-alive timer per connection, armed when it goes
+    // idle and re-armed only if it fires early, so requests on a kept-alive
+    // connection make no timer work.
     const st = {
-      socket, parser, outgoing: [], incoming: [], requestStart: Date.now(), headersDone: false,
-      requests: 0, idle: true,
+      socket, parser, outgoing: [], incoming: [], requests: 0, idleAt: 0, keepAliveTimer: null,
+      upgradeReq: null, timedOut: false,
     };
     this._conns.add(st);
     socket.parser = parser;
@@ -172,14 +194,40 @@ class Server extends net.Server {
       if (!handled) socket.destroy();
     });
 
-    parser.onHeadersComplete = (major, minor, raw, method, url, statusCode, statusMessage, upgrade, keepAlive) => {
-      st.headersDone = true;
+    // The parser reads the socket's handle itself (parser.consume) when it
+    // is a libuv stream; then `consumed` is true, nothing goes through the
+    // socket's 'data' and bytesRead/timeouts are kept up here.
+    let consumed = false;
+
+    const onKeepAliveTimer = () => {
+      st.keepAliveTimer = null;
+      if (st.idleAt === 0 || socket.destroyed) return;
+      const left = st.idleAt + server.keepAliveTimeout - Date.now();
+      if (left > 0) {
+        st.keepAliveTimer = setTimeout(onKeepAliveTimer, left);
+        st.keepAliveTimer.unref();
+      } else {
+        socket.destroy();
+      }
+    };
+
+    const messageComplete = (req) => {
+      req.complete = true;
+      req.push(null);
+    };
+
+    parser.onHeadersComplete = (major, minor, raw, method, url, statusCode, statusMessage, upgrade, keepAlive,
+      complete, bytesRead) => {
+      if (consumed) {
+        socket.bytesRead = bytesRead;
+        if (socket._timeoutMs > 0) socket._touch();
+      }
+      st.idleAt = 0;
       const req = new server.IncomingMessage(socket);
       req.httpVersionMajor = major;
       req.httpVersionMinor = minor;
-      req.httpVersion = `${major}.${minor}`;
+      req.httpVersion = major === 1 && minor === 1 ? '1.1' : `${major}.${minor}`;
       req.rawHeaders = raw;
-      req.headers = headersFromRaw(raw);
       req.method = method;
       req.url = url;
       req.upgrade = upgrade || method === 'CONNECT';
@@ -191,13 +239,17 @@ class Server extends net.Server {
       st.requests++;
       const res = new server.ServerResponse(req);
       res.shouldKeepAlive = keepAlive;
-      res._keepAliveHeader = server.keepAliveTimeout ? `timeout=${Math.floor(server.keepAliveTimeout / 1000)}` : '';
+      res._keepAliveHeader = server._keepAliveHeaderValue();
       if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) res.shouldKeepAlive = false;
+      res._onFinishHook = onResFinish;
       if (socket._httpMessage) st.outgoing.push(res);
       else res.assignSocket(socket);
-      res.on('finish', () => onResFinish(res));
-      if (socket._keepAliveTimer) { clearTimeout(socket._keepAliveTimer); socket._keepAliveTimer = null; }
-      if (req.headers.expect !== undefined && major === 1 && minor >= 1) {
+      let hasExpect = false;
+      for (let i = 0; i < raw.length; i += 2) {
+        const name = raw[i];
+        if (name.length === 6 && name.toLowerCase() === 'expect') { hasExpect = true; break; }
+      }
+      if (hasExpect && major === 1 && minor >= 1) {
         if (/^100-continue$/i.test(req.headers.expect)) {
           res._expect_continue = true;
           if (server.listenerCount('checkContinue') > 0) server.emit('checkContinue', req, res);
@@ -211,9 +263,16 @@ class Server extends net.Server {
       } else {
         server.emit('request', req, res);
       }
+      // a request without a body is complete now (the parser then makes
+      // no onMessageComplete call)
+      if (complete) messageComplete(req);
       return 0;
     };
-    parser.onBody = (chunk) => {
+    parser.onBody = (chunk, bytesRead) => {
+      if (consumed) {
+        socket.bytesRead = bytesRead;
+        if (socket._timeoutMs > 0) socket._touch();
+      }
       const req = st.incoming[st.incoming.length - 1];
       if (req && !req._dumped) {
         const buf = B().from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -222,12 +281,14 @@ class Server extends net.Server {
     };
     parser.onMessageComplete = () => {
       const req = st.incoming[st.incoming.length - 1];
-      st.headersDone = false;
-      st.requestStart = 0;
-      if (req) {
-        req.complete = true;
-        req.push(null);
-      }
+      if (req) messageComplete(req);
+    };
+    // consumed: a read that made no other call, a parse error or an upgrade
+    parser.onExecute = (ret, bytes, bytesRead) => {
+      socket.bytesRead = bytesRead;
+      if (socket._timeoutMs > 0) socket._touch();
+      if (typeof ret === 'number' && bytes === undefined) return;
+      afterExecute(ret, B().from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
     };
 
     const onResFinish = (res) => {
@@ -245,17 +306,21 @@ class Server extends net.Server {
       const next = st.outgoing.shift();
       if (next) { next.assignSocket(socket); return; }
       if (server.keepAliveTimeout > 0 && !socket.destroyed) {
-        socket._keepAliveTimer = setTimeout(() => socket.destroy(), server.keepAliveTimeout);
-        socket._keepAliveTimer.unref();
+        st.idleAt = Date.now();
+        if (st.keepAliveTimer === null) {
+          st.keepAliveTimer = setTimeout(onKeepAliveTimer, server.keepAliveTimeout);
+          st.keepAliveTimer.unref();
+        }
       }
       if (server._closing) socket.destroy();
     };
 
-    const onData = (data) => {
-      if (st.requestStart === 0) st.requestStart = Date.now();
-      const r = parser.execute(data);
+    // What follows a parse: an Error (400/431 or 'clientError'), or the
+    // bytes after an upgrade's head.  `data` is the chunk parsed and r
+    // where in it parsing stopped.
+    const afterExecute = (r, data, offset) => {
       if (r instanceof Error) {
-        socket.removeListener('data', onData);
+        if (!consumed) socket.removeListener('data', onData);
         const code = r.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
         r.rawPacket = data;
         if (server.listenerCount('clientError') > 0) server.emit('clientError', r, socket);
@@ -265,27 +330,47 @@ class Server extends net.Server {
       if (st.upgradeReq) {
         const req = st.upgradeReq;
         st.upgradeReq = null;
-        socket.removeListener('data', onData);
+        if (consumed) {
+          consumed = false;
+          parser.unconsume();
+        } else {
+          socket.removeListener('data', onData);
+        }
         socket.removeListener('end', onEnd);
-        const head = data.subarray(r);
+        const head = data.subarray(offset);
         const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
         this._conns.delete(st);
         if (server.listenerCount(event) > 0) {
           req.complete = true;
           socket.parser = null;
           parser.close();
+          // the socket reads by itself again (the parser had taken over)
+          if (socket._reading === true && !socket.destroyed) { socket._reading = false; socket._startReading(); }
           server.emit(event, req, socket, B().from(head));
         } else {
           socket.destroy();
         }
       }
     };
+
+    const onData = (data) => {
+      const r = parser.execute(data);
+      if (r instanceof Error || st.upgradeReq) afterExecute(r, data, r);
+    };
     const onEnd = () => {
       const r = parser.finish();
       if (r instanceof Error && server.listenerCount('clientError')) server.emit('clientError', r, socket);
       if (!socket._httpMessage && socket.writable) socket.end();
     };
-    socket.on('data', onData);
+    const handle = socket._handle;
+    if ((handle instanceof TCP || handle instanceof Pipe) && socket._reading === true && parser.consume(handle)) {
+      consumed = true;
+      // the request body's backpressure pauses the socket: stop reading
+      socket.on('pause', () => { if (consumed) parser.readStop(); });
+      socket.on('resume', () => { if (consumed) parser.readStart(); });
+    } else {
+      socket.on('data', onData);
+    }
     socket.on('end', onEnd);
     socket.on('drain', () => { if (socket._httpMessage) socket._httpMessage.emit('drain'); });
     socket.on('error', (err) => {
@@ -294,7 +379,7 @@ class Server extends net.Server {
     });
     socket.on('close', () => {
       this._conns.delete(st);
-      if (socket._keepAliveTimer) clearTimeout(socket._keepAliveTimer);
+      if (st.keepAliveTimer) { clearTimeout(st.keepAliveTimer); st.keepAliveTimer = null; }
       for (const req of st.incoming) {
         if (!req.complete) { req.aborted = true; req.emit('aborted'); }
         req.emit('close');
@@ -302,6 +387,7 @@ class Server extends net.Server {
       const res = socket._httpMessage;
       if (res && !res.writableFinished) { res.destroyed = true; res.emit('close'); }
       for (const r of st.outgoing) r.emit('close');
+      consumed = false;
       try { parser.close(); } catch {}
     });
   }
