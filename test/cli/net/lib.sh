@@ -53,6 +53,7 @@ need_npm() {
 }
 start_js() {
   JSOUT=$T/js.out JSERR=$T/js.err
+  : >"$JSOUT"  # emptied before the start: wait_for must not see an earlier run's lines
   "$JS" "$@" >"$JSOUT" 2>"$JSERR" &
   PID=$!
   PIDS="$PIDS $PID"
