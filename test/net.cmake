@@ -4,6 +4,11 @@
 #               npm packages: ws (installed at test time into the build tree;
 #               skipped when npm cannot install it), curl over https with a
 #               certificate made by the openssl CLI, cluster workers.
+#               03- and later run real npm apps (express, koa, the socket.io
+#               chat, the redis client against redis-server) from
+#               test/cli/net/apps/, installed by `npm ci` of its pinned lock
+#               at test time, and compare their responses with Node 20's
+#               recorded in test/cli/net/apps/expected/ (record-apps).
 #               They need devrun-js, so they carry the "noasan" label.
 if(NOT TARGET devrun-js)
   return()
