@@ -66,6 +66,12 @@ void rt_on_uncaught(rt_val ex, rt_val info) {
   depth++;
   rt_val r = rt_call_toplevel(rt_ref_get(env->fatal_fn), rt_undefined(), 2, argv);
   depth--;
+  if (rt_is_worker_thread()) {
+    /* The JS handler reported it to the parent and ended this thread; only
+     * a handler that itself failed is left to do here. */
+    if (!r && !env->exiting) rt_worker_exit(7);
+    return;
+  }
   if (!r) {
     fflush(stdout);
     exit(7);

@@ -88,7 +88,13 @@ static void kill_(rt_args *a) {
   rt_return_int(a, r);
 }
 
-static void really_exit(rt_args *a) { rt_process_exit(rt_to_int32(rt_arg(a, 0))); }
+static void really_exit(rt_args *a) {
+  if (rt_is_worker_thread()) {
+    rt_worker_exit(rt_to_int32(rt_arg(a, 0)));
+    return;
+  }
+  rt_process_exit(rt_to_int32(rt_arg(a, 0)));
+}
 
 static void uptime(rt_args *a) {
   rt_return_number(a, (double)(uv_hrtime() - start_hr) / 1e9);

@@ -21,6 +21,7 @@ _Thread_local rt_env *rt_env_current;
 
 void rt_tick(void) {
   rt_env *env = rt_env_current;
+  if (!env->tick_info) return; /* bootstrap did not get that far (a terminated worker) */
   if (!env->tick_info[0] && !env->tick_info[1]) {
     rt_run_microtasks();
     if (!env->tick_info[0] && !env->tick_info[1]) return;
@@ -68,18 +69,32 @@ int rt_env_run_loop(void) {
   return current_exit_code();
 }
 
-void rt_exit(int code) {
+int rt_env_emit_exit(int code) {
   rt_env *env = rt_env_current;
-  if (!env->exiting) {
-    env->exiting = true;
-    rt_scope *s = rt_scope_open();
-    rt_set(rt_ref_get(env->process), "_exiting", rt_bool(true));
-    if (code) rt_set(rt_ref_get(env->process), "exitCode", rt_int(code));
-    rt_scope_close(s);
-    emit("exit", code);
-    code = current_exit_code();
-  }
-  rt_process_exit(code);
+  if (env->exiting) return code;
+  env->exiting = true;
+  rt_scope *s = rt_scope_open();
+  rt_set(rt_ref_get(env->process), "_exiting", rt_bool(true));
+  if (code) rt_set(rt_ref_get(env->process), "exitCode", rt_int(code));
+  rt_scope_close(s);
+  emit("exit", code);
+  return current_exit_code();
+}
+
+void rt_exit(int code) { rt_process_exit(rt_env_emit_exit(code)); }
+
+rt_val rt_env_bootstrap(rt_env *env) {
+  rt_val process = rt_object();
+  env->process = rt_ref_new(process);
+  rt_val ib = rt_function(rt_internal_binding_fn, "internalBinding", NULL);
+  /* internal/bootstrap/loaders returns the builtin require. */
+  rt_val loaders = rt_builtin_compile("internal/bootstrap/loaders");
+  rt_val module = rt_object();
+  rt_val exports = rt_object();
+  rt_set(module, "exports", exports);
+  rt_val largv[5] = {exports, rt_undefined(), module, process, ib};
+  if (!loaders || !rt_call_toplevel(loaders, rt_undefined(), 5, largv)) return NULL;
+  return rt_get(module, "exports");
 }
 
 void rt_process_exit(int code) {

@@ -247,18 +247,8 @@ int main(int argc, char **argv) {
   bool trace_startup = getenv("DEVRUN_TRACE_STARTUP") != NULL;
 
   rt_scope *scope = rt_scope_open();
-  rt_val process = rt_object();
-  env.process = rt_ref_new(process);
-  rt_val ib = rt_function(rt_internal_binding_fn, "internalBinding", NULL);
-
-  /* internal/bootstrap/loaders returns the builtin require. */
-  rt_val loaders = rt_builtin_compile("internal/bootstrap/loaders");
-  rt_val module = rt_object();
-  rt_val exports = rt_object();
-  rt_set(module, "exports", exports);
-  rt_val largv[5] = {exports, rt_undefined(), module, process, ib};
-  if (!loaders || !rt_call_toplevel(loaders, rt_undefined(), 5, largv)) return 1;
-  rt_val require = rt_get(module, "exports");
+  rt_val require = rt_env_bootstrap(&env);
+  if (!require) return 1;
 
   rt_val id = rt_string("internal/main/run");
   rt_val run = rt_call_toplevel(require, rt_undefined(), 1, &id);

@@ -46,6 +46,16 @@ void rt_tick(void);
 int rt_env_run_loop(void);
 /* Runs 'exit' listeners and exits the process with code. */
 _Noreturn void rt_exit(int code);
+/* Runs 'exit' listeners (once) and returns the exit code they leave. */
+int rt_env_emit_exit(int code);
+/* Makes env's process object and runs internal/bootstrap/loaders; returns
+ * the builtin require (NULL on failure).  Open a scope first. */
+rt_val rt_env_bootstrap(rt_env *env);
+
+/* ---- binding_worker.c ---- */
+bool rt_is_worker_thread(void);
+/* process.exit() on a worker thread: stops its JavaScript and loop. */
+void rt_worker_exit(int code);
 /* Exits the process now (after flushing stdio), skipping teardown when no
  * inspector needs its exit handler. */
 _Noreturn void rt_process_exit(int code);

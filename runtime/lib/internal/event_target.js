@@ -633,6 +633,7 @@ module.exports = {
   AbortController,
   AbortSignal,
   isEventTarget,
+  initEventTarget,
   listenersOf,
   defineEventHandler,
   kTrustEvent,

@@ -82,6 +82,7 @@ function fatalException(err, info, fromPromise = false) {
     reallyExit(7);
   }
   handlingFatal = true;
+  if (!internalBinding('worker').isMainThread) return workerFatal(err, info, origin, decorated);
   if (typeof process.emit === 'function') {
     try { process.emit('uncaughtExceptionMonitor', err, origin); } catch {}
   }
@@ -97,6 +98,33 @@ function fatalException(err, info, fromPromise = false) {
     printFatal(e, messageInfo(e), false);
     reallyExit(7);
   }
+  reallyExit(process.exitCode === undefined ? 1 : (process.exitCode | 0) || 1);
+  return 1;
+}
+
+// In a worker the exception goes to the parent ('error' on the Worker),
+// with the source arrow in its stack as Node puts it there, and the worker
+// ends with code 1.
+function workerFatal(err, info, origin, decorated) {
+  try { process.emit('uncaughtExceptionMonitor', err, origin); } catch {}
+  const isError = err !== null && typeof err === 'object' && err instanceof Error;
+  if (isError && !decorated) {
+    const arrow = arrowFor(info);
+    try {
+      if (arrow && typeof err.stack === 'string') err.stack = `${arrow}\n${err.stack}`;
+    } catch {}
+  }
+  let fallback;
+  try { fallback = String(err); } catch { fallback = '[unprintable exception]'; }
+  internalBinding('worker').reportError(err, fallback);
+  process.exitCode = 1;
+  try {
+    if (!process._exitEmitted) {
+      process._exiting = true;
+      process._exitEmitted = true;
+      process.emit('exit', 1);
+    }
+  } catch {}
   reallyExit(process.exitCode === undefined ? 1 : (process.exitCode | 0) || 1);
   return 1;
 }
