@@ -461,6 +461,17 @@ static void broadcast(rt_args *a) {
   free(targets);
 }
 
+/* structuredClone(value, transferList): the same clone as a message to
+ * this thread (transferred ArrayBuffers detached, ports moved). */
+static void structured_clone(rt_args *a) {
+  rt_msg *m = rt_msg_serialize(rt_arg(a, 0), rt_arg(a, 1));
+  if (!m) return;
+  detach_transferred(m);
+  rt_val v = rt_msg_deserialize(m, NULL);
+  rt_msg_free(m);
+  if (v) rt_return(a, v);
+}
+
 void rt_binding_init_messaging(rt_val e) {
   rt_messaging_init();
   rt_set_method(e, "setup", setup);
@@ -475,4 +486,5 @@ void rt_binding_init_messaging(rt_val e) {
   rt_set_method(e, "isPort", is_port);
   rt_set_method(e, "broadcastChannel", broadcast_channel);
   rt_set_method(e, "broadcast", broadcast);
+  rt_set_method(e, "structuredClone", structured_clone);
 }

@@ -46,6 +46,7 @@ typedef struct rt_worker {
   bool online;
   rt_msg *error;
   bool exited;
+  bool oom;                /* ended by its heap limit (resourceLimits) */
   int exit_code;
 
   uv_async_t parent_async; /* on the parent's loop */
@@ -90,6 +91,19 @@ bool rt_is_worker_thread(void) { return self_worker != NULL; }
 
 static void notify_parent(rt_worker *w) { uv_async_send(&w->parent_async); }
 
+/* The worker's heap is nearly full: end the worker (as Node does, with
+ * ERR_WORKER_OUT_OF_MEMORY for the parent) instead of the process, giving
+ * V8 room to unwind. */
+static size_t near_heap_limit(void *data, size_t current, size_t initial) {
+  (void)initial;
+  rt_worker *w = data;
+  uv_mutex_lock(&w->mu);
+  w->oom = true;
+  uv_mutex_unlock(&w->mu);
+  rt_worker_exit(1);
+  return current * 2;
+}
+
 static void worker_thread(void *arg) {
   rt_worker *w = arg;
   self_worker = w;
@@ -114,6 +128,7 @@ static void worker_thread(void *arg) {
   int code = 1;
   if (rt_engine_isolate_new(&w->limits) < 0) goto done;
 
+  rt_on_near_heap_limit(near_heap_limit, w);
   uv_mutex_lock(&w->mu);
   w->isolate = rt_engine_isolate();
   w->stop_async = &stop;
@@ -198,6 +213,7 @@ static void parent_cb(uv_async_t *a) {
   rt_msg *err = w->error;
   w->error = NULL;
   bool exited = w->exited;
+  bool oom = w->oom;
   int code = w->exit_code;
   uv_mutex_unlock(&w->mu);
   rt_scope *s = rt_scope_open();
@@ -210,6 +226,7 @@ static void parent_cb(uv_async_t *a) {
   }
   if (exited) {
     uv_thread_join(&w->tid);
+    if (oom) call_js(w, "onoom", rt_undefined());
     rt_ref *obj = w->obj;
     call_js(w, "onexit", rt_int(code));
     w->obj = NULL;

@@ -141,7 +141,11 @@ class Worker extends EventEmitter {
     port.on('messageerror', (e) => this.emit('messageerror', e));
     port.unref(); // the worker's thread keeps the loop alive, not its port
     handle.ononline = () => this.emit('online');
-    handle.onerror = (err) => this.emit('error', err);
+    handle.onerror = (err) => this.emit('error', deserializeError(err));
+    handle.onoom = () => {
+      const { codes } = require('internal/errors');
+      this.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
+    };
     handle.onexit = (code) => this._onExit(code);
     binding.start(handle);
   }
@@ -199,6 +203,23 @@ class Worker extends EventEmitter {
     const { codes } = require('internal/errors');
     return Promise.reject(new codes.ERR_METHOD_NOT_IMPLEMENTED('getHeapSnapshot'));
   }
+}
+
+// A worker's uncaught Error travels as a plain record (internal/main/worker's
+// serializeError) so that its class, stack and own properties such as
+// `code` survive; other thrown values travel as themselves.
+function deserializeError(v) {
+  if (v === null || typeof v !== 'object' || v.__workerError !== true) return v;
+  const Ctor = typeof globalThis[v.name] === 'function' && globalThis[v.name].prototype instanceof Error ?
+    globalThis[v.name] : (v.name === 'Error' ? Error : undefined);
+  const err = Object.create((Ctor ?? Error).prototype);
+  Object.defineProperty(err, 'message', { value: v.message, writable: true, configurable: true });
+  Object.defineProperty(err, 'stack', { value: v.stack, writable: true, configurable: true });
+  if (!Ctor && v.name !== undefined) {
+    Object.defineProperty(err, 'name', { value: v.name, writable: true, configurable: true });
+  }
+  for (const k of Object.keys(v.props)) err[k] = v.props[k];
+  return err;
 }
 
 function defaultLimits() {

@@ -279,17 +279,15 @@ function setupGlobals() {
       }
       const transfer = options != null && typeof options === 'object' ? options.transfer : undefined;
       if (transfer !== undefined && transfer !== null && typeof transfer[Symbol.iterator] !== 'function') {
-        const { codes } = require('internal/errors');
-        throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Iterable', transfer);
+        const e = new TypeError('Optional transferList argument must be an iterable');
+        e.code = 'ERR_INVALID_ARG_TYPE';
+        throw e;
       }
-      const clone = internalBinding('serdes').structuredClone(value);
-      if (transfer) {
-        const { detachArrayBuffer } = internalBinding('util');
-        for (const t of transfer) {
-          if (t instanceof ArrayBuffer) detachArrayBuffer(t);
-        }
-      }
-      return clone;
+      if (transfer === undefined || transfer === null) return internalBinding('serdes').structuredClone(value);
+      // With a transfer list: MessagePort's clone (internal/worker/io gives
+      // ports their prototype, so load it first).
+      require('internal/worker/io');
+      return internalBinding('messaging').structuredClone(value, [...transfer]);
     },
     writable: true, configurable: true, enumerable: true,
   });

@@ -102,6 +102,21 @@ function fatalException(err, info, fromPromise = false) {
   return 1;
 }
 
+function serializeWorkerError(err) {
+  const props = {};
+  for (const k of Object.keys(err)) {
+    try {
+      const v = err[k];
+      internalBinding('serdes').serialize(v);
+      props[k] = v;
+    } catch {}
+  }
+  let name;
+  try { name = err.name; } catch {}
+  return { __workerError: true, name: typeof name === 'string' ? name : 'Error',
+    message: `${err.message}`, stack: `${err.stack}`, props };
+}
+
 // In a worker the exception goes to the parent ('error' on the Worker),
 // with the source arrow in its stack as Node puts it there, and the worker
 // ends with code 1.
@@ -116,7 +131,7 @@ function workerFatal(err, info, origin, decorated) {
   }
   let fallback;
   try { fallback = String(err); } catch { fallback = '[unprintable exception]'; }
-  internalBinding('worker').reportError(err, fallback);
+  internalBinding('worker').reportError(isError ? serializeWorkerError(err) : err, fallback);
   process.exitCode = 1;
   try {
     if (!process._exitEmitted) {
