@@ -182,6 +182,61 @@ static void write_(rt_args *a) {
   rt_return_int(a, r);
 }
 
+/* writeUtf8String(str, cb) / writeLatin1String(str, cb): write() of a
+ * string's bytes, without a Buffer made for it in JavaScript (Node's
+ * StreamBase has the same methods).  -> the number of bytes when all were
+ * written at once (cb is not called), 0 when queued (cb(err) follows), or a
+ * negative errno.  An empty string writes nothing and returns 0 without
+ * calling cb: callers pass non-empty strings. */
+static void write_string(rt_args *a, bool latin1) {
+  static _Thread_local char area[16384];
+  rt_stream *s = rt_stream_self(a);
+  if (!s) return;
+  rt_val str = rt_arg(a, 0);
+  if (!rt_is_string(str)) {
+    rt_throw_type_error("the data to write must be a string");
+    return;
+  }
+  size_t n16 = rt_string_length(str);
+  size_t cap = latin1 ? n16 : n16 * 3 <= sizeof area ? n16 * 3 : rt_string_utf8_length(str);
+  char *p = cap <= sizeof area ? area : dr_malloc(cap ? cap : 1);
+  size_t len = latin1 ? rt_string_write_latin1(str, (uint8_t *)p, 0, n16)
+                      : rt_string_write_utf8(str, p, cap);
+  if (len == 0) {
+    if (p != area) free(p);
+    rt_return_int(a, 0);
+    return;
+  }
+  uv_buf_t b = uv_buf_init(p, (unsigned)len);
+  int r = uv_try_write(&s->u.stream, &b, 1);
+  if ((r >= 0 && (size_t)r == len) || (r < 0 && r != UV_EAGAIN && r != UV_ENOSYS)) {
+    if (p != area) free(p);
+    rt_return_number(a, r < 0 ? r : (double)len);
+    return;
+  }
+  /* queue what is left, in memory the request owns */
+  size_t done = r > 0 ? (size_t)r : 0;
+  char *rest = dr_malloc(len - done);
+  memcpy(rest, p + done, len - done);
+  if (p != area) free(p);
+  rt_val ab = rt_array_buffer_take(rest, len - done);
+  write_req *w = dr_calloc(1, sizeof *w);
+  w->s = s;
+  w->keep = rt_ref_new(ab);
+  if (rt_is_function(rt_arg(a, 1))) w->cb = rt_ref_new(rt_arg(a, 1));
+  b = uv_buf_init(rest, (unsigned)(len - done));
+  r = uv_write(&w->req, &s->u.stream, &b, 1, write_cb);
+  if (r < 0) {
+    rt_ref_free(w->cb);
+    rt_ref_free(w->keep);
+    free(w);
+  }
+  rt_return_int(a, r < 0 ? r : 0);
+}
+
+static void write_utf8_string(rt_args *a) { write_string(a, false); }
+static void write_latin1_string(rt_args *a) { write_string(a, true); }
+
 typedef struct {
   uv_shutdown_t req;
   rt_ref *cb;
@@ -307,6 +362,8 @@ void rt_stream_add_methods(rt_class *cls) {
   rt_class_method(cls, "readStart", read_start);
   rt_class_method(cls, "readStop", read_stop);
   rt_class_method(cls, "write", write_);
+  rt_class_method(cls, "writeUtf8String", write_utf8_string);
+  rt_class_method(cls, "writeLatin1String", write_latin1_string);
   rt_class_method(cls, "shutdown", shutdown_);
   rt_class_method(cls, "close", close_);
   rt_class_method(cls, "ref", ref_);

@@ -3,8 +3,12 @@
  * binding_process_wrap.c for a child's stdio pipes.
  *
  * Every handle object has the methods readStart(onread), readStop(),
- * write(bytes, cb), shutdown(cb), close(cb), ref(), unref(), hasRef(),
- * getFd(), writeQueueSize(); rt_stream_add_methods() puts them on a class.
+ * write(bytes, cb), writeUtf8String(str, cb), writeLatin1String(str, cb),
+ * shutdown(cb), close(cb), ref(), unref(), hasRef(), getFd(),
+ * writeQueueSize(); rt_stream_add_methods() puts them on a class.
+ * write() returns 1 when everything was written at once, 0 when queued
+ * (cb(err) follows) or a negative errno; the string writes return the
+ * byte count instead of 1.
  * listen(backlog, onconnection) hands each accepted connection to
  * onconnection(err, handle) as a new handle of the same class.
  *

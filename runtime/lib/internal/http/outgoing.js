@@ -11,6 +11,9 @@ const { validateHeaderName, validateHeaderValue, codes } = require('internal/htt
 
 function B() { return require('buffer').Buffer; }
 const kHeaders = Symbol('kOutHeaders');
+const { errnoException } = internalBinding('errors');
+
+function onFinishNT(msg) { msg._onFinish(); }
 
 let dateCache;
 let dateCacheTime = 0;
@@ -269,6 +272,7 @@ class OutgoingMessage extends Stream {
       }
       return this;
     }
+    if (!this._headerSent && this.outputData.length === 0 && this._endDirect(chunk, encoding, cb)) return this;
     const finish = () => this._onFinish();
     this._finishCb = finish;
     // Everything end() sends (head, last chunk, terminator) leaves in one
@@ -292,6 +296,72 @@ class OutgoingMessage extends Stream {
     this.writableEnded = true;
     this.writable = false;
     return this;
+  }
+
+  // end() when the whole message (head, body, chunked framing) can leave in
+  // one write straight to an idle libuv socket handle: no Buffer, no
+  // Writable queue, 'finish' on the next tick as after the socket's own
+  // write.  false (nothing sent; the head may have been made) otherwise.
+  _endDirect(chunk, encoding, cb) {
+    const sock = this.socket;
+    if (sock === null || sock._httpMessage !== this || sock.destroyed || sock.connecting) return false;
+    const h = sock._handle;
+    if (!h || typeof h.writeLatin1String !== 'function') return false;
+    const ws = sock._writableState;
+    if (ws.length !== 0 || ws.corked !== 0 || ws.ending || ws.writing || ws.errored || sock._httpDirectPending > 0) return false;
+    let latin1;
+    if (chunk === null || chunk === undefined) { chunk = ''; latin1 = true; }
+    else if (typeof chunk !== 'string') return false;
+    else if (!encoding || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
+    else if (encoding === 'latin1' || encoding === 'binary') latin1 = true;
+    else return false;
+    let bodyLen = -1;
+    if (!this._header) {
+      // Content-Length from the only chunk, as _writeChunk/end do
+      if (chunk === '') {
+        if (typeof this._contentLength !== 'number' && !this.hasHeader('transfer-encoding')) this._contentLength = 0;
+      } else if (typeof this._contentLength !== 'number' && !this.hasHeader('content-length') && !this.hasHeader('transfer-encoding')) {
+        bodyLen = latin1 ? chunk.length : B().byteLength(chunk, 'utf8');
+        this._contentLength = bodyLen;
+      }
+      this._implicitHeader();
+    }
+    let body = '';
+    if (this._hasBody) {
+      if (this.chunkedEncoding) {
+        if (chunk !== '') {
+          if (bodyLen < 0) bodyLen = latin1 ? chunk.length : B().byteLength(chunk, 'utf8');
+          body = `${bodyLen.toString(16)}\r\n${chunk}\r\n0\r\n${this._trailer}\r\n`;
+        } else {
+          body = `0\r\n${this._trailer}\r\n`;
+        }
+      } else {
+        body = chunk;
+      }
+    }
+    const data = this._header + body;
+    this._headerSent = true;
+    this.headersSent = true;
+    if (typeof cb === 'function') this.once('finish', cb);
+    this.finished = true;
+    this.writableEnded = true;
+    this.writable = false;
+    const done = (err) => {
+      sock._httpDirectPending--;
+      if (err) sock.destroy(err); else this._onFinish();
+    };
+    const r = latin1 ? h.writeLatin1String(data, done) : h.writeUtf8String(data, done);
+    if (r > 0) {
+      sock._bytesDispatched += r;
+      process.nextTick(onFinishNT, this);
+    } else if (r === 0) {
+      sock._httpDirectPending = (sock._httpDirectPending || 0) + 1;
+      sock._bytesDispatched += latin1 ? data.length : B().byteLength(data, 'utf8');
+    } else {
+      sock.destroy(errnoException(r, 'write'));
+    }
+    if (sock._timeoutMs > 0) sock._touch();
+    return true;
   }
 
   _onFinish() {
