@@ -6,8 +6,10 @@
 // immediates, nextTick and queueMicrotask carry it where the runtime wires
 // that module's hook API into them.  createHook reports what this runtime
 // can see: PROMISE resources through V8's promise hooks (init, before, after,
-// promiseResolve) and AsyncResource instances (init, before, after, destroy).
-// Other resource types (timers, fs requests, sockets) are not reported.
+// promiseResolve; no destroy), AsyncResource instances, and the resources
+// the runtime's modules report through internal/async_hooks (Timeout,
+// Immediate, TickObject, Microtask, FSREQCALLBACK, TCPWRAP, PIPEWRAP,
+// WRITEWRAP, PROCESSWRAP, ZLIB, GETADDRINFOREQWRAP...).
 
 const ac = require('internal/async_context');
 const { codes, E } = require('internal/errors');
@@ -18,73 +20,43 @@ E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
 E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
 E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
 
-// ---- async ids -----------------------------------------------------------
-let nextId = 2; // 1 is the main script (executionAsyncId() at top level)
-const idStack = [];        // [asyncId, triggerId, resource] while in a scope
+// ---- async ids, context stack and emit functions: internal/async_hooks ----
+const H = require('internal/async_hooks');
+const { executionAsyncId, triggerAsyncId, executionAsyncResource } = H;
 const promiseIds = new WeakMap();
-
-function executionAsyncId() {
-  return idStack.length ? idStack[idStack.length - 1][0] : 1;
-}
-function triggerAsyncId() {
-  return idStack.length ? idStack[idStack.length - 1][1] : 0;
-}
-const topLevelResource = {};
-function executionAsyncResource() {
-  return idStack.length ? idStack[idStack.length - 1][2] : topLevelResource;
-}
-
-// ---- hooks ------------------------------------------------------------------
-const hooks = [];
-let inHook = false;
-
-function emit(kind, ...args) {
-  if (hooks.length === 0 || inHook) return;
-  inHook = true;
-  try {
-    for (const h of hooks.slice()) {
-      const fn = h[kind];
-      if (fn) fn(...args);
-    }
-  } finally {
-    inHook = false;
-  }
-}
+const promiseTriggers = new WeakMap();
 
 function promiseId(p) {
   let id = promiseIds.get(p);
   if (id === undefined) {
-    id = nextId++;
+    id = H.newAsyncId();
     promiseIds.set(p, id);
   }
   return id;
 }
 
 function promiseInit(promise, parent) {
-  if (inHook) return;
   const id = promiseId(promise);
   const trigger = parent !== undefined ? promiseId(parent) : executionAsyncId();
-  emit('init', id, 'PROMISE', trigger, promise);
+  promiseTriggers.set(promise, trigger);
+  H.emitInit(id, 'PROMISE', trigger, promise);
 }
 function promiseBefore(promise) {
-  if (inHook) return;
   const id = promiseId(promise);
-  idStack.push([id, id, promise]);
-  emit('before', id);
+  const trigger = promiseTriggers.get(promise);
+  H.emitBefore(id, trigger === undefined ? id : trigger, promise);
 }
 function promiseAfter(promise) {
-  if (inHook) return;
   const id = promiseId(promise);
-  emit('after', id);
-  if (idStack.length && idStack[idStack.length - 1][0] === id) idStack.pop();
+  if (executionAsyncId() === id) H.emitAfter(id);
 }
 function promiseResolve(promise) {
-  if (inHook) return;
-  emit('promiseResolve', promiseId(promise));
+  H.emitPromiseResolve(promiseId(promise));
 }
 
 function updatePromiseHooks() {
-  const any = (k) => hooks.some((h) => h[k]);
+  const hooks = H.enabledHooks();
+  const any = (k) => hooks.some((h) => typeof h[k] === 'function');
   const wantPromises = hooks.length > 0;
   binding.setPromiseHooks(
     wantPromises && any('init') ? promiseInit : undefined,
@@ -108,19 +80,12 @@ class AsyncHook {
   }
 
   enable() {
-    if (!hooks.includes(this)) {
-      hooks.push(this);
-      updatePromiseHooks();
-    }
+    if (H.enableHook(this)) updatePromiseHooks();
     return this;
   }
 
   disable() {
-    const i = hooks.indexOf(this);
-    if (i !== -1) {
-      hooks.splice(i, 1);
-      updatePromiseHooks();
-    }
+    if (H.disableHook(this)) updatePromiseHooks();
     return this;
   }
 }
@@ -149,33 +114,30 @@ class AsyncResource {
       throw new codes.ERR_INVALID_ASYNC_ID('triggerAsyncId', triggerAsyncId);
     }
     ac.activate();
-    this[kId] = nextId++;
+    this[kId] = H.newAsyncId();
     this[kTrigger] = triggerAsyncId;
     this[kFrame] = ac.current();
     this[kDestroyed] = false;
     void requireManualDestroy;
-    emit('init', this[kId], type, triggerAsyncId, this);
+    H.emitInit(this[kId], type, triggerAsyncId, this);
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
     const id = this[kId];
-    idStack.push([id, this[kTrigger], this]);
-    emit('before', id);
+    H.emitBefore(id, this[kTrigger], this);
     try {
       return ac.runInFrame(this[kFrame], fn, thisArg, ...args);
     } finally {
-      emit('after', id);
-      idStack.pop();
+      H.emitAfter(id);
     }
   }
 
   emitDestroy() {
-    // As Node, destroy hooks run later (from the destroy queue), not inside
-    // emitDestroy(); hooks disabled meanwhile do not see it.
+    // As Node, destroy hooks run later (from the destroy queue, in the check
+    // phase), not inside emitDestroy().
     if (!this[kDestroyed]) {
       this[kDestroyed] = true;
-      const id = this[kId];
-      if (hooks.some((h) => h.destroy)) setImmediate(() => emit('destroy', id));
+      H.emitDestroy(this[kId]);
     }
     return this;
   }

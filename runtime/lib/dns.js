@@ -39,7 +39,7 @@ function lookup(hostname, options, callback) {
     process.nextTick(() => (all ? callback(null, [{ address: hostname, family: ip }]) : callback(null, hostname, ip)));
     return {};
   }
-  const r = binding.getaddrinfo(hostname, family, hints, (err, list) => {
+  const r = binding.getaddrinfo(hostname, family, hints, require('internal/async_hooks').wrapCallback('GETADDRINFOREQWRAP', (err, list) => {
     if (err || list.length === 0) {
       const e = errnoException(err || -3008, 'getaddrinfo');
       e.message = `getaddrinfo ${e.code} ${hostname}`;
@@ -51,7 +51,7 @@ function lookup(hostname, options, callback) {
     else if (order === 'ipv6first') list.sort((a, b) => b.family - a.family);
     if (all) callback(null, list);
     else callback(null, list[0].address, list[0].family);
-  });
+  }));
   if (r < 0) process.nextTick(callback, errnoException(r, 'getaddrinfo'));
   return {};
 }

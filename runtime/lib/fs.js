@@ -7,7 +7,8 @@
 // in internal/fs/dir, streams in internal/fs/streams, watchers in
 // internal/fs/watchers, recursive copy in internal/fs/cp.
 
-const B = internalBinding('fs_async');
+// (each completion callback is an FSREQCALLBACK request for async_hooks)
+const B = require('internal/async_hooks').requestBinding(internalBinding('fs_async'), 'FSREQCALLBACK');
 const { Buffer } = require('buffer');
 const { isArrayBufferView, isUint8Array } = internalBinding('types');
 const {

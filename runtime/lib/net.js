@@ -9,6 +9,7 @@ const EventEmitter = require('events');
 const { Duplex } = require('stream');
 const { TCP } = internalBinding('tcp_wrap');
 const { Pipe } = internalBinding('pipe_wrap');
+require('internal/async_hooks').instrumentStreamHandles(); // TCPWRAP, PIPEWRAP... for async_hooks
 const dnsb = internalBinding('dns');
 const { errnoException } = internalBinding('errors');
 

@@ -15,6 +15,10 @@ const types = internalBinding('types');
 // Completion callbacks run in the async context the stream was created in
 // (as Node's zlib handle, an async resource).
 const asyncContext = require('internal/async_context');
+// ... and, for async_hooks, in the stream's ZLIB resource.
+const asyncHooks = require('internal/async_hooks');
+const kAsyncId = asyncHooks.async_id_symbol;
+const kTriggerId = asyncHooks.trigger_async_id_symbol;
 
 E('ERR_BUFFER_TOO_LARGE', (max) => `Cannot create a Buffer larger than ${max} bytes`, RangeError);
 E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
@@ -114,6 +118,9 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   this._maxOutputLength = maxOutputLength;
   this[kBusy] = false;
   this[kFrame] = asyncContext.capture();
+  this[kAsyncId] = asyncHooks.newAsyncId();
+  this[kTriggerId] = asyncHooks.getDefaultTriggerAsyncId();
+  if (asyncHooks.initHooksExist()) asyncHooks.emitInit(this[kAsyncId], 'ZLIB', this[kTriggerId], this);
 }
 Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
 Object.setPrototypeOf(ZlibBase, Transform);
@@ -166,6 +173,7 @@ ZlibBase.prototype.close = function(callback) {
 
 ZlibBase.prototype._destroy = function(err, callback) {
   if (this._handle && !this[kBusy]) binding.close(this._handle);
+  if (this._handle && asyncHooks.destroyHooksExist()) asyncHooks.emitDestroy(this[kAsyncId]);
   this._handle = null;
   callback(err);
 };
@@ -198,7 +206,8 @@ function processChunk(self, chunk, flushFlag, cb) {
   self[kBusy] = true;
   // In parallel-deflate mode the binding may answer at once (see
   // binding_zlib.c): the result is returned and the callback is not called.
-  const r = binding.writeAsync(handle, chunk, flushFlag, (err, ab) => asyncContext.runInFrame(self[kFrame], () => {
+  const done = (err, ab) => asyncHooks.runInResource(self[kAsyncId], self[kTriggerId], self, after, undefined, [err, ab]);
+  const after = (err, ab) => asyncContext.runInFrame(self[kFrame], () => {
     self[kBusy] = false;
     if (self.destroyed) {
       if (self._handle) binding.close(self._handle);
@@ -215,18 +224,11 @@ function processChunk(self, chunk, flushFlag, cb) {
     self.bytesWritten += chunk.byteLength;
     if (ab.byteLength > 0) pushOutput(self, ab);
     cb();
-  }));
+  });
+  const r = binding.writeAsync(handle, chunk, flushFlag, done);
   if (r !== undefined) {
-    self[kBusy] = false;
-    if (!(r instanceof ArrayBuffer)) {
-      const error = codecError(r);
-      self[kError] = error;
-      self.destroy(error);
-      return;
-    }
-    self.bytesWritten += chunk.byteLength;
-    if (r.byteLength > 0) pushOutput(self, r);
-    cb();
+    if (r instanceof ArrayBuffer) done(null, r);
+    else done(r);
   }
 }
 

@@ -4,7 +4,7 @@
 // with a trailing callback) wrapped in a promise; validation is shared
 // through internal/fs/utils.  Recursive operations reuse fs's code.
 
-const B = internalBinding('fs_async');
+const B = require('internal/async_hooks').requestBinding(internalBinding('fs_async'), 'FSREQPROMISE');
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
 const { isArrayBufferView } = internalBinding('types');

@@ -20,6 +20,9 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 // internal/async_context; capture() is undefined until a store exists).
 let asyncContext;
 function AC() { return asyncContext || (asyncContext = require('internal/async_context')); }
+// async_hooks: Timeout and Immediate resources (ids, init/before/after/destroy).
+const H = require('internal/async_hooks');
+const { async_id_symbol, trigger_async_id_symbol } = H;
 const kRefed = Symbol('refed');
 let seq = 0;
 let refCount = 0;
@@ -88,6 +91,9 @@ class Timeout {
     this[kRefed] = isRefed;
     this._id = timerListId++;
     this._asyncFrame = AC().capture();
+    this[async_id_symbol] = H.newAsyncId();
+    this[trigger_async_id_symbol] = H.getDefaultTriggerAsyncId();
+    if (H.initHooksExist()) H.emitInit(this[async_id_symbol], 'Timeout', this[trigger_async_id_symbol], this);
     if (isRefed) refCount++;
     insert(this);
   }
@@ -126,6 +132,7 @@ function insert(t) {
 function unenroll(t) {
   if (t._destroyed) return;
   t._destroyed = true;
+  if (H.destroyHooksExist()) H.emitDestroy(t[async_id_symbol]);
   if (t[kRefed]) refCount--;
   heapRemove(t);
   delete knownTimersById[t._id];
@@ -163,6 +170,7 @@ function processTimers(now) {
     if (t._destroyed) continue;
     const cb = t._onTimeout;
     if (typeof cb !== 'function') { unenroll(t); continue; }
+    H.emitBefore(t[async_id_symbol], t[trigger_async_id_symbol], t);
     let threw = true;
     try {
       const args = t._timerArgs;
@@ -171,6 +179,7 @@ function processTimers(now) {
       else cb.apply(t, args);
       threw = false;
     } finally {
+      H.emitAfter(t[async_id_symbol]);
       if (t._repeat && t._onTimeout && !t._destroyed) {
         t._idleTimeout = t._repeat;
         t._expiry = getLibuvNow() + t._repeat;
@@ -179,6 +188,7 @@ function processTimers(now) {
       } else if (t._heapIndex === -1 && !t._destroyed) {
         // not refreshed from inside the callback: done
         t._destroyed = true;
+        if (H.destroyHooksExist()) H.emitDestroy(t[async_id_symbol]);
         if (t[kRefed]) refCount--;
         delete knownTimersById[t._id];
       }
@@ -204,7 +214,9 @@ let immHead = null;
 let immTail = null;
 
 class Immediate {
-  constructor(callback, args) {
+  // internal: an unref'd immediate of the runtime itself, not reported to
+  // async hooks (internal/async_hooks runs destroy hooks with one)
+  constructor(callback, args, internal) {
     this._idleNext = null;
     this._idlePrev = null;
     this._onImmediate = callback;
@@ -212,7 +224,14 @@ class Immediate {
     this._asyncFrame = AC().capture();
     this._destroyed = false;
     this[kImmRefed] = false;
-    this.ref();
+    if (internal === true) {
+      this[async_id_symbol] = 0;
+    } else {
+      this[async_id_symbol] = H.newAsyncId();
+      this[trigger_async_id_symbol] = H.getDefaultTriggerAsyncId();
+      if (H.initHooksExist()) H.emitInit(this[async_id_symbol], 'Immediate', this[trigger_async_id_symbol], this);
+      this.ref();
+    }
     immediateInfo[kCount]++;
     if (immTail === null) { immHead = immTail = this; }
     else { immTail._idleNext = this; this._idlePrev = immTail; immTail = this; }
@@ -244,6 +263,7 @@ function clearImmediate(imm) {
   if (!imm || imm._destroyed || !(imm instanceof Immediate)) return;
   immediateInfo[kCount]--;
   imm._destroyed = true;
+  if (imm[async_id_symbol] !== 0 && H.destroyHooksExist()) H.emitDestroy(imm[async_id_symbol]);
   if (imm[kImmRefed] && --immediateInfo[kRefCount] === 0) toggleImmediateRef(false);
   imm[kImmRefed] = null;
   imm._onImmediate = null;
@@ -271,6 +291,8 @@ function processImmediate() {
     if (imm[kImmRefed] && --immediateInfo[kRefCount] === 0) toggleImmediateRef(false);
     imm[kImmRefed] = null;
     const cb = imm._onImmediate;
+    const asyncId = imm[async_id_symbol];
+    if (asyncId !== 0) H.emitBefore(asyncId, imm[trigger_async_id_symbol], imm);
     try {
       if (imm._asyncFrame !== undefined) AC().runInFrame(imm._asyncFrame, cb, undefined, ...(imm._argv || []));
       else if (imm._argv === undefined) cb();
@@ -278,6 +300,11 @@ function processImmediate() {
     } catch (e) {
       requeueFront(list.slice(k + 1).filter((x) => !x._destroyed));
       throw e;
+    } finally {
+      if (asyncId !== 0) {
+        H.emitAfter(asyncId);
+        if (H.destroyHooksExist()) H.emitDestroy(asyncId);
+      }
     }
   }
 }
@@ -297,9 +324,16 @@ function requeueFront(items) {
 binding.setupTimers(processImmediate, processTimers);
 
 function getTimerById(id) { return knownTimersById[id]; }
+// first in the next check phase, as Node's native immediates
+function internalImmediate(fn) {
+  const imm = new Immediate(fn, undefined, true);
+  removeImmediate(imm);
+  requeueFront([imm]);
+  return imm;
+}
 function trackTimer(t) { knownTimersById[t._id] = t; }
 
 module.exports = {
-  Timeout, Immediate, clearTimeout, clearImmediate, unenroll, trackTimer, getTimerById,
+  Timeout, Immediate, clearTimeout, clearImmediate, unenroll, trackTimer, getTimerById, internalImmediate,
   TIMEOUT_MAX, kRefed,
 };

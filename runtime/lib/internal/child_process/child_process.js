@@ -10,6 +10,8 @@ const { spawn: nativeSpawn } = internalBinding('process_wrap');
 const { errnoException } = internalBinding('errors');
 const { signals } = internalBinding('signal');
 const { HandleStream } = require('internal/stream_handle');
+const asyncHooks = require('internal/async_hooks');
+asyncHooks.instrumentStreamHandles(); // the stdio pipes are PIPEWRAPs for async_hooks
 
 function lazyErrors() { return require('internal/errors').codes; }
 
@@ -93,7 +95,9 @@ class ChildProcess extends EventEmitter {
     }
     this.spawnfile = options.file;
     this.spawnargs = options.args;
-    const handle = nativeSpawn({ ...options, stdio }, (exitCode, signalCode) => this._onExit(exitCode, signalCode));
+    // the exit callback runs in a PROCESSWRAP resource (async_hooks)
+    const onExit = asyncHooks.wrapCallback('PROCESSWRAP', (exitCode, signalCode) => this._onExit(exitCode, signalCode), undefined, this);
+    const handle = nativeSpawn({ ...options, stdio }, onExit);
     if (typeof handle === 'number') {
       const err = handle;
       for (const s of stdio) if (s.handle) s.handle.close();

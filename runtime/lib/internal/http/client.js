@@ -305,6 +305,8 @@ class ClientRequest extends OutgoingMessage {
       if (this.writableFinished) release();
       else this.once('finish', release);
     };
+    // async_hooks: the parser's callbacks run in an HTTPCLIENTREQUEST resource
+    require('internal/async_hooks').parserResource(parser, 'HTTPCLIENTREQUEST', undefined, this);
     const onData = (data) => {
       const r = parser.execute(data);
       if (r instanceof Error) {

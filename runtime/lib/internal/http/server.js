@@ -290,6 +290,9 @@ class Server extends net.Server {
       if (typeof ret === 'number' && bytes === undefined) return;
       afterExecute(ret, B().from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
     };
+    // async_hooks: the parser's callbacks run in an HTTPINCOMINGMESSAGE resource
+    const asyncHooks = require('internal/async_hooks');
+    asyncHooks.parserResource(parser, 'HTTPINCOMINGMESSAGE', socket._handle ? asyncHooks.handleId(socket._handle) : undefined, socket);
 
     const onResFinish = (res) => {
       const req = res.req;

@@ -24,18 +24,36 @@ function validateFunction(fn, name) {
 
 let asyncContext;
 function AC() { return asyncContext || (asyncContext = require('internal/async_context')); }
+// async_hooks: TickObject and Microtask resources.
+const H = require('internal/async_hooks');
+const hookFields = H.fields;
+const { kDestroy } = H;
 
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
   info[kHasTickScheduled] = 1;
   const frame = AC().capture();
-  queue.push({ callback, args: args.length ? args : undefined, frame });
+  const asyncId = H.newAsyncId();
+  const triggerAsyncId = H.getDefaultTriggerAsyncId();
+  const tock = { callback, args: args.length ? args : undefined, frame, asyncId, triggerAsyncId };
+  if (H.initHooksExist()) H.emitInit(asyncId, 'TickObject', triggerAsyncId, tock);
+  queue.push(tock);
 }
 
 let rejections; // internal/process/promises, loaded on first rejection
 
 function processTicksAndRejections() {
+  // a callback that throws leaves its context pushed: unwound below
+  const depth = H.contextDepth();
+  try {
+    processTicks();
+  } finally {
+    if (H.contextDepth() !== depth) H.restoreContextDepth(depth);
+  }
+}
+
+function processTicks() {
   do {
     while (head < queue.length) {
       const tock = queue[head];
@@ -44,10 +62,13 @@ function processTicksAndRejections() {
         queue = queue.slice(head);
         head = 0;
       }
-      const { callback, args, frame } = tock;
+      const { callback, args, frame, asyncId } = tock;
+      H.emitBefore(asyncId, tock.triggerAsyncId, tock);
       if (frame !== undefined) AC().runInFrame(frame, callback, undefined, ...(args || []));
       else if (args === undefined) callback();
       else callback(...args);
+      if (hookFields[kDestroy] > 0) H.emitDestroy(asyncId);
+      H.emitAfter(asyncId);
     }
     queue = [];
     head = 0;
@@ -77,7 +98,20 @@ function runMicrotask() {
 
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
-  enqueueMicrotask(runMicrotask.bind(AC().bind(callback)));
+  const run = runMicrotask.bind(AC().bind(callback));
+  const asyncId = H.newAsyncId();
+  const triggerAsyncId = H.getDefaultTriggerAsyncId();
+  const resource = { callback };
+  if (H.initHooksExist()) H.emitInit(asyncId, 'Microtask', triggerAsyncId, resource);
+  enqueueMicrotask(() => {
+    H.emitBefore(asyncId, triggerAsyncId, resource);
+    try {
+      run();
+    } finally {
+      H.emitAfter(asyncId);
+      if (H.destroyHooksExist()) H.emitDestroy(asyncId);
+    }
+  });
 }
 
 function setupTaskQueue() {
