@@ -1,7 +1,8 @@
 // How workers end, and what the primary sees: worker.kill() (SIGTERM,
 // exitedAfterDisconnect false), worker.disconnect() from the primary and
 // cluster.worker.disconnect() in the worker (true, exit code 0),
-// process.exit(3) in the worker (false), worker.process.kill('SIGKILL').
+// cluster.worker.kill() in the worker (true, 0), process.exit(3) in the
+// worker (false), worker.process.kill('SIGKILL').
 // Each worker's events are in order; workers are printed one after another.
 const cluster = require('cluster');
 const net = require('net');
@@ -12,9 +13,10 @@ if (cluster.isWorker) {
   server.listen(0, '127.0.0.1', () => {
     if (how === 'self-disconnect') cluster.worker.disconnect();
     if (how === 'exit') process.exit(3);
+    if (how === 'self-kill') cluster.worker.kill();
   });
 } else {
-  const hows = ['kill', 'disconnect', 'self-disconnect', 'exit', 'sigkill'];
+  const hows = ['kill', 'disconnect', 'self-disconnect', 'self-kill', 'exit', 'sigkill'];
   const log = {};
   let done = 0;
   for (const how of hows) {
