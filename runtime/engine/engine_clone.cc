@@ -221,15 +221,17 @@ static rt_val deserialize(rt_msg *m) {
   EscapableHandleScope hs(iso);
   Local<Context> c = iso->GetCurrentContext();
   std::vector<Local<Value>> ports;
-  Local<Array> arr = Array::New(iso, (int)m->ports.size());
-  for (size_t i = m->ports_taken; i < m->ports.size(); i++) {
-    rt_val p = port_wrap_hook ? port_wrap_hook(m->ports[i]) : nullptr;
-    if (!p) return nullptr;
-    m->ports_taken = i + 1;
-    ports.push_back(L(p));
-    (void)arr->Set(c, (uint32_t)i, L(p));
+  if (!m->ports.empty()) {  // most messages carry no ports: no array, no handle
+    Local<Array> arr = Array::New(iso, (int)m->ports.size());
+    for (size_t i = m->ports_taken; i < m->ports.size(); i++) {
+      rt_val p = port_wrap_hook ? port_wrap_hook(m->ports[i]) : nullptr;
+      if (!p) return nullptr;
+      m->ports_taken = i + 1;
+      ports.push_back(L(p));
+      (void)arr->Set(c, (uint32_t)i, L(p));
+    }
+    m->port_objects.Reset(iso, arr);
   }
-  m->port_objects.Reset(iso, arr);
   MsgDeserializer d(m, &ports);
   ValueDeserializer des(iso, m->data, m->len, &d);
   d.set_deserializer(&des);
@@ -242,7 +244,7 @@ static rt_val deserialize(rt_msg *m) {
 }
 
 rt_val rt_msg_ports_array(rt_msg *m) {
-  if (m->port_objects.IsEmpty()) return W(Array::New(iso, 0));
+  if (m->port_objects.IsEmpty()) return nullptr;
   return W(m->port_objects.Get(iso));
 }
 

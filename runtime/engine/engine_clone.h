@@ -47,7 +47,8 @@ void *rt_msg_port(const rt_msg *m, size_t i);
 rt_val rt_msg_deserialize(rt_msg *m, rt_val *exception);
 /* Throws DOMException [DataCloneError] with message; returns NULL. */
 rt_val rt_msg_throw_clone_error(const char *message);
-/* The ports made by the last rt_msg_deserialize of m, as an array. */
+/* The ports made by rt_msg_deserialize of m, as an array; NULL when the
+ * message carried none. */
 rt_val rt_msg_ports_array(rt_msg *m);
 /* Frees m; ports it still owns (never delivered) are released. */
 void rt_msg_free(rt_msg *m);

@@ -5,8 +5,11 @@
  * queue of messages sent to it, its peer, and which thread owns it now; all
  * cores are guarded by one process-wide mutex (messages are rare next to the
  * work they carry, and one lock keeps entangle/transfer/close simple).  The
- * handle (port_handle) is the owning thread's side: a uv_async_t on that
- * thread's loop that senders poke, and the MessagePort JavaScript object.
+ * handle (port_handle) is the owning thread's side: an eventfd watched by a
+ * uv_poll_t on that thread's loop, which senders poke once per batch
+ * (wake_pending), and the MessagePort JavaScript object.  (Not uv_async_t:
+ * libuv 1.44's receiver spins with sched_yield while a sender is inside
+ * uv_async_send, which on a busy machine cost more CPU than the messages.)
  * Transferring a port in a message detaches the handle on the sending thread
  * and makes a new one on the receiving thread; messages queued meanwhile
  * wait in the core.
@@ -17,8 +20,11 @@
  * JavaScript (internal/worker/io) makes the objects: this file gives them
  * their prototype and calls back `dispatch(port, kind, value, ports)` with
  * kind 0 for a message, 1 for 'messageerror' and 2 for 'close'. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "devrun/util.h"
 #include "engine_clone.h"
@@ -36,13 +42,15 @@ struct port_core {
   struct port_core *peer;
   struct port_handle *owner; /* NULL while in transit or after close */
   bool peer_closed;          /* the other side closed: deliver what is queued, then 'close' */
+  bool wake_pending;         /* the owner's eventfd was written and not yet read */
   char *bc_name;             /* BroadcastChannel name, or NULL */
   struct port_core *bc_next; /* list of BroadcastChannel cores */
 };
 
 typedef struct port_handle {
   port_core *core;
-  uv_async_t async;
+  uv_poll_t poll;
+  int efd;
   rt_ref *obj;
   bool started, closing;
   struct port_handle *next_on_thread;
@@ -83,7 +91,17 @@ static void core_unref_locked(port_core *c) {
 }
 
 static void core_wake_locked(port_core *c) {
-  if (c->owner && !c->owner->closing) uv_async_send(&c->owner->async);
+  if (!c->owner || c->owner->closing || c->wake_pending) return;
+  c->wake_pending = true;
+  uint64_t one = 1;
+  while (write(c->owner->efd, &one, sizeof one) < 0 && errno == EINTR) {
+  }
+}
+
+static void wake_self(port_handle *ph) {
+  uv_mutex_lock(&g_mu);
+  core_wake_locked(ph->core);
+  uv_mutex_unlock(&g_mu);
 }
 
 /* Queues m on c (g_mu held); c takes ownership. */
@@ -114,6 +132,7 @@ static void core_disentangle_locked(port_core *c) {
 
 static void handle_close_cb(uv_handle_t *h) {
   port_handle *ph = h->data;
+  close(ph->efd);
   free(ph);
 }
 
@@ -157,7 +176,7 @@ static void handle_release(port_handle *ph, bool close) {
     ph->obj = NULL;
   }
   unlink_handle(ph);
-  uv_close((uv_handle_t *)&ph->async, handle_close_cb);
+  uv_close((uv_handle_t *)&ph->poll, handle_close_cb);
 }
 
 static void dispatch(port_handle *ph, int kind, rt_val value, rt_val ports) {
@@ -167,8 +186,16 @@ static void dispatch(port_handle *ph, int kind, rt_val value, rt_val ports) {
   rt_make_callback(rt_ref_get(dispatch_fn), rt_undefined(), 4, argv);
 }
 
-static void async_cb(uv_async_t *a) {
-  port_handle *ph = a->data;
+static void poll_cb(uv_poll_t *p, int status, int events) {
+  (void)status;
+  (void)events;
+  port_handle *ph = p->data;
+  uint64_t n;
+  while (read(ph->efd, &n, sizeof n) < 0 && errno == EINTR) {
+  }
+  uv_mutex_lock(&g_mu);
+  ph->core->wake_pending = false;
+  uv_mutex_unlock(&g_mu);
   /* Node delivers at most as many messages per wake-up as were queued when
    * it began, so a port that posts to itself cannot starve the loop. */
   int budget = 1000;
@@ -198,7 +225,7 @@ static void async_cb(uv_async_t *a) {
   bool peer_gone = ph->core->peer_closed && !more;
   uv_mutex_unlock(&g_mu);
   if (more && ph->started) {
-    uv_async_send(&ph->async);
+    wake_self(ph);
     return;
   }
   if (peer_gone) {
@@ -220,9 +247,16 @@ static rt_val wrap_core(port_core *c, bool broadcast) {
   if (!proto) return rt_throw_error("worker messaging is not set up on this thread");
   port_handle *ph = dr_calloc(1, sizeof *ph);
   ph->core = c;
-  uv_async_init(rt_env_current->loop, &ph->async, async_cb);
-  ph->async.data = ph;
-  uv_unref((uv_handle_t *)&ph->async);
+  ph->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (ph->efd < 0) {
+    int err = -errno;
+    free(ph);
+    return rt_throw_errno(err, "eventfd", NULL, NULL);
+  }
+  uv_poll_init(rt_env_current->loop, &ph->poll, ph->efd);
+  ph->poll.data = ph;
+  uv_poll_start(&ph->poll, UV_READABLE, poll_cb);
+  uv_unref((uv_handle_t *)&ph->poll);
   rt_val o = rt_object_with_slots();
   rt_set_prototype(o, rt_ref_get(proto));
   rt_object_set_ptr(o, ph);
@@ -234,7 +268,7 @@ static rt_val wrap_core(port_core *c, bool broadcast) {
   c->owner = ph;
   bool pending = c->head != NULL || c->peer_closed;
   uv_mutex_unlock(&g_mu);
-  if (pending) uv_async_send(&ph->async); /* a 'close' to deliver even if never started */
+  if (pending) wake_self(ph); /* a 'close' to deliver even if never started */
   return o;
 }
 
@@ -352,7 +386,7 @@ static void start(rt_args *a) {
   port_handle *ph = handle_of(rt_arg(a, 0));
   if (!ph || ph->closing) return;
   ph->started = true;
-  uv_async_send(&ph->async);
+  wake_self(ph);
 }
 
 static void stop(rt_args *a) {
@@ -364,14 +398,14 @@ static void ref_(rt_args *a) {
   port_handle *ph = handle_of(rt_arg(a, 0));
   if (!ph || ph->closing) return;
   if (rt_is_true(rt_arg(a, 1)))
-    uv_ref((uv_handle_t *)&ph->async);
+    uv_ref((uv_handle_t *)&ph->poll);
   else
-    uv_unref((uv_handle_t *)&ph->async);
+    uv_unref((uv_handle_t *)&ph->poll);
 }
 
 static void has_ref(rt_args *a) {
   port_handle *ph = handle_of(rt_arg(a, 0));
-  rt_return_bool(a, ph && !ph->closing && uv_has_ref((uv_handle_t *)&ph->async));
+  rt_return_bool(a, ph && !ph->closing && uv_has_ref((uv_handle_t *)&ph->poll));
 }
 
 /* close(port): both sides get 'close' (this one from JS, asynchronously). */

@@ -16,7 +16,7 @@
 
 extern char **environ;
 
-static uint64_t start_hr;
+static _Thread_local uint64_t start_hr; /* per thread: a worker's performance.now() starts at 0 too */
 
 /* hrtime(buf): writes [sec_hi, sec_lo, nsec] into a Uint32Array */
 static void hrtime(rt_args *a) {

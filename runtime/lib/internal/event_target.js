@@ -63,21 +63,27 @@ function emitUncaughtException(err) {
   });
 }
 
-// Private state of Events (not visible to inspection or Object.keys).
-const eventState = new WeakMap();
-const trustedEvents = new WeakSet();
+// Private state of Events (not visible to inspection or Object.keys): a
+// private field, read through stateOf (set by Event's static block).  A
+// WeakMap did the same at the price of an ephemeron per event for the GC.
+let stateOf;
 
 function isEvent(value) {
-  return eventState.has(value);
+  return value !== null && typeof value === 'object' && stateOf(value) !== undefined;
 }
 
 function ev(self) {
-  const s = eventState.get(self);
+  const s = self !== null && typeof self === 'object' ? stateOf(self) : undefined;
   if (s === undefined) throw new ERR_INVALID_THIS('Event');
   return s;
 }
 
 class Event {
+  #state;
+  static {
+    stateOf = (obj) => (#state in obj ? obj.#state : undefined);
+  }
+
   constructor(type, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     if (options != null) validateObject(options, 'options', { allowArray: true, allowFunction: true, nullable: true });
@@ -90,15 +96,14 @@ class Event {
       propagationStopped: false,
       timeStamp: now(),
     };
-    eventState.set(this, state);
-    if (options?.[kTrustEvent]) trustedEvents.add(this);
-    this[kTarget] = null;
-    this[kIsBeingDispatched] = false;
-    this[kStop] = false;
-    // Symbols above are own properties; keep them out of inspection.
-    for (const s of [kTarget, kIsBeingDispatched, kStop]) {
-      Object.defineProperty(this, s, { enumerable: false, writable: true, configurable: true, value: this[s] });
-    }
+    if (options?.[kTrustEvent]) state.trusted = true;
+    this.#state = state;
+    // Own properties kept out of inspection, defined non-enumerable from
+    // the start (assigning first and then redefining them would give every
+    // event a map transition of its own, which costs more than the event).
+    Object.defineProperty(this, kTarget, { __proto__: null, enumerable: false, writable: true, configurable: true, value: null });
+    Object.defineProperty(this, kIsBeingDispatched, { __proto__: null, enumerable: false, writable: true, configurable: true, value: false });
+    Object.defineProperty(this, kStop, { __proto__: null, enumerable: false, writable: true, configurable: true, value: false });
   }
 
   initEvent(type, bubbles = false, cancelable = false) {
@@ -203,7 +208,7 @@ class Event {
 
   get isTrusted() {
     ev(this);
-    return trustedEvents.has(this);
+    return ev(this).trusted === true;
   }
 }
 
