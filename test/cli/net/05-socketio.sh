@@ -5,8 +5,10 @@
 # 70 kB binary, emitWithAck from the server, an auth-protected namespace),
 # both on devrun-js. The client's transcript and the server's log must be
 # what Node 20 printed (apps/expected/05-socketio.out, recorded by
-# record-apps). Extra, when node is installed: the same transcript with the
-# server on devrun-js and the client on node, and the other way round.
+# record-apps), and so must they with WebSocket compression on
+# (apps/expected/05-socketio-deflate.out). Extra, when node is installed:
+# the same transcript with the server on devrun-js and the client on node,
+# and the other way round.
 . "$(dirname "$0")/lib.sh"
 need_apps
 setup_app
@@ -32,6 +34,9 @@ chat() {
 
 chat "$JS" "$JS"
 check_out 05-socketio
+# again with WebSocket compression (ws's permessage-deflate on zlib)
+CHAT_DEFLATE=1 chat "$JS" "$JS"
+check_out 05-socketio-deflate
 if [ -z "${DR_NET_RUNTIME:-}" ] && command -v node >/dev/null 2>&1; then
   chat "$JS" node
   check_out 05-socketio

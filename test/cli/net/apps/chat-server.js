@@ -1,6 +1,7 @@
 // The socket.io chat server (test/cli/net/05-socketio.sh): rooms, acks,
 // broadcasts, binary payloads, a server-to-client emitWithAck, and an /admin
-// namespace behind an auth middleware. Prints "listening <port>" and a log
+// namespace behind an auth middleware; WebSocket compression with
+// CHAT_DEFLATE=1. Prints "listening <port>" and a log
 // of what it saw; exits when an admin asks it to shut down.
 'use strict';
 const http = require('http');
@@ -10,7 +11,10 @@ const server = http.createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end('chat server\n');
 });
-const io = new Server(server, { maxHttpBufferSize: 1e6, pingInterval: 10000 });
+// CHAT_DEFLATE=1: WebSocket messages compressed (permessage-deflate, on zlib)
+const deflate = process.env.CHAT_DEFLATE === '1';
+const io = new Server(server, { maxHttpBufferSize: 1e6, pingInterval: 10000,
+  perMessageDeflate: deflate ? { threshold: 0 } : false });
 const names = new Map();
 
 io.on('connection', (socket) => {
@@ -18,7 +22,9 @@ io.on('connection', (socket) => {
     names.set(socket.id, name);
     socket.data.name = name;
     socket.join(room);
-    console.log(`join ${name} ${room} via ${socket.conn.transport.name}`);
+    const t = socket.conn.transport;
+    const ext = t.name === 'websocket' && t.socket.extensions ? ` (${t.socket.extensions})` : '';
+    console.log(`join ${name} ${room} via ${t.name}${ext}`);
     socket.to(room).emit('joined', name);
     io.in(room).fetchSockets().then((list) => {
       ack({ ok: true, members: list.map((s) => s.data.name).sort() });

@@ -1,8 +1,8 @@
 // An express@4 app as people write them (test/cli/net/03-express.sh): a
-// router mounted under /api with its own middleware, express.json() and
-// express.urlencoded() bodies, express.static for ./public (ETag, ranges,
-// conditional GET, index.html), a redirect, a cookie, a thrown error caught
-// by an error handler, and express's own 404. Prints "listening <port>"
+// router mounted under /api with its own middleware, express.json(),
+// express.urlencoded() and express.raw() bodies, express.static for
+// ./public (ETag, ranges, conditional GET, index.html), a redirect, a
+// cookie, a thrown error caught by an error handler, and express's own 404. Prints "listening <port>"
 // and exits after POST /quit (server.close()).
 'use strict';
 const path = require('path');
@@ -67,6 +67,10 @@ app.use('/api', api);
 
 app.post('/form', express.urlencoded({ extended: false }), (req, res) => {
   res.type('text/plain').send(`hello ${req.body.name}, you are ${req.body.age}\n`);
+});
+app.post('/upload', express.raw({ type: 'application/octet-stream', limit: '5mb' }), (req, res) => {
+  const sha = require('crypto').createHash('sha256').update(req.body).digest('hex');
+  res.json({ bytes: req.body.length, sha256: sha });
 });
 app.get('/old', (req, res) => res.redirect(301, '/new'));
 app.get('/new', (req, res) => {
