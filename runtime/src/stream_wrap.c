@@ -182,12 +182,13 @@ static void write_(rt_args *a) {
   rt_return_int(a, r);
 }
 
-/* writeUtf8String(str, cb) / writeLatin1String(str, cb): write() of a
- * string's bytes, without a Buffer made for it in JavaScript (Node's
- * StreamBase has the same methods).  -> the number of bytes when all were
- * written at once (cb is not called), 0 when queued (cb(err) follows), or a
- * negative errno.  An empty string writes nothing and returns 0 without
- * calling cb: callers pass non-empty strings. */
+/* writeUtf8String(str, cb[, bytes]) / writeLatin1String(str, cb[, bytes]):
+ * write() of a string's bytes (then of `bytes`, a Uint8Array, if given),
+ * without a Buffer made for the string in JavaScript (Node's StreamBase has
+ * the string methods).  -> the number of bytes when all were written at
+ * once (cb is not called), 0 when queued (cb(err) follows), or a negative
+ * errno.  Nothing to write returns 0 without calling cb: callers pass a
+ * non-empty string. */
 static void write_string(rt_args *a, bool latin1) {
   static _Thread_local char area[16384];
   rt_stream *s = rt_stream_self(a);
@@ -202,30 +203,44 @@ static void write_string(rt_args *a, bool latin1) {
   char *p = cap <= sizeof area ? area : dr_malloc(cap ? cap : 1);
   size_t len = latin1 ? rt_string_write_latin1(str, (uint8_t *)p, 0, n16)
                       : rt_string_write_utf8(str, p, cap);
-  if (len == 0) {
+  uv_buf_t b[2];
+  unsigned nb = 1;
+  b[0] = uv_buf_init(p, (unsigned)len);
+  size_t extra = 0;
+  if (rt_is_array_buffer_view(rt_arg(a, 2))) {
+    char *q = rt_view_data(rt_arg(a, 2), &extra);
+    if (q && extra) b[nb++] = uv_buf_init(q, (unsigned)extra);
+  }
+  size_t total = len + (nb > 1 ? extra : 0);
+  if (total == 0) {
     if (p != area) free(p);
     rt_return_int(a, 0);
     return;
   }
-  uv_buf_t b = uv_buf_init(p, (unsigned)len);
-  int r = uv_try_write(&s->u.stream, &b, 1);
-  if ((r >= 0 && (size_t)r == len) || (r < 0 && r != UV_EAGAIN && r != UV_ENOSYS)) {
+  int r = uv_try_write(&s->u.stream, b, nb);
+  if ((r >= 0 && (size_t)r == total) || (r < 0 && r != UV_EAGAIN && r != UV_ENOSYS)) {
     if (p != area) free(p);
-    rt_return_number(a, r < 0 ? r : (double)len);
+    rt_return_number(a, r < 0 ? r : (double)total);
     return;
   }
   /* queue what is left, in memory the request owns */
   size_t done = r > 0 ? (size_t)r : 0;
-  char *rest = dr_malloc(len - done);
-  memcpy(rest, p + done, len - done);
+  char *rest = dr_malloc(total - done);
+  size_t k = 0;
+  for (unsigned i = 0; i < nb; i++) {
+    size_t skip = done > b[i].len ? b[i].len : done;
+    done -= skip;
+    memcpy(rest + k, b[i].base + skip, b[i].len - skip);
+    k += b[i].len - skip;
+  }
   if (p != area) free(p);
-  rt_val ab = rt_array_buffer_take(rest, len - done);
+  rt_val ab = rt_array_buffer_take(rest, k);
   write_req *w = dr_calloc(1, sizeof *w);
   w->s = s;
   w->keep = rt_ref_new(ab);
   if (rt_is_function(rt_arg(a, 1))) w->cb = rt_ref_new(rt_arg(a, 1));
-  b = uv_buf_init(rest, (unsigned)(len - done));
-  r = uv_write(&w->req, &s->u.stream, &b, 1, write_cb);
+  b[0] = uv_buf_init(rest, (unsigned)k);
+  r = uv_write(&w->req, &s->u.stream, b, 1, write_cb);
   if (r < 0) {
     rt_ref_free(w->cb);
     rt_ref_free(w->keep);

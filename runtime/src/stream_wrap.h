@@ -3,7 +3,8 @@
  * binding_process_wrap.c for a child's stdio pipes.
  *
  * Every handle object has the methods readStart(onread), readStop(),
- * write(bytes, cb), writeUtf8String(str, cb), writeLatin1String(str, cb),
+ * write(bytes, cb), writeUtf8String(str, cb[, bytes]),
+ * writeLatin1String(str, cb[, bytes]),
  * shutdown(cb), close(cb), ref(), unref(), hasRef(), getFd(),
  * writeQueueSize(); rt_stream_add_methods() puts them on a class.
  * write() returns 1 when everything was written at once, 0 when queued

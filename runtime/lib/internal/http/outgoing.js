@@ -310,15 +310,24 @@ class OutgoingMessage extends Stream {
     const ws = sock._writableState;
     if (ws.length !== 0 || ws.corked !== 0 || ws.ending || ws.writing || ws.errored || sock._httpDirectPending > 0) return false;
     let latin1;
+    let bytes = null; // a Uint8Array body goes after the head
     if (chunk === null || chunk === undefined) { chunk = ''; latin1 = true; }
-    else if (typeof chunk !== 'string') return false;
-    else if (!encoding || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
+    else if (typeof chunk !== 'string') {
+      if (!(chunk instanceof Uint8Array)) return false;
+      bytes = chunk;
+      chunk = '';
+      latin1 = true;
+    } else if (!encoding || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
     else if (encoding === 'latin1' || encoding === 'binary') latin1 = true;
     else return false;
     let bodyLen = -1;
     if (!this._header) {
       // Content-Length from the only chunk, as _writeChunk/end do
-      if (chunk === '') {
+      if (bytes !== null && bytes.length > 0) {
+        if (typeof this._contentLength !== 'number' && !this.hasHeader('content-length') && !this.hasHeader('transfer-encoding')) {
+          this._contentLength = bytes.length;
+        }
+      } else if (chunk === '') {
         if (typeof this._contentLength !== 'number' && !this.hasHeader('transfer-encoding')) this._contentLength = 0;
       } else if (typeof this._contentLength !== 'number' && !this.hasHeader('content-length') && !this.hasHeader('transfer-encoding')) {
         bodyLen = latin1 ? chunk.length : B().byteLength(chunk, 'utf8');
@@ -326,6 +335,7 @@ class OutgoingMessage extends Stream {
       }
       this._implicitHeader();
     }
+    if (bytes !== null && this._hasBody && this.chunkedEncoding && bytes.length > 0) return false;
     let body = '';
     if (this._hasBody) {
       if (this.chunkedEncoding) {
@@ -350,13 +360,14 @@ class OutgoingMessage extends Stream {
       sock._httpDirectPending--;
       if (err) sock.destroy(err); else this._onFinish();
     };
-    const r = latin1 ? h.writeLatin1String(data, done) : h.writeUtf8String(data, done);
+    if (!this._hasBody) bytes = null;
+    const r = latin1 ? h.writeLatin1String(data, done, bytes) : h.writeUtf8String(data, done);
     if (r > 0) {
       sock._bytesDispatched += r;
       process.nextTick(onFinishNT, this);
     } else if (r === 0) {
       sock._httpDirectPending = (sock._httpDirectPending || 0) + 1;
-      sock._bytesDispatched += latin1 ? data.length : B().byteLength(data, 'utf8');
+      sock._bytesDispatched += (latin1 ? data.length : B().byteLength(data, 'utf8')) + (bytes !== null ? bytes.length : 0);
     } else {
       sock.destroy(errnoException(r, 'write'));
     }
