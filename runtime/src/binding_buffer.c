@@ -29,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigbuf.h"
+#include "engine_buffer.h"
 #include "engine_vm.h"
 #include "runtime.h"
 #include "utf8.h"
@@ -46,10 +48,16 @@ static uint32_t unb64_shift[4][256];
 /* Two output characters per 12 input bits, per alphabet. */
 static uint16_t b64_pairs[2][4096];
 static int8_t unhex_tab[256];
+/* Whether the CPU has AVX2 (the vector codecs below). */
+static bool have_avx2;
 /* Byte value of a pair of hex digits read as a little-endian uint16, or -1. */
 static int16_t unhex_pair[65536];
 
+/* Run once per process (uv_once): the tables are read-only afterwards. */
 static void init_tables(void) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  have_avx2 = __builtin_cpu_supports("avx2");
+#endif
   memset(unb64, 255, sizeof unb64);
   for (int i = 0; i < 64; i++) {
     unb64[(uint8_t)b64_std[i]] = (uint8_t)i;
@@ -164,8 +172,6 @@ static size_t b64_encode(const uint8_t *src, size_t n, char *dst, bool url) {
   const uint16_t *pairs = b64_pairs[url];
   size_t i = 0, k = 0;
 #if defined(__x86_64__) && defined(__GNUC__)
-  static int have_avx2 = -1;
-  if (have_avx2 < 0) have_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
   if (have_avx2 && n >= 64) {
     /* Two scalar groups first so that the vector loads may start 4 bytes
      * back. */
@@ -355,8 +361,6 @@ static size_t b64_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
   size_t decoded = b64_decoded_size(u);
   if (!u->one_byte) return b64_decode_u16(dst, dstlen, u->data, u->len, decoded);
 #if defined(__x86_64__) && defined(__GNUC__)
-  static int have_avx2 = -1;
-  if (have_avx2 < 0) have_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
   size_t avail = dstlen < decoded ? dstlen : decoded;
   size_t max_k = avail / 3 * 3, max_i = u->len / 4 * 4;
   if (have_avx2 && max_i >= 64) {
@@ -407,8 +411,6 @@ static size_t hex_decode_pairs(uint8_t *dst, size_t dstlen, const uint8_t *src, 
   size_t n = srclen / 2 < dstlen ? srclen / 2 : dstlen;
   size_t start = 0;
 #if defined(__x86_64__) && defined(__GNUC__)
-  static int have_avx2 = -1;
-  if (have_avx2 < 0) have_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
   if (have_avx2 && n >= 32) start = hex_decode_avx2(dst, n, src);
 #endif
   for (size_t i = start; i < n; i++) {
@@ -425,6 +427,14 @@ static size_t hex_decode(uint8_t *dst, size_t dstlen, const str_units *u) {
 }
 
 /* ---- writing a string ---------------------------------------------------- */
+
+/* Memory for a result of len bytes (bigbuf.h).  Before a large block, V8
+ * may collect young Buffers that died (rt_array_buffer_gc_check), so that
+ * their blocks are back in bigbuf's cache for this one. */
+static void *big_alloc(size_t len, size_t *cap) {
+  if (len >= RT_BIGBUF_MIN) rt_array_buffer_gc_check();
+  return rt_bigbuf_alloc(len, cap);
+}
 
 /* Exact byte length of str in enc (for base64: the decoder's upper bound). */
 static size_t byte_length(rt_val s, int enc) {
@@ -505,45 +515,40 @@ static void write_fn(rt_args *a) {
                                          p ? p + off : NULL, (size_t)max));
 }
 
-/* fromString(str, enc) -> ArrayBuffer holding exactly the encoded bytes. */
+/* fromString(str, enc) -> ArrayBuffer holding exactly the encoded bytes.
+ * Large results live in bigbuf memory. */
 static void from_string_fn(rt_args *a) {
   rt_val s = rt_arg(a, 0);
   int enc = rt_to_int32(rt_arg(a, 1));
+  size_t want, cap, n;
+  uint8_t *p;
   if (enc == ENC_BASE64 || enc == ENC_BASE64URL || enc == ENC_HEX) {
     /* One pass over the characters for both the size and the decoding. */
     str_units u;
     units_get(&u, s);
-    size_t cap = enc == ENC_HEX ? u.len / 2 : b64_decoded_size(&u);
-    uint8_t *p = malloc(cap ? cap : 1);
+    want = enc == ENC_HEX ? u.len / 2 : b64_decoded_size(&u);
+    p = big_alloc(want, &cap);
     if (!p) abort();
-    size_t n = enc == ENC_HEX ? hex_decode(p, cap, &u) : b64_decode(p, cap, &u);
+    n = enc == ENC_HEX ? hex_decode(p, want, &u) : b64_decode(p, want, &u);
     units_release(&u);
-    if (n < cap && n > 0) {
-      uint8_t *q = realloc(p, n);
-      if (q) p = q;
-    }
-    rt_return(a, rt_array_buffer_take(p, n));
-    return;
-  }
-  size_t cap;
-  if (enc == ENC_UTF8 && rt_string_length(s) <= (64u << 20)) {
-    /* One pass: write into the 3-bytes-per-unit upper bound and shrink
-     * (pages never touched are never faulted in; shrinking does not copy). */
-    cap = rt_string_length(s) * 3;
   } else {
-    cap = byte_length(s, enc);
+    if (enc == ENC_UTF8 && rt_string_length(s) <= (64u << 20)) {
+      /* One pass: write into the 3-bytes-per-unit upper bound and shrink
+       * (pages never touched are never faulted in; shrinking does not
+       * copy).  Measuring first costs more than the faults it saves. */
+      want = rt_string_length(s) * 3;
+    } else {
+      want = byte_length(s, enc);
+    }
+    p = big_alloc(want, &cap);
+    if (!p) {
+      rt_throw_range_error("Array buffer allocation failed");
+      return;
+    }
+    n = write_string(s, enc, p, want);
   }
-  uint8_t *p = malloc(cap ? cap : 1);
-  if (!p) {
-    rt_throw_range_error("Array buffer allocation failed");
-    return;
-  }
-  size_t n = write_string(s, enc, p, cap);
-  if (n < cap && n > 0) {
-    uint8_t *q = realloc(p, n);
-    if (q) p = q;
-  }
-  rt_return(a, rt_array_buffer_take(p, n));
+  if (n < cap) p = rt_bigbuf_shrink(p, n, &cap);
+  rt_return(a, rt_bigbuf_array_buffer(p, n, cap));
 }
 
 /* ---- decoding ------------------------------------------------------------- */
@@ -556,6 +561,11 @@ static rt_val latin1_result(char *q, size_t m) {
   rt_val r = rt_string_latin1((const uint8_t *)q, m);
   free(q);
   return r;
+}
+/* The same for text in bigbuf memory of capacity cap. */
+static rt_val latin1_result_big(char *q, size_t m, size_t cap) {
+  if (cap >= RT_BIGBUF_MIN) return rt_bigbuf_latin1_string(q, m, cap);
+  return latin1_result(q, m);
 }
 
 /* V8's limit on string length (v8::String::kMaxLength on 64-bit). */
@@ -601,21 +611,22 @@ static rt_val decode(const uint8_t *p, size_t n, int enc) {
     }
     case ENC_HEX: {
       static const char hx[] = "0123456789abcdef";
-      uint8_t *q = malloc(n * 2);
+      size_t cap;
+      uint8_t *q = rt_bigbuf_alloc(n * 2, &cap);
       if (!q) abort();
       for (size_t i = 0; i < n; i++) {
         q[2 * i] = (uint8_t)hx[p[i] >> 4];
         q[2 * i + 1] = (uint8_t)hx[p[i] & 15];
       }
-      return latin1_result((char *)q, n * 2);
+      return latin1_result_big((char *)q, n * 2, cap);
     }
     default: {
       bool url = enc == ENC_BASE64URL;
-      size_t m = b64_encoded_len(n, url);
-      char *q = malloc(m ? m : 1);
+      size_t m = b64_encoded_len(n, url), cap;
+      char *q = rt_bigbuf_alloc(m, &cap);
       if (!q) abort();
       b64_encode(p, n, q, url);
-      return latin1_result(q, m);
+      return latin1_result_big(q, m, cap);
     }
   }
 }
@@ -888,6 +899,14 @@ static void is_ascii_fn(rt_args *a) {
 static void create_unsafe_fn(rt_args *a) {
   double n = rt_to_number(rt_arg(a, 0));
   if (!(n >= 0)) n = 0;
+  if (n >= (double)RT_BIGBUF_MIN && n < 0x1p62) {
+    size_t cap;
+    void *p = big_alloc((size_t)n, &cap);
+    if (p) {
+      rt_return(a, rt_bigbuf_array_buffer(p, (size_t)n, cap));
+      return;
+    }
+  }
   rt_val ab = rt_array_buffer((size_t)n, false);
   if (ab) rt_return(a, ab);
 }

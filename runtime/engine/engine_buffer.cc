@@ -1,0 +1,54 @@
+// engine_buffer.cc — ArrayBuffers and external one-byte strings over memory
+// with a caller-supplied release function (engine_buffer.h).
+#include "engine_buffer.h"
+
+#include "engine_internal.hh"
+
+using namespace v8;
+using rt::iso;
+
+namespace {
+class ReleasedOneByte : public String::ExternalOneByteStringResource {
+ public:
+  ReleasedOneByte(char *data, size_t len, rt_release_fn release, void *ctx)
+      : data_(data), len_(len), release_(release), ctx_(ctx) {}
+  ~ReleasedOneByte() override { release_(data_, len_, ctx_); }
+  const char *data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  char *data_;
+  size_t len_;
+  rt_release_fn release_;
+  void *ctx_;
+};
+}  // namespace
+
+extern "C" {
+
+rt_val rt_array_buffer_take_fn(void *data, size_t len, rt_release_fn release, void *ctx) {
+  std::unique_ptr<BackingStore> bs = ArrayBuffer::NewBackingStore(data, len, release, ctx);
+  return W(ArrayBuffer::New(iso, std::move(bs)));
+}
+
+rt_val rt_string_external_latin1_fn(char *data, size_t len, rt_release_fn release, void *ctx) {
+  if (len > (size_t)String::kMaxLength) {
+    release(data, len, ctx);
+    return rt_throw_error("Cannot create a string longer than 0x%x characters", String::kMaxLength);
+  }
+  ReleasedOneByte *res = new ReleasedOneByte(data, len, release, ctx);
+  Local<String> s;
+  if (!String::NewExternalOneByte(iso, res).ToLocal(&s)) {
+    delete res;
+    return nullptr;
+  }
+  return W(s);
+}
+
+void rt_array_buffer_gc_check(void) {
+  // A one-byte allocation through the isolate's allocator goes through
+  // Heap::AllocateExternalBackingStore, which makes the check.
+  std::unique_ptr<BackingStore> bs = ArrayBuffer::NewBackingStore(iso, 1);
+}
+
+}  // extern "C"
