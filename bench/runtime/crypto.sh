@@ -3,6 +3,9 @@
 #
 #   bench/runtime/crypto.sh [RUNS] [MB]     (default 5 runs of each, 1024 MB)
 #   DEVRUN_JS=build-foo/bin/devrun-js bench/runtime/crypto.sh 3 256
+#   CASES="gzip" bench/runtime/crypto.sh 7     only some of: sha256 aes-gcm small gzip
+#   GZIP_SERIAL=1 ...     also time devrun-js with parallel deflate off
+#                         (DEVRUN_ZLIB_SERIAL=1, see runtime/src/binding_zlib.c)
 #
 # Three programs, each in a fresh process, timing its own work with
 # performance.now() (start-up is not counted):
@@ -17,7 +20,9 @@
 #              (the issue's "gzip of a 100 MB file" at the default MB).
 # Runs of devrun-js and node are interleaved so machine noise hits both alike;
 # the medians and the ratio devrun-js / node (below 1: devrun-js is faster)
-# are printed.
+# are printed, with the load average at the start and at the end (the gzip
+# row depends on a second core being free: devrun-js deflates big streams in
+# parallel blocks).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
@@ -99,11 +104,15 @@ fs.closeSync(fd);' "$((MB / 10))" "$tmp/gzip-input.txt"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-for case in sha256 aes-gcm small gzip; do
-  : > "$tmp/dr.$case"; : > "$tmp/node.$case"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+for case in ${CASES:-sha256 aes-gcm small gzip}; do
+  : > "$tmp/dr.$case"; : > "$tmp/node.$case"; : > "$tmp/serial.$case"
   for _ in $(seq "$RUNS"); do
     "$DR" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/dr.$case"
     [ -n "$NODE" ] && "$NODE" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/node.$case"
+    if [ "$case" = gzip ] && [ -n "${GZIP_SERIAL:-}" ]; then
+      DEVRUN_ZLIB_SERIAL=1 "$DR" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/serial.$case"
+    fi
   done
   d=$(median < "$tmp/dr.$case")
   case $case in
@@ -119,5 +128,9 @@ for case in sha256 aes-gcm small gzip; do
   else
     printf "%-42s devrun-js %9.1f ms (%s)   (node not installed)\n" "$label" "$d" "$(unit "$d")"
   fi
+  if [ -s "$tmp/serial.$case" ]; then
+    s=$(median < "$tmp/serial.$case")
+    printf "%-42s devrun-js %9.1f ms (%s)   with DEVRUN_ZLIB_SERIAL=1 (one thread)\n" "  gzip, serial deflate" "$s" "$(unit "$s")"
+  fi
 done
-echo "(medians over $RUNS processes each)"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (medians over $RUNS processes each)"
