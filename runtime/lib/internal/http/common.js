@@ -55,14 +55,13 @@ const dropDuplicates = new Set([
 const hasOwn = Object.prototype.hasOwnProperty;
 
 // dest is an ordinary object: a header named like an inherited property
-// ("constructor", "__proto__") still becomes an own property.
+// ("constructor") still becomes an own property; "__proto__" is dropped,
+// as Node's assignment drops it.
 function addHeaderLine(dest, field, value) {
   const key = field.toLowerCase();
   const cur = dest[key];
   if (cur === undefined || (typeof cur !== 'string' && !hasOwn.call(dest, key))) {
-    const v = key === 'set-cookie' ? [value] : value;
-    if (key === '__proto__') Object.defineProperty(dest, key, { value: v, writable: true, enumerable: true, configurable: true });
-    else dest[key] = v;
+    if (key !== '__proto__') dest[key] = key === 'set-cookie' ? [value] : value;
     return;
   }
   if (key === 'set-cookie') { cur.push(value); return; }

@@ -35,7 +35,7 @@ class OutgoingMessage extends Stream {
     this.headersSent = false;
     this.finished = false;
     this.writableEnded = false;
-    this.writableFinished = false;
+    this._finishEmitted = false;
     this.destroyed = false;
     this.chunkedEncoding = false;
     this.useChunkedEncodingByDefault = true;
@@ -58,6 +58,11 @@ class OutgoingMessage extends Stream {
     this._onFinishHook = null;
   }
   get connection() { return this.socket; }
+  // everything handed to the socket has left it (Node's definition; 'finish'
+  // may still be on its way)
+  get writableFinished() {
+    return this.finished && this.outputSize === 0 && (!this.socket || this.socket.writableLength === 0);
+  }
   get writableLength() { return this.outputSize + (this.socket ? this.socket.writableLength : 0); }
   get writableHighWaterMark() { return this.socket ? this.socket.writableHighWaterMark : 16384; }
   get writableCorked() { return this._corked; }
@@ -268,7 +273,7 @@ class OutgoingMessage extends Stream {
     else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
     if (this.finished) {
       if (typeof cb === 'function') {
-        if (this.writableFinished) process.nextTick(cb); else this.once('finish', cb);
+        if (this._finishEmitted) process.nextTick(cb); else this.once('finish', cb);
       }
       return this;
     }
@@ -376,8 +381,8 @@ class OutgoingMessage extends Stream {
   }
 
   _onFinish() {
-    if (this.writableFinished) return;
-    this.writableFinished = true;
+    if (this._finishEmitted) return;
+    this._finishEmitted = true;
     this.emit('prefinish');
     if (this._onFinishHook !== null) this._onFinishHook(this);
     this.emit('finish');

@@ -19,6 +19,7 @@ const { OutgoingMessage, kHeaders } = require('internal/http/outgoing');
 const { STATUS_CODES, headersFromRaw, codes } = require('internal/http/common');
 
 function B() { return require('buffer').Buffer; }
+function emitCloseNT(res) { res.emit('close'); }
 
 class ServerResponse extends OutgoingMessage {
   constructor(req, options) {
@@ -301,7 +302,7 @@ class Server extends net.Server {
       if (!req.readableEnded && !req._consuming) req._dump();
       res.detachSocket(socket);
       req.emit('close');
-      res.emit('close');
+      process.nextTick(emitCloseNT, res); // after the 'finish' listeners, as Node
       if (res._last || !res.shouldKeepAlive) {
         if (socket.writable) socket.destroySoon(); else socket.destroy();
         return;
@@ -388,7 +389,7 @@ class Server extends net.Server {
         req.emit('close');
       }
       const res = socket._httpMessage;
-      if (res && !res.writableFinished) { res.destroyed = true; res.emit('close'); }
+      if (res && !res._finishEmitted) { res.destroyed = true; res.emit('close'); }
       for (const r of st.outgoing) r.emit('close');
       consumed = false;
       try { parser.close(); } catch {}
