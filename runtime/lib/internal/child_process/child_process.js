@@ -139,7 +139,25 @@ class ChildProcess extends EventEmitter {
     this.emit('error', err);
   }
 
-  _onExit(exitCode, signalCode) {
+  _onExit(exitCode, signalCode, afterChannel) {
+    // The child's end of the IPC channel closed before it exited, so its
+    // EOF is on the way: 'disconnect' comes before 'exit', as in Node (whose
+    // libuv reaps children a loop phase later than Debian's, and which
+    // reads the EOF first).
+    if (this.channel && !afterChannel) {
+      // (a grandchild that inherited the channel could keep it open: not
+      // longer than a moment)
+      let called = false;
+      const go = () => {
+        if (called) return;
+        called = true;
+        clearTimeout(timer);
+        this._onExit(exitCode, signalCode, true);
+      };
+      const timer = setTimeout(go, 250);
+      this[kAfterDisconnect] = go;
+      return;
+    }
     if (signalCode) this.signalCode = signalCode;
     else this.exitCode = exitCode;
     if (this.stdin) this.stdin.destroy();
@@ -286,6 +304,7 @@ class SocketListReceive extends EventEmitter {
 }
 
 const kSocketLists = Symbol('socketLists');
+const kAfterDisconnect = Symbol('afterDisconnect'); // a child's 'exit' waiting for it
 function getSocketList(type, target, key) {
   const lists = target[kSocketLists][type];
   if (!lists.has(key)) lists.set(key, new (type === 'send' ? SocketListSend : SocketListReceive)(target, key));
@@ -560,6 +579,9 @@ function setupChannel(target, pipe) {
       pipe.close();
       for (const h of received.splice(0)) h.close();
       target.emit('disconnect');
+      const afterDisconnect = target[kAfterDisconnect];
+      target[kAfterDisconnect] = null;
+      if (afterDisconnect) afterDisconnect();
     });
   };
   return control;
