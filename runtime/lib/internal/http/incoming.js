@@ -55,6 +55,18 @@ class IncomingMessage extends Readable {
       this.socket.resume();
     }
   }
+  // The end of a message: a socket the server paused because this body
+  // filled its buffer reads again, so the next request on a kept-alive
+  // connection is parsed even when _read() is never called (the body was
+  // all buffered before it was consumed) — Node's parserOnMessageComplete
+  // does readStart() for the same reason.
+  push(chunk, encoding) {
+    if (chunk === null && this.socket && this.socket._httpPaused) {
+      this.socket._httpPaused = false;
+      this.socket.resume();
+    }
+    return super.push(chunk, encoding);
+  }
   _dump() {
     if (!this._dumped) {
       this._dumped = true;
