@@ -61,6 +61,13 @@ req 'OPTIONS' -X OPTIONS "$U/api/items"
 echo '### keep-alive (status, new connections)' >>"$OUT"
 curl -sS "$U/api/items/2" "$U/css/site.css" -o /dev/null -o /dev/null -w '%{http_code} %{num_connects}\n' >>"$OUT" ||
   fail "keep-alive curl"
+# two 30 kB JSON bodies over one connection: the first is buffered whole
+# before the app reads it, and the second must still be read
+echo '### keep-alive with large bodies (status, new connections)' >>"$OUT"
+python3 -c 'print("{\"name\":\"" + "k" * 30000 + "\"}")' >"$T/30k.json"
+curl -sS -H "$J" --data-binary @"$T/30k.json" "$U/api/items" -o /dev/null -w '%{http_code} %{num_connects}\n' \
+  --next -H "$J" --data-binary @"$T/30k.json" "$U/api/items" -o /dev/null -w '%{http_code} %{num_connects}\n' \
+  >>"$OUT" || fail "keep-alive POSTs"
 req 'quit' -X POST "$U/quit"
 wait_exit
 echo '### app stdout' >>"$OUT"
