@@ -32,9 +32,6 @@ const {
 } = require('internal/events/symbols');
 
 const kEvents = Symbol('kEvents');
-const kStop = Symbol('kStop');
-const kTarget = Symbol('kTarget');
-const kIsBeingDispatched = Symbol('kIsBeingDispatched');
 const kTrustEvent = Symbol('kTrustEvent');
 const kHandlers = Symbol('kHandlers');
 const kAborted = Symbol('kAborted');
@@ -95,21 +92,18 @@ class Event {
       defaultPrevented: false,
       propagationStopped: false,
       timeStamp: now(),
+      target: null,        // while and after being dispatched
+      dispatching: false,
+      stop: false,         // stopImmediatePropagation() was called
     };
     if (options?.[kTrustEvent]) state.trusted = true;
     this.#state = state;
-    // Own properties kept out of inspection, defined non-enumerable from
-    // the start (assigning first and then redefining them would give every
-    // event a map transition of its own, which costs more than the event).
-    Object.defineProperty(this, kTarget, { __proto__: null, enumerable: false, writable: true, configurable: true, value: null });
-    Object.defineProperty(this, kIsBeingDispatched, { __proto__: null, enumerable: false, writable: true, configurable: true, value: false });
-    Object.defineProperty(this, kStop, { __proto__: null, enumerable: false, writable: true, configurable: true, value: false });
   }
 
   initEvent(type, bubbles = false, cancelable = false) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     const s = ev(this);
-    if (this[kIsBeingDispatched]) return;
+    if (ev(this).dispatching) return;
     s.type = `${type}`;
     s.bubbles = !!bubbles;
     s.cancelable = !!cancelable;
@@ -132,7 +126,7 @@ class Event {
 
   stopImmediatePropagation() {
     ev(this).propagationStopped = true;
-    this[kStop] = true;
+    ev(this).stop = true;
   }
 
   preventDefault() {
@@ -141,17 +135,17 @@ class Event {
 
   get target() {
     ev(this);
-    return this[kTarget];
+    return ev(this).target;
   }
 
   get currentTarget() {
     ev(this);
-    return this[kIsBeingDispatched] ? this[kTarget] : null;
+    return ev(this).dispatching ? ev(this).target : null;
   }
 
   get srcElement() {
     ev(this);
-    return this[kTarget];
+    return ev(this).target;
   }
 
   get type() {
@@ -173,7 +167,7 @@ class Event {
 
   composedPath() {
     ev(this);
-    return this[kIsBeingDispatched] ? [this[kTarget]] : [];
+    return ev(this).dispatching ? [ev(this).target] : [];
   }
 
   get returnValue() {
@@ -191,7 +185,7 @@ class Event {
 
   get eventPhase() {
     ev(this);
-    return this[kIsBeingDispatched] ? Event.AT_TARGET : Event.NONE;
+    return ev(this).dispatching ? Event.AT_TARGET : Event.NONE;
   }
 
   get cancelBubble() {
@@ -388,15 +382,16 @@ class EventTarget {
     if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('event');
     if (!isEvent(event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
-    if (event[kIsBeingDispatched]) throw new ERR_EVENT_RECURSION(event.type);
+    const es = stateOf(event);
+    if (es.dispatching) throw new ERR_EVENT_RECURSION(event.type);
 
-    event[kTarget] = this;
-    event[kIsBeingDispatched] = true;
+    es.target = this;
+    es.dispatching = true;
     const list = this[kEvents].get(event.type);
     if (list !== undefined) {
       for (const rec of list.slice()) {
         if (rec.removed) continue;
-        if (event[kStop] === true && !rec.resistStopPropagation && !rec.passive) continue;
+        if (es.stop === true && !rec.resistStopPropagation && !rec.passive) continue;
         if (rec.once) this.removeEventListener(event.type, rec.listener, { capture: rec.capture });
         try {
           let result;
@@ -414,7 +409,7 @@ class EventTarget {
         }
       }
     }
-    event[kIsBeingDispatched] = false;
+    es.dispatching = false;
     return event.defaultPrevented !== true;
   }
 

@@ -313,6 +313,7 @@ function setupGlobals() {
   lazyGlobal('BroadcastChannel', 'worker_threads');
   lazyGlobal('MessageChannel', 'worker_threads');
   lazyGlobal('MessagePort', 'worker_threads');
+  lazyGlobal('MessageEvent', 'internal/worker/io');
   for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
     'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
     'TransformStream', 'TransformStreamDefaultController', 'WritableStream',

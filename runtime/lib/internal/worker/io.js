@@ -22,8 +22,6 @@ const kNodeListeners = Symbol('kNodeListeners');
 const kHandler = Symbol('kHandler');
 const kName = Symbol('kName');
 const kClosed = Symbol('kClosed');
-const kData = Symbol('kData');
-const kPorts = Symbol('kPorts');
 
 function ensure(port) {
   if (port[kEvents] === undefined) {
@@ -39,20 +37,29 @@ function missingArgs(fn) {
 }
 
 class MessageEvent extends Event {
+  #data;
+  #ports;
+  #origin;
+  #lastEventId;
+  #source;
+
   constructor(type, init = undefined) {
     if (arguments.length === 0) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_MISSING_ARGS('type');
     }
     super(type, init);
-    this[kData] = init?.data;
-    this[kPorts] = init?.ports ?? [];
-    this.origin = init?.origin ?? '';
-    this.lastEventId = init?.lastEventId ?? '';
-    this.source = init?.source ?? null;
+    this.#data = init?.data;
+    this.#ports = init?.ports ?? [];
+    this.#origin = init?.origin ?? '';
+    this.#lastEventId = init?.lastEventId ?? '';
+    this.#source = init?.source ?? null;
   }
-  get data() { return this[kData]; }
-  get ports() { return this[kPorts]; }
+  get data() { return this.#data; }
+  get ports() { return this.#ports; }
+  get origin() { return this.#origin; }
+  get lastEventId() { return this.#lastEventId; }
+  get source() { return this.#source; }
 }
 
 function messageListenerCount(port) {
