@@ -8,7 +8,7 @@
  * plus the stream methods of stream_wrap.h.
  *
  * Handle passing on IPC pipes (child.send(msg, handle), cluster):
- *   p.writeHandle(bytes, handle, cb(err)) -> 0 or negative errno
+ *   p.writeHandle(bytes, handle | fd, cb(err)) -> 0 or negative errno
  *       uv_write2: the bytes go out with the handle's socket attached
  *       (SCM_RIGHTS on the first byte).  The socket is dup()ed into a
  *       private carrier handle owned by the request, so the sender may close
@@ -18,6 +18,8 @@
  *       the first socket received with the data read so far becomes
  *       `handle` (a fresh TCP or Pipe(false)); call it from the read
  *       callback, before the next read.
+ *   p.acceptPendingFd() -> fd or negative errno
+ *       the same for a UDP socket, as a descriptor for UDP.open(fd).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -102,18 +104,30 @@ static void write_handle_cb(uv_write_t *req, int status) {
   uv_close(&w->carrier.handle, carrier_closed);
 }
 
-/* writeHandle(bytes, handle, cb(err)) -> 0 or a negative errno */
+/* writeHandle(bytes, handle | fd, cb(err)) -> 0 or a negative errno.  A
+ * number is the descriptor of a socket of another kind (a UDP socket); it
+ * travels in a pipe carrier (the receiver learns the real type from the
+ * socket itself). */
 static void write_handle(rt_args *a) {
   rt_stream *s = rt_stream_self(a);
   if (!s) return;
-  rt_stream *h = rt_stream_from(rt_arg(a, 1));
-  uv_os_fd_t fd;
+  uv_os_fd_t fd = -1;
+  bool tcp = false;
   if (!s->u.pipe.ipc) {
     rt_return_int(a, UV_EINVAL);
     return;
   }
-  if (!h || h->closing || (h->u.handle.type != UV_TCP && h->u.handle.type != UV_NAMED_PIPE) ||
-      uv_fileno(&h->u.handle, &fd) != 0) {
+  if (rt_is_number(rt_arg(a, 1))) {
+    fd = rt_to_int32(rt_arg(a, 1));
+  } else {
+    rt_stream *h = rt_stream_from(rt_arg(a, 1));
+    if (!h || h->closing || (h->u.handle.type != UV_TCP && h->u.handle.type != UV_NAMED_PIPE) ||
+        uv_fileno(&h->u.handle, &fd) != 0)
+      fd = -1;
+    else
+      tcp = h->u.handle.type == UV_TCP;
+  }
+  if (fd < 0) {
     rt_return_int(a, UV_EBADF);
     return;
   }
@@ -124,7 +138,6 @@ static void write_handle(rt_args *a) {
   }
   write_handle_req *w = dr_calloc(1, sizeof *w);
   uv_loop_t *loop = rt_env_current->loop;
-  bool tcp = h->u.handle.type == UV_TCP;
   int r = tcp ? uv_tcp_init(loop, &w->carrier.tcp) : uv_pipe_init(loop, &w->carrier.pipe, 0);
   if (r < 0) {
     close(copy);
@@ -187,6 +200,37 @@ static void accept_pending(rt_args *a) {
   rt_return_int(a, uv_accept(&s->u.stream, &c->u.stream));
 }
 
+static void temp_closed(uv_handle_t *h) {
+  free(h);
+}
+
+/* acceptPendingFd() -> a new descriptor for the first received socket (for
+ * kinds that have no stream handle: UDP), or a negative errno. */
+static void accept_pending_fd(rt_args *a) {
+  rt_stream *s = rt_stream_self(a);
+  if (!s) return;
+  if (!s->u.pipe.ipc || uv_pipe_pending_count(&s->u.pipe) == 0) {
+    rt_return_int(a, UV_EAGAIN);
+    return;
+  }
+  uv_pipe_t *tmp = dr_calloc(1, sizeof *tmp);
+  int r = uv_pipe_init(rt_env_current->loop, tmp, 0);
+  if (r < 0) {
+    free(tmp);
+    rt_return_int(a, r);
+    return;
+  }
+  uv_os_fd_t fd;
+  r = uv_accept(&s->u.stream, (uv_stream_t *)tmp);
+  if (r == 0) r = uv_fileno((uv_handle_t *)tmp, &fd);
+  if (r == 0) {
+    r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (r < 0) r = uv_translate_sys_error(errno);
+  }
+  uv_close((uv_handle_t *)tmp, temp_closed); /* closes the accepted descriptor */
+  rt_return_int(a, r);
+}
+
 void rt_binding_init_pipe_wrap(rt_val e) {
   pipe_class = rt_class_new("Pipe", ctor, 1);
   rt_stream_add_methods(pipe_class);
@@ -198,5 +242,6 @@ void rt_binding_init_pipe_wrap(rt_val e) {
   rt_class_method(pipe_class, "pendingCount", pending_count);
   rt_class_method(pipe_class, "pendingType", pending_type);
   rt_class_method(pipe_class, "acceptPending", accept_pending);
+  rt_class_method(pipe_class, "acceptPendingFd", accept_pending_fd);
   rt_set(e, "Pipe", rt_class_function(pipe_class));
 }

@@ -224,7 +224,9 @@ class ChildProcess extends EventEmitter {
 const kMaxHandleRetransmissions = 3;
 
 function lazyNet() { return require('net'); }
-function lazyBinding() { return { TCP: internalBinding('tcp_wrap').TCP, Pipe }; }
+function lazyBinding() {
+  return { TCP: internalBinding('tcp_wrap').TCP, Pipe, UDP: internalBinding('udp_wrap').UDP };
+}
 
 function handleErrors() {
   const { E, codes } = require('internal/errors');
@@ -361,6 +363,20 @@ const handleConversion = {
       emit(socket);
     },
   },
+  'dgram.Native': {
+    send(message, handle) { return handle; },
+    got(message, handle, emit) { emit(handle); },
+  },
+  'dgram.Socket': {
+    send(message, socket) {
+      message.dgramType = socket.type;
+      return socket[require('internal/dgram').kStateSymbol].handle;
+    },
+    got(message, handle, emit) {
+      const socket = new (require('dgram').Socket)(message.dgramType);
+      socket.bind(handle, () => emit(socket));
+    },
+  },
 };
 
 function isInternalMessage(msg) {
@@ -403,13 +419,19 @@ function setupChannel(target, pipe) {
   }
 
   function acceptReceived() {
-    const { TCP } = lazyBinding();
+    const { TCP, UDP } = lazyBinding();
     while (pipe.pendingCount() > 0) {
-      const type = pipe.pendingType();
-      const h = type === 'tcp' ? new TCP() : new Pipe(false);
+      if (pipe.pendingType() === 'udp') {
+        const fd = pipe.acceptPendingFd();
+        if (fd < 0) break;
+        const h = new UDP();
+        if (h.open(fd) < 0) { h.close(); require('fs').closeSync(fd); continue; }
+        received.push(h);
+        continue;
+      }
+      const h = pipe.pendingType() === 'tcp' ? new TCP() : new Pipe(false);
       if (pipe.acceptPending(h) < 0) { h.close(); break; }
-      // dgram does not exist here: a UDP socket is accepted only to be closed.
-      if (type === 'udp') h.close(); else received.push(h);
+      received.push(h);
     }
   }
 
@@ -482,9 +504,10 @@ function setupChannel(target, pipe) {
   function writeMessage(message, handle, done) {
     const data = require('buffer').Buffer.from(`${JSON.stringify(message)}\n`);
     if (!handle) return pipe.write(data, done);
-    // only libuv TCP and pipe handles can travel (not a TTY, nor TLS's
+    // only libuv TCP, pipe and UDP handles can travel (not a TTY, nor TLS's
     // JavaScript handle)
-    const { TCP } = lazyBinding();
+    const { TCP, UDP } = lazyBinding();
+    if (handle instanceof UDP) return pipe.writeHandle(data, handle.getFd(), done);
     if (!(handle instanceof TCP || handle instanceof Pipe)) return -9; // EBADF
     return pipe.writeHandle(data, handle, done);
   }
@@ -514,10 +537,12 @@ function setupChannel(target, pipe) {
     if (handle) {
       message = { cmd: 'NODE_HANDLE', type: null, msg: message };
       const net = lazyNet();
-      const { TCP } = lazyBinding();
+      const { TCP, UDP } = lazyBinding();
       if (handle instanceof net.Socket) message.type = 'net.Socket';
       else if (handle instanceof net.Server) message.type = 'net.Server';
       else if (handle instanceof TCP || handle instanceof Pipe) message.type = 'net.Native';
+      else if (handle instanceof require('dgram').Socket) message.type = 'dgram.Socket';
+      else if (handle instanceof UDP) message.type = 'dgram.Native';
       else throw new (handleErrors().ERR_INVALID_HANDLE_TYPE)();
       if (target._handleQueue) {
         target._handleQueue.push({ callback, handle, options, message: message.msg });

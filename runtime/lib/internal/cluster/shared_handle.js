@@ -3,7 +3,8 @@
 // once and passes the bound handle to every worker that listens on the same
 // address; each worker calls listen() on its copy and the kernel decides
 // which worker's accept() gets a connection.  The primary closes its copy
-// when the last worker is gone.
+// when the last worker is gone.  UDP sockets ('udp4'/'udp6') are always
+// shared this way, whatever the policy (if dgram asks: see primary.js).
 
 const net = require('net');
 
@@ -13,7 +14,10 @@ class SharedHandle {
     this.workers = new Map();
     this.handle = null;
     this.errno = 0;
-    const h = net._createServerHandle(address, port, addressType, fd, { ipv6Only: !!(flags & 1) });
+    const udp = addressType === 'udp4' || addressType === 'udp6';
+    const h = udp
+      ? require('internal/dgram')._createSocketHandle(address, port, addressType, fd, flags)
+      : net._createServerHandle(address, port, addressType, fd, { ipv6Only: !!(flags & 1) });
     if (typeof h === 'number') this.errno = h;
     else this.handle = h;
   }
