@@ -57,6 +57,7 @@ typedef struct {
   dr_buf_t url, status;
   dr_buf_t *fields, *values;
   size_t nheaders, cap;
+  size_t ninit;       /* fields/values initialised (kept between messages) */
   bool in_value;
   size_t header_bytes, max_header;
   rt_val self;        /* valid during execute */
@@ -101,9 +102,13 @@ static int on_message_begin(llhttp_t *p) {
   parser *ps = P(p);
   dr_buf_reset(&ps->url);
   dr_buf_reset(&ps->status);
+  /* the buffers are reused by the next message (no malloc per header per
+   * request); an unusually big one is given back */
   for (size_t i = 0; i < ps->nheaders; i++) {
-    dr_buf_release(&ps->fields[i]);
-    dr_buf_release(&ps->values[i]);
+    if (ps->fields[i].alloc > 4096) dr_buf_release(&ps->fields[i]);
+    else dr_buf_reset(&ps->fields[i]);
+    if (ps->values[i].alloc > 4096) dr_buf_release(&ps->values[i]);
+    else dr_buf_reset(&ps->values[i]);
   }
   ps->nheaders = 0;
   ps->in_value = false;
@@ -153,8 +158,11 @@ static int on_header_field(llhttp_t *p, const char *at, size_t n) {
       ps->fields = dr_realloc(ps->fields, ps->cap * sizeof(dr_buf_t));
       ps->values = dr_realloc(ps->values, ps->cap * sizeof(dr_buf_t));
     }
-    dr_buf_init(&ps->fields[ps->nheaders], 0);
-    dr_buf_init(&ps->values[ps->nheaders], 0);
+    if (ps->nheaders == ps->ninit) {
+      dr_buf_init(&ps->fields[ps->nheaders], 0);
+      dr_buf_init(&ps->values[ps->nheaders], 0);
+      ps->ninit++;
+    }
     ps->nheaders++;
     ps->in_value = false;
   }
@@ -543,7 +551,10 @@ static void set_max_header(rt_args *a) {
 
 static void parser_free(parser *ps) {
   unconsume(ps);
-  on_message_begin(&ps->p);
+  for (size_t i = 0; i < ps->ninit; i++) {
+    dr_buf_release(&ps->fields[i]);
+    dr_buf_release(&ps->values[i]);
+  }
   free(ps->fields);
   free(ps->values);
   dr_buf_release(&ps->url);

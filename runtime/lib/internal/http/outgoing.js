@@ -56,6 +56,7 @@ class OutgoingMessage extends Stream {
     // the server's own bookkeeping at 'finish', run before the listeners
     // (where Node registers it as the first 'finish' listener)
     this._onFinishHook = null;
+    this._closeAfterFinish = false; // set by the hook: 'close' follows 'finish'
   }
   get connection() { return this.socket; }
   // everything handed to the socket has left it (Node's definition; 'finish'
@@ -386,6 +387,12 @@ class OutgoingMessage extends Stream {
     this.emit('prefinish');
     if (this._onFinishHook !== null) this._onFinishHook(this);
     this.emit('finish');
+    // where Node's emitCloseNT would run: after the 'finish' listeners and
+    // before anything they queue (one tick less per response)
+    if (this._closeAfterFinish) {
+      this._closeAfterFinish = false;
+      this.emit('close');
+    }
   }
 
   addTrailers(headers) {

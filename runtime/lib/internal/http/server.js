@@ -19,7 +19,6 @@ const { OutgoingMessage, kHeaders } = require('internal/http/outgoing');
 const { STATUS_CODES, headersFromRaw, codes } = require('internal/http/common');
 
 function B() { return require('buffer').Buffer; }
-function emitCloseNT(res) { res.emit('close'); }
 
 class ServerResponse extends OutgoingMessage {
   constructor(req, options) {
@@ -302,7 +301,7 @@ class Server extends net.Server {
       if (!req.readableEnded && !req._consuming) req._dump();
       res.detachSocket(socket);
       req.emit('close');
-      process.nextTick(emitCloseNT, res); // after the 'finish' listeners, as Node
+      res._closeAfterFinish = true; // 'close' after the 'finish' listeners, as Node
       if (res._last || !res.shouldKeepAlive) {
         if (socket.writable) socket.destroySoon(); else socket.destroy();
         return;
