@@ -33,6 +33,7 @@ static ArrayBuffer::Allocator *allocator;
 // I/O thread interrupts the main thread's JavaScript).
 static Isolate *main_iso;
 static thread_local Global<ObjectTemplate> slot_template;
+static thread_local Global<ObjectTemplate> tagged_template;  // 2 fields: pointer, tag
 static thread_local std::unordered_map<std::string, Global<Private>> *privates;
 rt_uncaught_fn uncaught_fn;
 rt_reject_fn reject_fn;
@@ -112,6 +113,9 @@ int rt_engine_isolate_new(const rt_isolate_limits *lim) {
   Local<ObjectTemplate> t = ObjectTemplate::New(iso);
   t->SetInternalFieldCount(1);
   slot_template.Reset(iso, t);
+  Local<ObjectTemplate> tt = ObjectTemplate::New(iso);
+  tt->SetInternalFieldCount(2);
+  tagged_template.Reset(iso, tt);
   return 0;
 }
 
@@ -126,6 +130,7 @@ void rt_engine_isolate_dispose(void) {
   ctx_scope = nullptr;
   ctx.Reset();
   slot_template.Reset();
+  tagged_template.Reset();
   delete privates;
   privates = nullptr;
   rt__module_teardown();
@@ -413,6 +418,18 @@ rt_val rt_object_with_slots(void) {
 }
 void rt_object_set_ptr(rt_val obj, void *p) {
   L(obj).As<Object>()->SetAlignedPointerInInternalField(0, p);
+}
+rt_val rt_object_with_tag(const void *tag) {
+  Local<Object> o = Local<ObjectTemplate>::New(iso, tagged_template)->NewInstance(C()).ToLocalChecked();
+  o->SetAlignedPointerInInternalField(0, nullptr);
+  o->SetAlignedPointerInInternalField(1, const_cast<void *>(tag));
+  return W(o);
+}
+bool rt_object_has_tag(rt_val obj, const void *tag) {
+  Local<Value> v = L(obj);
+  if (!v->IsObject()) return false;
+  Local<Object> o = v.As<Object>();
+  return o->InternalFieldCount() == 2 && o->GetAlignedPointerFromInternalField(1) == tag;
 }
 void *rt_object_get_ptr(rt_val obj) {
   Local<Object> o = L(obj).As<Object>();

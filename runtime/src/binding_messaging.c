@@ -61,6 +61,7 @@ static uv_once_t g_once = UV_ONCE_INIT;
 static port_core *g_broadcast; /* every BroadcastChannel core, guarded by g_mu */
 
 static _Thread_local rt_ref *port_proto, *bc_proto, *dispatch_fn;
+static const char port_tag; /* its address tags port objects */
 static _Thread_local port_handle *thread_handles;
 
 static void init_once(void) { uv_mutex_init(&g_mu); }
@@ -257,10 +258,9 @@ static rt_val wrap_core(port_core *c, bool broadcast) {
   ph->poll.data = ph;
   uv_poll_start(&ph->poll, UV_READABLE, poll_cb);
   uv_unref((uv_handle_t *)&ph->poll);
-  rt_val o = rt_object_with_slots();
+  rt_val o = rt_object_with_tag(&port_tag);
   rt_set_prototype(o, rt_ref_get(proto));
   rt_object_set_ptr(o, ph);
-  rt_set_private(o, "messaging:port", rt_bool(true));
   ph->obj = rt_ref_new(o);
   ph->next_on_thread = thread_handles;
   thread_handles = ph;
@@ -273,9 +273,7 @@ static rt_val wrap_core(port_core *c, bool broadcast) {
 }
 
 static port_handle *handle_of(rt_val v) {
-  if (!v || !rt_is_object(v)) return NULL;
-  rt_val mark = rt_get_private(v, "messaging:port");
-  if (!mark || !rt_is_true(mark)) return NULL;
+  if (!v || !rt_object_has_tag(v, &port_tag)) return NULL;
   return rt_object_get_ptr(v);
 }
 
