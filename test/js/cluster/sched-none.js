@@ -13,15 +13,17 @@ if (cluster.isWorker) {
   console.log('policy none', cluster.schedulingPolicy === cluster.SCHED_NONE, cluster.schedulingPolicy);
   const n = 2;
   const ports = new Set();
-  let listening = 0;
-  cluster.on('message', (w, m) => console.log('worker says', JSON.stringify(m)));
-  cluster.on('listening', (w, addr) => {
-    ports.add(addr.port);
-    if (++listening === n) {
-      console.log('one port for all workers', ports.size === 1);
-      load([...ports][0]);
-    }
-  });
+  const says = [];
+  let events = 0;
+  // (workers race each other: start when both have said both)
+  const saw = () => {
+    if (++events !== 2 * n) return;
+    console.log(says.join('\n'));
+    console.log('one port for all workers', ports.size === 1);
+    load([...ports][0]);
+  };
+  cluster.on('message', (w, m) => { says.push(`worker says ${JSON.stringify(m)}`); saw(); });
+  cluster.on('listening', (w, addr) => { ports.add(addr.port); saw(); });
   const load = (port) => {
     const answers = [];
     let left = 20;

@@ -11,12 +11,16 @@ if (cluster.isWorker) {
   server.listen(sock, () => process.send({ address: path.relative(process.cwd(), server.address()) }));
 } else {
   const n = 2;
-  let ready = 0;
-  cluster.on('message', (w, m) => {
-    console.log('worker address', m.address);
-    if (++ready === n) load();
-  });
-  cluster.on('listening', (w, addr) => console.log('listening', path.relative(process.cwd(), addr.address), addr.addressType, addr.port));
+  const seen = [];
+  // (workers race each other: their lines are printed sorted)
+  const saw = (line) => {
+    seen.push(line);
+    if (seen.length < 2 * n) return;
+    console.log(seen.sort().join('\n'));
+    load();
+  };
+  cluster.on('message', (w, m) => saw(`worker address ${m.address}`));
+  cluster.on('listening', (w, addr) => saw(`listening ${path.relative(process.cwd(), addr.address)} ${addr.addressType} ${addr.port}`));
   const load = () => {
     const count = {};
     let left = 8;

@@ -16,7 +16,16 @@ if (cluster.isWorker) {
   const n = 2;
   let ready = 0;
   let port;
-  cluster.on('listening', (w, addr) => { port = addr.port; });
+  // a worker's own messages come before its 'listening', but workers race
+  // each other: start once both have said both
+  const started = () => {
+    if (++ready !== 2 * n) return;
+    ask(6, (r) => {
+      console.log('both serving', r);
+      cluster.workers[1].send('close');
+    });
+  };
+  cluster.on('listening', (w, addr) => { port = addr.port; started(); });
   const ask = (count, cb) => {
     const seen = {};
     let left = count;
@@ -32,12 +41,7 @@ if (cluster.isWorker) {
     one();
   };
   cluster.on('message', (w, m) => {
-    if (m.ready && ++ready === n) {
-      ask(6, (r) => {
-        console.log('both serving', r);
-        cluster.workers[1].send('close');
-      });
-    }
+    if (m.ready) started();
     if (m.closed) {
       console.log('worker closed its server', m.closed);
       ask(4, (r) => {
