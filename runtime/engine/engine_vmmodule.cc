@@ -49,7 +49,9 @@ constexpr int32_t kMarker = 0x766d6d64;  // "vmmd"
 // Tells a vm module wrap from other objects with internal fields.
 int wrap_tag;
 
-thread_local Global<ObjectTemplate> wrap_tmpl;
+// A pointer, never freed: a thread_local Global would be reset at thread
+// exit, after a worker's isolate is gone.
+thread_local Global<ObjectTemplate> *wrap_tmpl;
 thread_local std::unordered_multimap<int, VmModule *> *by_hash;
 thread_local std::unordered_map<uint32_t, VmModule *> *by_id;
 thread_local uint32_t next_id = 1;
@@ -122,13 +124,13 @@ rt_val Track(Local<Module> m, Local<Context> ctx, Local<Value> identifier, uint3
     by_hash = new std::unordered_multimap<int, VmModule *>();
     by_id = new std::unordered_map<uint32_t, VmModule *>();
   }
-  if (wrap_tmpl.IsEmpty()) {
+  if (!wrap_tmpl) {
     Local<ObjectTemplate> t = ObjectTemplate::New(iso);
     t->SetInternalFieldCount(2);
-    wrap_tmpl.Reset(iso, t);
+    wrap_tmpl = new Global<ObjectTemplate>(iso, t);
   }
   Local<Object> wrap;
-  if (!wrap_tmpl.Get(iso)->NewInstance(iso->GetCurrentContext()).ToLocal(&wrap)) return nullptr;
+  if (!wrap_tmpl->Get(iso)->NewInstance(iso->GetCurrentContext()).ToLocal(&wrap)) return nullptr;
   VmModule *r = new VmModule();
   r->id = id;
   r->hash = m->GetIdentityHash();
