@@ -37,8 +37,8 @@
  * the trailer written here: one valid stream, compressed about as well as
  * serially (a 5-byte sync marker per block).  writeAsync then returns the
  * output that is ready at once (an ArrayBuffer, the callback is not called)
- * unless enough blocks are already running (one per CPU, at most the thread
- * pool's size less one) or the write flushes: then
+ * unless enough blocks are already running (the thread pool's size less
+ * one) or the write flushes: then
  * the callback gets the output when the blocks up to that point are done.
  * A flush is honoured at its place: Z_SYNC_FLUSH (and Z_PARTIAL_FLUSH and
  * Z_BLOCK, which it satisfies) ends a block, Z_FULL_FLUSH also drops the
@@ -456,8 +456,9 @@ static rt_val out_value(zbuf *b) {
 /* ---- parallel deflate (see the top of the file) --------------------------- */
 
 static _Thread_local int par_disabled = -1; /* DEVRUN_ZLIB_SERIAL=1, or one CPU */
-/* Blocks in flight before a write waits: the CPUs, leaving one thread of the
- * pool free for the file reads that feed the stream. */
+/* Blocks in flight before a write waits: the pool's threads less one (left
+ * for the file reads that feed the stream); a queue deeper than the CPUs
+ * rides out the scheduling delays of a loaded machine. */
 static _Thread_local int par_inflight = 1;
 
 static bool par_allowed(const zl_t *z) {
@@ -466,7 +467,7 @@ static bool par_allowed(const zl_t *z) {
     int cpus = (int)uv_available_parallelism();
     const char *ps = getenv("UV_THREADPOOL_SIZE");
     int pool = ps && atoi(ps) > 0 ? atoi(ps) : 4;
-    par_inflight = cpus < pool - 1 ? cpus : pool - 1;
+    par_inflight = pool - 1;
     if (par_inflight < 1) par_inflight = 1;
     par_disabled = (v && *v && strcmp(v, "0") != 0) || cpus < 2;
   }
