@@ -9,8 +9,9 @@
  *    through parent_async; terminate() reaches the worker through
  *    V8's TerminateExecution (stops running JavaScript) and stop_async (stops
  *    its loop);
- *  - two entangled message ports (binding_messaging.c): the Worker object's
- *    and the worker's parentPort.
+ *  - two pairs of entangled message ports (binding_messaging.c): the Worker
+ *    object's and the worker's parentPort, and the stdio channel that
+ *    carries stdin/stdout/stderr when the Worker asked for them as streams.
  * The worker's start-up data (filename or code, workerData, env, argv...)
  * is one structured-clone message made by internal/worker, read by
  * internal/main/worker on the new thread.
@@ -35,6 +36,7 @@ typedef struct rt_worker {
   rt_isolate_limits limits;
   size_t stack_bytes;
   port_core *child_port;   /* becomes the worker's parentPort */
+  port_core *child_stdio;  /* the worker's end of the stdio channel (stdin/stdout/stderr: true) */
   int argc;
   char **argv;             /* the main program's argv, for the worker's env */
   const char *exec_path;
@@ -143,16 +145,18 @@ static void worker_thread(void *arg) {
     /* internal/worker/io gives ports their prototype on this thread. */
     rt_val io_id = rt_string("internal/worker/io");
     if (run && rt_call_toplevel(require, rt_undefined(), 1, &io_id)) {
-      rt_val argv[2] = {rt_msg_deserialize(w->init, NULL), rt_port_wrap(w->child_port)};
+      rt_val argv[3] = {rt_msg_deserialize(w->init, NULL), rt_port_wrap(w->child_port),
+                        rt_port_wrap(w->child_stdio)};
       w->child_port = NULL;
+      w->child_stdio = NULL;
       rt_msg_free(w->init);
       w->init = NULL;
-      if (argv[0] && argv[1]) {
+      if (argv[0] && argv[1] && argv[2]) {
         uv_mutex_lock(&w->mu);
         w->online = true;
         uv_mutex_unlock(&w->mu);
         notify_parent(w);
-        rt_make_callback(run, rt_undefined(), 2, argv);
+        rt_make_callback(run, rt_undefined(), 3, argv);
       }
     }
     rt_scope_close(s);
@@ -182,7 +186,9 @@ static void worker_thread(void *arg) {
 
 done:
   if (w->child_port) rt_port_core_release(w->child_port);
+  if (w->child_stdio) rt_port_core_release(w->child_stdio);
   w->child_port = NULL;
+  w->child_stdio = NULL;
   uv_mutex_lock(&w->mu);
   w->exited = true;
   w->exit_code = code;
@@ -270,8 +276,9 @@ static void create_worker(rt_args *a) {
   w->argc = env->argc;
   w->argv = env->argv;
   w->exec_path = env->exec_path;
-  port_core *mine;
+  port_core *mine, *stdio;
   rt_port_pair(&mine, &w->child_port);
+  rt_port_pair(&stdio, &w->child_stdio);
   uv_async_init(env->loop, &w->parent_async, parent_cb);
   w->parent_async.data = w;
 
@@ -282,6 +289,9 @@ static void create_worker(rt_args *a) {
   rt_val port = rt_port_wrap(mine);
   if (!port) return;
   rt_set(o, "port", port);
+  rt_val stdio_port = rt_port_wrap(stdio);
+  if (!stdio_port) return;
+  rt_set(o, "stdioPort", stdio_port);
   w->obj = rt_ref_new(o);
   rt_return(a, o);
 }

@@ -25,6 +25,10 @@ const kExited = Symbol('kExited');
 const kExitWaiters = Symbol('kExitWaiters');
 const kLimits = Symbol('kLimits');
 const kThreadId = Symbol('kThreadId');
+const kStdioPort = Symbol('kStdioPort');
+const kStdout = Symbol('kStdout');
+const kStderr = Symbol('kStderr');
+const kStdin = Symbol('kStdin');
 
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 
@@ -128,6 +132,8 @@ class Worker extends EventEmitter {
       resourceLimits: limits,
       name: options.name ?? '',
       stdin: !!options.stdin,
+      stdout: !!options.stdout,
+      stderr: !!options.stderr,
     };
     const handle = binding.createWorker(init, transferList, limits);
     this[kHandle] = handle;
@@ -140,6 +146,7 @@ class Worker extends EventEmitter {
     port.on('message', (m) => this.emit('message', m));
     port.on('messageerror', (e) => this.emit('messageerror', e));
     port.unref(); // the worker's thread keeps the loop alive, not its port
+    this._setupStdio(handle.stdioPort, options);
     handle.ononline = () => this.emit('online');
     handle.onerror = (err) => this.emit('error', deserializeError(err));
     handle.onoom = () => {
@@ -150,8 +157,46 @@ class Worker extends EventEmitter {
     binding.start(handle);
   }
 
+  // worker.stdout/stderr are Readables that the worker's process.stdout/
+  // stderr feed when the Worker was made with stdout/stderr: true (otherwise
+  // the worker writes to the process's descriptors itself and they just end
+  // with the worker); worker.stdin (stdin: true) feeds the worker's
+  // process.stdin.
+  _setupStdio(stdioPort, options) {
+    const { Readable, Writable } = require('stream');
+    this[kStdioPort] = stdioPort;
+    this[kStdout] = new Readable({ read() {} });
+    this[kStderr] = new Readable({ read() {} });
+    this[kStdin] = null;
+    if (options.stdin) {
+      this[kStdin] = new Writable({
+        write(chunk, encoding, cb) {
+          stdioPort.postMessage({ t: 'stdin', chunk: typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk });
+          cb();
+        },
+        final(cb) { stdioPort.postMessage({ t: 'stdin-end' }); cb(); },
+      });
+    }
+    stdioPort.on('message', (m) => this._onStdio(m));
+    stdioPort.unref();
+  }
+
+  _onStdio(m) {
+    const stream = m.t === 'stdout' ? this[kStdout] : m.t === 'stderr' ? this[kStderr] : null;
+    if (stream) stream.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+  }
+
   _onExit(code) {
     this[kExited] = true;
+    const stdioPort = this[kStdioPort];
+    for (;;) {
+      const r = isPort(stdioPort) ? receiveMessageOnPort(stdioPort) : undefined;
+      if (r === undefined) break;
+      this._onStdio(r.message);
+    }
+    stdioPort.close();
+    this[kStdout].push(null);
+    this[kStderr].push(null);
     // Messages the worker sent before it ended come first.
     const port = this[kPort];
     for (;;) {
@@ -169,9 +214,9 @@ class Worker extends EventEmitter {
 
   get threadId() { return this[kThreadId]; }
   get resourceLimits() { return this[kExited] ? {} : { ...defaultLimits(), ...this[kLimits] }; }
-  get stdin() { return null; }
-  get stdout() { return null; }
-  get stderr() { return null; }
+  get stdin() { return this[kStdin]; }
+  get stdout() { return this[kStdout]; }
+  get stderr() { return this[kStderr]; }
 
   postMessage(...args) {
     if (this[kExited]) return;

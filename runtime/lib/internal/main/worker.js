@@ -37,7 +37,21 @@ function unsupported(name) {
   };
 }
 
-function runWorker(init, port) {
+// stdout/stderr: true — the worker's writes go to the parent's
+// worker.stdout/stderr through the stdio channel.
+function channelWritable(stdioPort, t) {
+  const { Writable } = require('stream');
+  const w = new Writable({
+    write(chunk, encoding, cb) {
+      stdioPort.postMessage({ t, chunk: typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk });
+      cb();
+    },
+  });
+  w.isTTY = false;
+  return w;
+}
+
+function runWorker(init, port, stdioPort) {
   const execPath = internalBinding('worker').execPath;
   const scriptName = init.isEval ? '[worker eval]' : (init.filename ?? init.dataUrl);
   bootstrap({
@@ -51,7 +65,25 @@ function runWorker(init, port) {
     });
   }
   const stdin = new (require('stream').Readable)({ read() {} });
-  stdin.push(null);
+  if (init.stdin) {
+    stdioPort.on('message', (m) => {
+      if (m.t === 'stdin') stdin.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+      else if (m.t === 'stdin-end') { stdin.push(null); stdioPort.unref(); }
+    });
+    // A worker reading its stdin stays alive until the parent ends it.
+    stdin.on('resume', () => stdioPort.ref());
+    stdin.on('pause', () => stdioPort.unref());
+  } else {
+    stdin.push(null);
+  }
+  stdioPort.unref();
+  for (const t of ['stdout', 'stderr']) {
+    if (init[t]) {
+      Object.defineProperty(process, t, {
+        value: channelWritable(stdioPort, t), writable: true, configurable: true, enumerable: true,
+      });
+    }
+  }
   Object.defineProperty(process, 'stdin', { value: stdin, writable: true, configurable: true, enumerable: true });
   process.chdir = unsupported('process.chdir');
   const umask = process.umask;
