@@ -12,8 +12,10 @@ w.stdout.on('end', () => console.log('stdout end', JSON.stringify(out)));
 w.stderr.on('end', () => console.log('stderr end', JSON.stringify(err)));
 w.stdin.write('abc\n');
 w.stdin.end();
-w.on('exit', (c) => console.log('exit', c));
-const w2 = new Worker('1', { eval: true });
-console.log(w2.stdout !== null, w2.stdin);
-w2.stdout.on('end', () => console.log('w2 stdout ended'));
-w2.stdout.resume();
+w.on('exit', (c) => {
+  console.log('exit', c);
+  const w2 = new Worker('1', { eval: true });
+  console.log(w2.stdout !== null, w2.stdin);
+  w2.stdout.on('end', () => console.log('w2 stdout ended'));
+  w2.stdout.resume();
+});
