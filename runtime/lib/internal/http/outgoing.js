@@ -32,7 +32,6 @@ class OutgoingMessage extends Stream {
     this[kHeaders] = null;
     this._header = null;
     this._headerSent = false;
-    this.headersSent = false;
     this.finished = false;
     this.writableEnded = false;
     this._finishEmitted = false;
@@ -59,6 +58,9 @@ class OutgoingMessage extends Stream {
     this._closeAfterFinish = false; // set by the hook: 'close' follows 'finish'
   }
   get connection() { return this.socket; }
+  // true from writeHead() on, before the head reaches the socket, as Node
+  // (compression and on-headers call writeHead() again when it is false)
+  get headersSent() { return !!this._header; }
   // everything handed to the socket has left it (Node's definition; 'finish'
   // may still be on its way)
   get writableFinished() {
@@ -184,7 +186,6 @@ class OutgoingMessage extends Stream {
     if (!this._headerSent && this._header !== null) {
       const head = this._header;
       this._headerSent = true;
-      this.headersSent = true;
       if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
         data = head + data;
       } else {
@@ -357,7 +358,6 @@ class OutgoingMessage extends Stream {
     }
     const data = this._header + body;
     this._headerSent = true;
-    this.headersSent = true;
     if (typeof cb === 'function') this.once('finish', cb);
     this.finished = true;
     this.writableEnded = true;
