@@ -19,6 +19,9 @@
 #                     headers but Date, and the body to $OUT
 #   check_out NAME    compares $OUT with apps/expected/NAME.out
 #                     (DR_NET_RECORD=1: writes it instead, see record-apps)
+#   start_redis       starts redis-server on a free loopback port, without
+#                     persistence, in $T/redis; sets RPORT and RPID (killed
+#                     on exit like every process in $PIDS); stop_redis
 # DR_NET_RUNTIME replaces devrun-js (record-apps sets it to node).
 set -eu
 BIN=$(cd "${DR_BIN_DIR:?DR_BIN_DIR not set}" && pwd)
@@ -104,7 +107,8 @@ setup_app() {
   : >"$OUT"
 }
 # req LABEL CURL-ARGS...: binary bodies (anything curl's content type does not
-# call text, json or html) are shown as their size and SHA-256
+# call text, json or html), and every body when HASH_BODY=1, are shown as
+# their size and SHA-256
 req() {
   local label=$1
   shift
@@ -115,7 +119,7 @@ req() {
   {
     echo "### $label"
     tr -d '\r' <"$T/h" | grep -v -i '^date:' | sed '/^$/d'
-    if grep -qiE '^content-type: *(text/|application/json)' "$T/h" || [ ! -s "$T/b" ]; then
+    if [ "${HASH_BODY:-}" != 1 ] && { grep -qiE '^content-type: *(text/|application/json)' "$T/h" || [ ! -s "$T/b" ]; }; then
       cat "$T/b"
       [ -s "$T/b" ] && [ "$(tail -c1 "$T/b" | od -An -c | tr -d ' ')" != '\n' ] && echo ' <no newline at end>'
     else
@@ -144,4 +148,35 @@ wait_exit() {
     i=$((i + 1))
   done
   wait "$PID" || fail "devrun-js exited with status $?"
+}
+start_redis() {
+  need redis-server python3
+  mkdir -p "$T/redis"
+  # a free port: ask the kernel for one, then let redis-server bind it;
+  # another process may take it in between, so a few tries
+  local started=no
+  for _ in 1 2 3 4 5; do
+    RPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    : >"$T/redis.log"
+    # timeout: the server dies within 5 minutes even if the test is killed
+    # with SIGKILL and cannot run its cleanup
+    timeout 300 redis-server --port "$RPORT" --bind 127.0.0.1 --save '' --appendonly no \
+      --dir "$T/redis" --logfile "$T/redis.log" --daemonize no >/dev/null 2>&1 &
+    RPID=$!
+    PIDS="$PIDS $RPID"
+    for _ in $(seq 100); do
+      grep -q 'Ready to accept connections' "$T/redis.log" && { started=yes; break; }
+      kill -0 "$RPID" 2>/dev/null || break
+      sleep 0.1
+    done
+    [ $started = yes ] && return 0
+    kill "$RPID" 2>/dev/null || true
+    wait "$RPID" 2>/dev/null || true
+  done
+  cat "$T/redis.log" >&2
+  fail "redis-server did not start"
+}
+stop_redis() {
+  kill "$RPID" 2>/dev/null || true
+  wait "$RPID" 2>/dev/null || true
 }
