@@ -39,12 +39,46 @@ typedef struct {
 
 static _Thread_local rt_class *dir_class;
 
+/* Node warns when it closes a directory for the garbage collector: not
+ * closing a Dir is a bug.  The warning is emitted from an unref'd timer
+ * (JavaScript cannot run inside a weak callback), as Node's unref'd
+ * SetImmediate. */
+static _Thread_local uv_timer_t *warn_timer;
+static _Thread_local int warn_pending;
+
+static void warn_cb(uv_timer_t *t) {
+  (void)t;
+  int n = warn_pending;
+  warn_pending = 0;
+  rt_scope *sc = rt_scope_open();
+  rt_val process = rt_ref_get(rt_env_current->process);
+  rt_val fn = rt_get(process, "emitWarning");
+  for (int i = 0; i < n && fn && rt_is_function(fn); i++) {
+    rt_val msg = rt_string("Closing directory handle on garbage collection");
+    rt_make_callback(fn, process, 1, &msg);
+  }
+  rt_scope_close(sc);
+}
+
+static void warn_later(void) {
+  rt_env *env = rt_env_current;
+  if (!env || !env->loop || !env->process) return;
+  if (!warn_timer) {
+    warn_timer = dr_calloc(1, sizeof *warn_timer);
+    uv_timer_init(env->loop, warn_timer);
+    uv_unref((uv_handle_t *)warn_timer);
+  }
+  warn_pending++;
+  uv_timer_start(warn_timer, warn_cb, 0, 0);
+}
+
 static void dir_gone(void *data) {
   dir_wrap *d = data;
   if (d->dir) {
     uv_fs_t req;
     uv_fs_closedir(NULL, &req, d->dir, NULL);
     uv_fs_req_cleanup(&req);
+    warn_later();
   }
   free(d->entries);
   free(d);
