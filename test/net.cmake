@@ -5,7 +5,8 @@
 #               skipped when npm cannot install it), curl over https with a
 #               certificate made by the openssl CLI, cluster workers.
 #               03- and later run real npm apps (express, koa, the socket.io
-#               chat, the redis client against redis-server) from
+#               chat, the redis client against redis-server, express with
+#               sessions in Redis) from
 #               test/cli/net/apps/, installed by `npm ci` of its pinned lock
 #               at test time, and compare their responses with Node 20's
 #               recorded in test/cli/net/apps/expected/ (record-apps).
