@@ -11,6 +11,8 @@ const log = (s) => fs.writeSync(1, `${s}\n`);
 
 log(`top level: executionAsyncId ${ah.executionAsyncId()}, triggerAsyncId ${ah.triggerAsyncId()}`);
 log(`top-level resource is an object ${typeof ah.executionAsyncResource() === 'object'}`);
+const P = ah.asyncWrapProviders;
+log(`asyncWrapProviders: ${Object.keys(P).length} names, TCPWRAP ${P.TCPWRAP}, ZLIB ${P.ZLIB}, PROMISE ${P.PROMISE}, frozen ${Object.isFrozen(P)}`);
 
 // no hook enabled: the ids are still there
 const top = ah.executionAsyncId();
