@@ -63,15 +63,45 @@ cluster.setupPrimary = function setupPrimary(options) {
 };
 cluster.setupMaster = cluster.setupPrimary;
 
+// A primary started with the inspector gives each worker a port of its own:
+// settings.inspectPort (a number, or a function called per worker), else
+// the primary's debug port + 1, + 2, ... (wrapping to 1024).
+const kInspectArgRegex = /--inspect(?:-brk|-port)?|--debug-port/;
+let debugPortOffset = 1;
+
+function isUsingInspector(execArgv) {
+  if (!process.features.inspector) return false;
+  return execArgv.some((arg) => kInspectArgRegex.test(arg)) ||
+    kInspectArgRegex.test(process.env.NODE_OPTIONS || '');
+}
+
+function getInspectPort(inspectPort) {
+  if (typeof inspectPort === 'function') {
+    inspectPort = inspectPort();
+  } else if (inspectPort == null) {
+    inspectPort = process.debugPort + debugPortOffset;
+    if (inspectPort > 65535) inspectPort = inspectPort - 65535 + 1024 - 1;
+    debugPortOffset++;
+  }
+  require('internal/validators').validatePort(inspectPort);
+  return inspectPort;
+}
+
 function createWorkerProcess(id, env) {
   const s = cluster.settings;
+  const execArgv = [...s.execArgv];
+  if (s.inspectPort === null) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_SOCKET_BAD_PORT('Port', null, true);
+  }
+  if (isUsingInspector(s.execArgv)) execArgv.push(`--inspect-port=${getInspectPort(s.inspectPort)}`);
   return require('child_process').fork(s.exec, s.args, {
     cwd: s.cwd,
     env: { ...process.env, ...env, NODE_UNIQUE_ID: `${id}` },
     serialization: s.serialization,
     silent: s.silent,
     windowsHide: s.windowsHide,
-    execArgv: [...s.execArgv],
+    execArgv,
     stdio: s.stdio,
     gid: s.gid,
     uid: s.uid,
