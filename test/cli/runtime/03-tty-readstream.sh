@@ -5,8 +5,9 @@
 # with stdio on pipes.  setRawMode switches the terminal (checked from
 # outside with tcgetattr: ICANON off, then on again), raw input arrives
 # without a newline, cooked input by lines, isTTY/isRaw/instanceof as Node,
-# and an idle ReadStream does not keep the process alive.  Python's pty
-# module drives it; every wait has a generous deadline.
+# an idle ReadStream does not keep the process alive, and readline edits a
+# line on one.  Python's pty module drives it; every wait has a generous
+# deadline.
 set -eu
 DR=${1:?usage: 03-tty-readstream.sh path/to/devrun-js}
 command -v python3 >/dev/null || { echo "python3 missing"; exit 1; }
@@ -35,6 +36,20 @@ if (mode === 'idle') {
   });
   s.on('close', () => console.log('closed'));
 }
+JS
+cat > "$T/rl-app.js" <<'JS'
+const tty = require('tty');
+const fs = require('fs');
+const readline = require('readline');
+const fd = fs.openSync('/dev/tty', 'r+');
+const input = new tty.ReadStream(fd);
+const output = new tty.WriteStream(fd);
+const rl = readline.createInterface({ input, output, terminal: true });
+rl.question('name? ', (a) => {
+  output.write(`\nhello ${JSON.stringify(a)}\n`);
+  rl.close();
+  input.destroy();
+});
 JS
 cat > "$T/drive.py" <<'PY'
 # Drives tty-app.js on pseudo-terminals: /dev/tty as the controlling
@@ -107,6 +122,19 @@ out = [b'']
 expect(p.stdout.fileno(), out, b'idle')
 assert p.wait(timeout=DEADLINE) == 0
 print('idle ok')
+
+# 4. readline in terminal mode on a /dev/tty ReadStream: raw input, line
+#    editing (a backspace) and the answer
+pid, master = pty.fork()
+if pid == 0:
+    os.execv(DR, [DR, os.path.join(os.path.dirname(APP), 'rl-app.js')])
+buf = [b'']
+expect(master, buf, b'name? ')
+os.write(master, b'bob\x7fb\r')
+expect(master, buf, b'hello "bob"')
+_, st = os.waitpid(pid, 0)
+assert os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0, st
+print('readline ok')
 PY
 python3 "$T/drive.py" "$DR" "$T/tty-app.js"
 echo ok
