@@ -82,7 +82,8 @@ need_apps() {
     need npm
     cp "$HERE/apps/package.json" "$HERE/apps/package-lock.json" "$APPS_DIR/"
     rm -f "$APPS_NM/.devrun-installed"
-    (cd "$APPS_DIR" && timeout 300 npm ci --prefix "$APPS_DIR" --ignore-scripts --no-audit --no-fund \
+    # under CTest's 240 s TIMEOUT of the first test to get the lock
+    (cd "$APPS_DIR" && timeout 180 npm ci --prefix "$APPS_DIR" --ignore-scripts --no-audit --no-fund \
       --loglevel=error >"$APPS_DIR/npm.log" 2>&1) || {
       if (cd "$APPS_DIR" && npm ping --fetch-retries=1 --fetch-timeout=20000 >/dev/null 2>&1); then
         cat "$APPS_DIR/npm.log" >&2
