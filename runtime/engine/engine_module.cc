@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine_internal.hh"
+#include "engine_vmmodule.hh"
 
 using namespace v8;
 using rt::iso;
@@ -54,9 +55,15 @@ static MaybeLocal<Promise> dyn_import(Local<Context> c, Local<Data>, Local<Value
   return L(p).As<Promise>();
 }
 
-static void import_meta(Local<Context>, Local<Module> m, Local<Object> meta) {
+// import.meta of modules the loader does not track (vm.SourceTextModule,
+// engine_vmmodule.cc) goes to that file's hook.
+static thread_local rt__untracked_meta_fn untracked_meta_fn;
+void rt__module_on_untracked_meta(rt__untracked_meta_fn fn) { untracked_meta_fn = fn; }
+
+static void import_meta(Local<Context> c, Local<Module> m, Local<Object> meta) {
   rt_module *r = find(m);
   if (r && import_meta_fn) import_meta_fn(r, W(meta));
+  else if (!r && untracked_meta_fn) untracked_meta_fn(c, m, meta);
 }
 
 void rt__module_setup() {

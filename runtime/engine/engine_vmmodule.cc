@@ -26,6 +26,7 @@
 #include "engine_internal.hh"
 #include "engine_vm.h"
 #include "engine_vmmodule.h"
+#include "engine_vmmodule.hh"
 
 using namespace v8;
 using rt::iso;
@@ -56,6 +57,7 @@ thread_local std::unordered_multimap<int, VmModule *> *by_hash;
 thread_local std::unordered_map<uint32_t, VmModule *> *by_id;
 thread_local uint32_t next_id = 1;
 thread_local rt_vmmod_import_fn import_fn;
+thread_local rt_vmmod_meta_fn meta_fn;
 
 VmModule *Find(Local<Module> m) {
   if (!by_hash) return nullptr;
@@ -467,6 +469,16 @@ void *rt_vmmod_code_cache(rt_val wrap, size_t *len) {
   *len = (size_t)cd->length;
   delete cd;
   return p;
+}
+
+static void UntrackedMeta(Local<Context>, Local<Module> m, Local<Object> meta) {
+  VmModule *r = Find(m);
+  if (r && meta_fn) meta_fn(W(r->wrap.Get(iso)), W(meta));
+}
+
+void rt_vmmod_on_import_meta(rt_vmmod_meta_fn fn) {
+  meta_fn = fn;
+  rt__module_on_untracked_meta(UntrackedMeta);
 }
 
 void rt_vmmod_on_dynamic_import(rt_vmmod_import_fn fn) {

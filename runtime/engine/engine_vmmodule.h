@@ -66,6 +66,11 @@ typedef rt_val (*rt_vmmod_import_fn)(rt_val wrap, rt_val resource_name, rt_val s
                                      rt_val assertions);
 void rt_vmmod_on_dynamic_import(rt_vmmod_import_fn fn);
 
+/* import.meta of a vm module: fn(wrap, meta), called once, when the module
+ * first reads import.meta. */
+typedef void (*rt_vmmod_meta_fn)(rt_val wrap, rt_val meta);
+void rt_vmmod_on_import_meta(rt_vmmod_meta_fn fn);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,13 +6,15 @@
  * import(): setImportHandler(fn) routes every dynamic import through
  * fn(wrapOrNull, resourceName, specifier, assertions) — wrap is the vm
  * module doing the import (undefined if it was collected), null for code
- * that is not a vm module (fn then does what the loader does). */
+ * that is not a vm module (fn then does what the loader does).
+ * import.meta: setMetaHandler(fn) calls fn(wrap, meta) the first time a vm
+ * module reads import.meta (initializeImportMeta). */
 #include <stdlib.h>
 
 #include "engine_vmmodule.h"
 #include "runtime.h"
 
-static _Thread_local rt_ref *import_handler;
+static _Thread_local rt_ref *import_handler, *meta_handler;
 
 static bool is_wrap(rt_val v) {
   if (rt_vmmod_is_wrap(v)) return true;
@@ -136,6 +138,24 @@ static void set_import_handler(rt_args *a) {
   rt_vmmod_on_dynamic_import(on_import);
 }
 
+static void on_meta(rt_val wrap, rt_val meta) {
+  if (!meta_handler) return;
+  rt_val argv[2] = {wrap, meta};
+  rt_call(rt_ref_get(meta_handler), rt_undefined(), 2, argv);
+}
+
+/* setMetaHandler(fn): fn(wrap, meta) when a vm module first reads
+ * import.meta. */
+static void set_meta_handler(rt_args *a) {
+  if (!rt_is_function(rt_arg(a, 0))) {
+    rt_throw_type_error("setMetaHandler(fn): a function expected");
+    return;
+  }
+  if (meta_handler) rt_ref_free(meta_handler);
+  meta_handler = rt_ref_new(rt_arg(a, 0));
+  rt_vmmod_on_import_meta(on_meta);
+}
+
 void rt_binding_init_vm_module(rt_val e) {
   rt_set_method(e, "compile", compile);
   rt_set_method(e, "synthetic", synthetic);
@@ -151,6 +171,7 @@ void rt_binding_init_vm_module(rt_val e) {
   rt_set_method(e, "createCachedData", create_cached_data);
   rt_set_method(e, "isModuleWrap", is_module_wrap);
   rt_set_method(e, "setImportHandler", set_import_handler);
+  rt_set_method(e, "setMetaHandler", set_meta_handler);
   rt_set(e, "kUninstantiated", rt_int(0));
   rt_set(e, "kInstantiating", rt_int(1));
   rt_set(e, "kInstantiated", rt_int(2));

@@ -123,6 +123,36 @@ function show(label, fn) {
   await meta.link(() => {});
   await meta.evaluate();
   console.log(meta.namespace.m, Object.getPrototypeOf(meta.namespace.m));
+  // initializeImportMeta fills it, once, with the module as second argument
+  let metaCalls = 0;
+  const withMeta = new vm.SourceTextModule(
+    'export const url = import.meta.url; export const same = import.meta === import.meta; export const calls = globalThis.metaCalls();',
+    {
+      identifier: 'file:///virtual/with-meta.mjs',
+      initializeImportMeta(m, module) {
+        metaCalls++;
+        console.log('initializeImportMeta', Object.keys(m), module === withMeta, module.status);
+        m.url = module.identifier;
+      },
+    });
+  globalThis.metaCalls = () => metaCalls;
+  await withMeta.link(() => {});
+  console.log('before evaluation', metaCalls);
+  await withMeta.evaluate();
+  console.log(withMeta.namespace.url, withMeta.namespace.same, withMeta.namespace.calls, metaCalls);
+  // a module that never reads import.meta never calls it
+  let unused = 0;
+  const noMeta = new vm.SourceTextModule('export const x = 1;', { initializeImportMeta() { unused++; } });
+  await noMeta.link(() => {});
+  await noMeta.evaluate();
+  console.log('unused', unused);
+  // a throwing initializeImportMeta: the error comes out of the import.meta read
+  const badMeta = new vm.SourceTextModule('export let r; try { import.meta; r = "no error"; } catch (e) { r = e.message; }', {
+    initializeImportMeta() { throw new Error('meta failed'); },
+  });
+  await badMeta.link(() => {});
+  await badMeta.evaluate().catch((e) => console.log('evaluate rejected', e.message));
+  console.log(badMeta.status, badMeta.status === 'evaluated' ? badMeta.namespace.r : badMeta.error.message);
 
   // timeout
   const loop = new vm.SourceTextModule('while (true) {}');

@@ -11,8 +11,8 @@
 // evaluation steps run with it as `this` (so `this.setExport()` works, and
 // `this` is not the SyntheticModule, as in Node).
 //
-// Not supported: initializeImportMeta (import.meta of a vm module is an
-// empty object), breakOnSigint (accepted and validated).
+// import.meta of a vm module is an empty object that initializeImportMeta
+// (if given) fills.  Not supported: breakOnSigint (accepted and validated).
 
 const binding = internalBinding('vm_module');
 const { isModuleNamespaceObject } = internalBinding('types');
@@ -102,11 +102,12 @@ function isModule(object) {
     Object.prototype.hasOwnProperty.call(object, kWrap);
 }
 
-// import() from a vm module goes to that module's importModuleDynamically;
+// import() from a vm module goes to that module's importModuleDynamically
+// and its import.meta to its initializeImportMeta;
 // import() from anything else does what the ES-module loader does
 // (internal/modules/esm.js's setup()), since the engine hands every import()
 // to this one handler once vm modules are in use.
-const importers = new WeakMap(); // native record -> { importModuleDynamically, referrer }
+const importers = new WeakMap(); // native record -> { initializeImportMeta, importModuleDynamically, referrer }
 let importHandlerSet = false;
 
 function referrerToURL(referrer) {
@@ -132,10 +133,18 @@ function importHandler(native, resourceName, specifier, assertions) {
   return vmImport(native, specifier, assertions);
 }
 
+function metaHandler(native, meta) {
+  const entry = importers.get(native);
+  if (entry !== undefined && entry.initializeImportMeta !== undefined) {
+    entry.initializeImportMeta(meta, entry.referrer);
+  }
+}
+
 function ensureImportHandler() {
   if (importHandlerSet) return;
   importHandlerSet = true;
   binding.setImportHandler(importHandler);
+  binding.setMetaHandler(metaHandler);
 }
 
 // Node's native ModuleWrap, as much of it as user code can reach (`this` in
@@ -217,6 +226,7 @@ class Module {
       this[kWrap] = new ModuleWrap(native);
       ensureImportHandler();
       importers.set(native, {
+        initializeImportMeta: options.initializeImportMeta,
         importModuleDynamically: options.importModuleDynamically ?
           importModuleDynamicallyWrap(options.importModuleDynamically) : undefined,
         referrer: this,
