@@ -44,7 +44,6 @@ static void ctor(rt_args *a) {
   rt_stream_attach(s, rt_this(a), pipe_class);
 }
 
-
 static void open_(rt_args *a) {
   rt_stream *s = rt_stream_self(a);
   if (s) rt_return_int(a, uv_pipe_open(&s->u.pipe, rt_to_int32(rt_arg(a, 0))));
@@ -57,7 +56,6 @@ static void bind_(rt_args *a) {
   rt_return_int(a, uv_pipe_bind(&s->u.pipe, path));
   free(path);
 }
-
 
 static void connect_(rt_args *a) {
   rt_stream *s = rt_stream_self(a);
@@ -177,10 +175,17 @@ static void pending_type(rt_args *a) {
   rt_stream *s = rt_stream_self(a);
   if (!s || !s->u.pipe.ipc || uv_pipe_pending_count(&s->u.pipe) == 0) return;
   switch (uv_pipe_pending_type(&s->u.pipe)) {
-  case UV_TCP: rt_return_string(a, "tcp"); break;
-  case UV_NAMED_PIPE: rt_return_string(a, "pipe"); break;
-  case UV_UDP: rt_return_string(a, "udp"); break;
-  default: break;
+    case UV_TCP:
+      rt_return_string(a, "tcp");
+      break;
+    case UV_NAMED_PIPE:
+      rt_return_string(a, "pipe");
+      break;
+    case UV_UDP:
+      rt_return_string(a, "udp");
+      break;
+    default:
+      break;
   }
 }
 
