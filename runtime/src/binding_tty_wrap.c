@@ -107,8 +107,9 @@ static void read_cb(uv_stream_t *st, ssize_t n, const uv_buf_t *buf) {
     free(buf->base);
     arg = n == UV_EOF ? rt_null() : rt_errno_error((int)n, "read", NULL, NULL);
   } else {
-    void *data = realloc(buf->base, (size_t)n);
-    arg = rt_uint8array(rt_array_buffer_take(data ? data : buf->base, (size_t)n), 0, (size_t)n);
+    void *data = realloc(buf->base, (size_t)n); /* shrink; the buffer is handed over */
+    if (!data) data = buf->base;
+    arg = rt_uint8array(rt_array_buffer_take(data, (size_t)n), 0, (size_t)n);
   }
   if (t->on_read) rt_make_callback(rt_ref_get(t->on_read), rt_ref_get(t->obj), 1, &arg);
   rt_scope_close(sc);

@@ -250,8 +250,9 @@ static void recv_cb(uv_udp_t *h, ssize_t n, const uv_buf_t *buf, const struct so
       free(buf->base);
       ab = rt_array_buffer(0, true);
     } else {
-      void *data = realloc(buf->base, (size_t)n);
-      ab = rt_array_buffer_take(data ? data : buf->base, (size_t)n);
+      void *data = realloc(buf->base, (size_t)n); /* shrink; the buffer is handed over */
+      if (!data) data = buf->base;
+      ab = rt_array_buffer_take(data, (size_t)n);
     }
     rt_val bytes = rt_uint8array(ab, 0, (size_t)n);
     rt_val rinfo = rt_object();
