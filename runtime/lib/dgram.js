@@ -6,9 +6,9 @@
 // with the byte count), 'message' with rinfo, 'listening', 'close',
 // address/remoteAddress, connect/disconnect, broadcast, TTLs, multicast
 // membership, buffer sizes, ref/unref, AbortSignal, Node's errors.
-// Differences: no cluster sharing of UDP sockets (a worker binds its own
-// socket, as with `exclusive: true`), no async_hooks ids; the deprecated
-// private properties (_handle, _receiving, ...) are kept.
+// In a cluster worker a non-exclusive bind asks the primary for a shared
+// socket (cluster._getServer), as Node does.  Differences: no async_hooks
+// ids; the deprecated private properties (_handle, _receiving, ...) are kept.
 
 const errors = require('internal/errors');
 const { E, codes } = errors;
@@ -59,6 +59,13 @@ const {
 
 const dc = require('diagnostics_channel');
 const udpSocketChannel = dc.channel('udp.socket');
+
+// Lazily loaded
+let _cluster = null;
+function lazyLoadCluster() {
+  if (!_cluster) _cluster = require('cluster');
+  return _cluster;
+}
 
 function guessHandleType(fd) {
   return internalBinding('stdio').guessHandleType(fd);
@@ -199,6 +206,30 @@ function bufferSize(self, size, buffer) {
   return ret;
 }
 
+// Query primary process to get the server handle and utilize it.
+function bindServerHandle(self, options, errCb) {
+  const cluster = lazyLoadCluster();
+
+  const state = self[kStateSymbol];
+  cluster._getServer(self, options, (err, handle) => {
+    if (err) {
+      // Do not call callback if socket is closed
+      if (state.handle) {
+        errCb(err);
+      }
+      return;
+    }
+
+    if (!state.handle) {
+      // Handle has been closed in the mean time.
+      return handle.close();
+    }
+
+    replaceHandle(self, handle);
+    startListening(self);
+  });
+}
+
 Socket.prototype.bind = function(port_, address_ /* , callback */) {
   let port = port_;
 
@@ -240,7 +271,24 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     const fd = port.fd;
     const exclusive = !!port.exclusive;
     const state = this[kStateSymbol];
-    void exclusive;
+
+    const cluster = lazyLoadCluster();
+
+    if (cluster.isWorker && !exclusive) {
+      bindServerHandle(this, {
+        address: null,
+        port: null,
+        addressType: this.type,
+        fd,
+        flags: null,
+      }, (err) => {
+        // Callback to handle error.
+        const ex = new ErrnoException(err, 'open');
+        state.bindState = BIND_STATE_UNBOUND;
+        this.emit('error', ex);
+      });
+      return this;
+    }
 
     const type = guessHandleType(fd);
     if (type !== 'UDP')
@@ -265,7 +313,6 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     address = typeof address_ === 'function' ? '' : address_;
     exclusive = false;
   }
-  void exclusive; // cluster sharing is not supported: every bind is exclusive
 
   // Defaulting address for bind to all interfaces
   if (!address) {
@@ -286,13 +333,28 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       return;
     }
 
+    const cluster = lazyLoadCluster();
+
     let flags = 0;
     if (state.reuseAddr)
       flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only)
       flags |= UV_UDP_IPV6ONLY;
 
-    {
+    if (cluster.isWorker && !exclusive) {
+      bindServerHandle(this, {
+        address: ip,
+        port: port,
+        addressType: this.type,
+        fd: -1,
+        flags: flags,
+      }, (err) => {
+        // Callback to handle error.
+        const ex = new ExceptionWithHostPort(err, 'bind', ip, port);
+        state.bindState = BIND_STATE_UNBOUND;
+        this.emit('error', ex);
+      });
+    } else {
       const err = state.handle.bind(ip, port || 0, flags);
       if (err) {
         const ex = new ExceptionWithHostPort(err, 'bind', ip, port);
