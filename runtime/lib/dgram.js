@@ -47,6 +47,9 @@ const {
   kStateSymbol,
   _createSocketHandle,
   newHandle,
+  initUDPResource,
+  runInHandle,
+  destroyUDPResource,
   owner_symbol,
   ErrnoException,
   ExceptionWithHostPort,
@@ -161,8 +164,9 @@ function createSocket(type, listener) {
 function startListening(socket) {
   const state = socket[kStateSymbol];
 
-  state.handle.onmessage = onMessage;
-  state.handle.onerror = onError;
+  const handle = state.handle;
+  handle.onmessage = (...args) => runInHandle(handle, onMessage, args);
+  handle.onerror = (...args) => runInHandle(handle, onError, args);
   state.handle.recvStart();
   state.receiving = true;
   state.bindState = BIND_STATE_BOUND;
@@ -184,6 +188,7 @@ function replaceHandle(self, newHandle) {
     newHandle.unref();
   }
   // Set up the handle that we got from primary.
+  initUDPResource(newHandle);
   newHandle.lookup = oldHandle.lookup;
   newHandle.bind = oldHandle.bind;
   newHandle.send = oldHandle.send;
@@ -191,6 +196,7 @@ function replaceHandle(self, newHandle) {
 
   // Replace the existing handle by the handle we got from primary.
   oldHandle.close();
+  destroyUDPResource(oldHandle);
   state.handle = newHandle;
 }
 
@@ -731,6 +737,7 @@ Socket.prototype.close = function(callback) {
   healthCheck(this);
   stopReceiving(this);
   state.handle.close();
+  destroyUDPResource(state.handle);
   state.handle = null;
   process.nextTick(socketCloseNT, this);
 

@@ -9,8 +9,11 @@ const { codes } = require('internal/errors');
 const { UDP } = internalBinding('udp_wrap');
 const { isInt32, validateFunction } = require('internal/validators');
 const { ERR_SOCKET_BAD_TYPE } = codes;
+const H = require('internal/async_hooks');
+const AC = require('internal/async_context');
 const kStateSymbol = Symbol('state symbol');
 const owner_symbol = Symbol('owner_symbol');
+const kAsyncFrame = Symbol('asyncFrame');
 const UV_EINVAL = -22;
 let dns; // Lazy load for startup performance.
 
@@ -60,6 +63,28 @@ function lookup6(lookup, address, callback) {
   return lookup(address || '::1', 6, callback);
 }
 
+// A UDP handle is an async resource (UDPWRAP, as in Node): made in the
+// current async context (async_hooks id, AsyncLocalStorage frame), in which
+// its message and error callbacks then run.
+function initUDPResource(handle) {
+  H.initHandle(handle, 'UDPWRAP');
+  handle[kAsyncFrame] = AC.capture();
+  return handle;
+}
+
+function runInHandle(handle, fn, args) {
+  const run = () => H.runInResource(H.handleId(handle), handle[H.trigger_async_id_symbol], handle,
+    fn, undefined, args);
+  const frame = handle[kAsyncFrame];
+  return frame === undefined ? run() : AC.runInFrame(frame, run, undefined);
+}
+
+// When the handle is closed: its destroy hook.
+function destroyUDPResource(handle) {
+  const id = H.handleId(handle);
+  if (id !== 0 && H.destroyHooksExist()) H.emitDestroy(id);
+}
+
 function newHandle(type, lookup) {
   if (lookup === undefined) {
     if (dns === undefined) {
@@ -71,13 +96,13 @@ function newHandle(type, lookup) {
   }
 
   if (type === 'udp4') {
-    const handle = new UDP();
+    const handle = initUDPResource(new UDP());
     handle.lookup = lookup4.bind(handle, lookup);
     return handle;
   }
 
   if (type === 'udp6') {
-    const handle = new UDP();
+    const handle = initUDPResource(new UDP());
     handle.lookup = lookup6.bind(handle, lookup);
     handle.bind = handle.bind6;
     handle.connect = handle.connect6;
@@ -116,6 +141,9 @@ module.exports = {
   owner_symbol,
   _createSocketHandle,
   newHandle,
+  initUDPResource,
+  runInHandle,
+  destroyUDPResource,
   ErrnoException,
   ExceptionWithHostPort,
 };
