@@ -67,6 +67,7 @@ function ReadStream(fd, options) {
   }
   const ctx = {};
   const { TTY } = internalBinding('tty_wrap');
+  require('internal/async_hooks').instrumentHandle(TTY, () => 'TTYWRAP'); // once
   const handle = new TTY(fd, ctx);
   if (ctx.code !== undefined) throw ttyInitError(ctx);
   const s = Reflect.construct(net.Socket, [{

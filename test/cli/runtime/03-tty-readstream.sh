@@ -5,9 +5,9 @@
 # with stdio on pipes.  setRawMode switches the terminal (checked from
 # outside with tcgetattr: ICANON off, then on again), raw input arrives
 # without a newline, cooked input by lines, isTTY/isRaw/instanceof as Node,
-# an idle ReadStream does not keep the process alive, and readline edits a
-# line on one.  Python's pty module drives it; every wait has a generous
-# deadline.
+# the stream is a TTYWRAP async resource, an idle ReadStream does not keep
+# the process alive, and readline edits a line on one.  Python's pty module
+# drives it; every wait has a generous deadline.
 set -eu
 DR=${1:?usage: 03-tty-readstream.sh path/to/devrun-js}
 command -v python3 >/dev/null || { echo "python3 missing"; exit 1; }
@@ -18,6 +18,8 @@ const tty = require('tty');
 const fs = require('fs');
 const net = require('net');
 const mode = process.argv[2];
+const types = new Set();
+require('async_hooks').createHook({ init(id, type) { types.add(type); } }).enable();
 const fd = mode === 'devtty' ? fs.openSync('/dev/tty', 'r+') : 3;
 const s = new tty.ReadStream(fd);
 console.log('isTTY', s.isTTY, 'isRaw', s.isRaw, s instanceof tty.ReadStream, s instanceof net.Socket, tty.isatty(fd));
@@ -26,7 +28,7 @@ if (mode === 'idle') {
 } else {
   console.log('raw', s.setRawMode(true) === s, s.isRaw);
   s.once('data', (d) => {
-    console.log('got', JSON.stringify(d.toString()));
+    console.log('got', JSON.stringify(d.toString()), 'TTYWRAP', types.has('TTYWRAP'));
     s.setRawMode(false);
     console.log('raw', s.isRaw);
     s.once('data', (d2) => {
@@ -86,7 +88,7 @@ buf = [b'']
 expect(master, buf, b'isTTY true isRaw false true true true')
 expect(master, buf, b'raw true true')
 os.write(master, b'x')           # no newline: arrives only in raw mode
-expect(master, buf, b'got "x"')
+expect(master, buf, b'got "x" TTYWRAP true')
 expect(master, buf, b'raw false')
 os.write(master, b'hello\n')
 expect(master, buf, b'line "hello\\n"')
@@ -107,7 +109,7 @@ out = [b'']
 expect(p.stdout.fileno(), out, b'raw true true')
 assert not canonical(s), 'raw mode not set'
 os.write(m, b'y')
-expect(p.stdout.fileno(), out, b'got "y"')
+expect(p.stdout.fileno(), out, b'got "y" TTYWRAP true')
 expect(p.stdout.fileno(), out, b'raw false')
 assert canonical(s), 'raw mode not undone'
 os.write(m, b'line two\n')
