@@ -353,11 +353,11 @@ static rt_stream *consumed_stream(parser *ps) {
 static void consume_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
   /* llhttp keeps nothing of its input: one buffer per thread serves every
    * connection (read callbacks never nest) */
-  static _Thread_local char area[65536];
+  static _Thread_local void *area;
   (void)h;
   (void)suggested;
-  buf->base = area;
-  buf->len = sizeof area;
+  buf->base = rt_thread_alloc(&area, 65536);
+  buf->len = 65536;
 }
 
 static void consume_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf);
@@ -424,19 +424,17 @@ static void consume_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf) {
   ps->base = buf->base;
   ps->js_threw = false;
   ps->called_js = false;
+  /* executing until every callback of this read returned: a close() from
+   * one of them (onExecute closes the parser at an upgrade) waits */
   ps->executing = true;
   llhttp_errno_t err = llhttp_execute(&ps->p, buf->base, (size_t)n);
-  ps->executing = false;
   size_t parsed = (size_t)n;
   if (err != HPE_OK) {
     const char *pos = llhttp_get_error_pos(&ps->p);
     parsed = pos && pos >= buf->base && pos <= buf->base + n ? (size_t)(pos - buf->base) : 0;
   }
   if (ps->close_pending) {
-    /* closed by a callback */
-    rt_object_set_ptr(self, NULL);
-    parser_free(ps);
-    ps = NULL;
+    /* closed by a callback: nothing more to say */
   } else if (err == HPE_PAUSED_UPGRADE) {
     llhttp_resume_after_upgrade(&ps->p);
     consume_read_stop(ps);
@@ -447,7 +445,12 @@ static void consume_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf) {
   } else if (!ps->called_js) {
     call_execute(ps, rt_int(n), rt_undefined());
   }
-  if (ps) ps->self = NULL;
+  ps->executing = false;
+  ps->self = NULL;
+  if (ps->close_pending) {
+    rt_object_set_ptr(self, NULL);
+    parser_free(ps);
+  }
   rt_scope_close(sc);
   rt_tick();
 }
