@@ -24,6 +24,15 @@ if (codes.ERR_DIR_CONCURRENT_OPERATION === undefined) {
     'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
 }
 const { ERR_DIR_CLOSED, ERR_DIR_CONCURRENT_OPERATION, ERR_MISSING_ARGS } = codes;
+const H = require('internal/async_hooks');
+const AC = require('internal/async_context');
+
+// The completion callback of an asynchronous opendir/read/close: an
+// FSREQCALLBACK request made now (async_hooks), run in the current
+// AsyncLocalStorage context, as Node's FSReqCallback.
+function request(cb) {
+  return AC.bind(H.wrapCallback('FSREQCALLBACK', cb));
+}
 
 const kDirHandle = Symbol('kDirHandle');
 const kDirPath = Symbol('kDirPath');
@@ -109,7 +118,7 @@ class Dir {
     }
 
     this[kDirOperationQueue] = [];
-    this[kDirHandle].read(this[kDirOptions].bufferSize, (err, result) => {
+    this[kDirHandle].read(this[kDirOptions].bufferSize, request((err, result) => {
       process.nextTick(() => {
         const queue = this[kDirOperationQueue];
         this[kDirOperationQueue] = null;
@@ -130,7 +139,7 @@ class Dir {
       } catch (error) {
         callback(error);
       }
-    });
+    }));
   }
 
   processReadResult(path, result) {
@@ -208,7 +217,7 @@ class Dir {
     }
 
     this[kDirClosed] = true;
-    this[kDirHandle].close((err) => callback(err));
+    this[kDirHandle].close(request((err) => callback(err)));
   }
 
   closeSync() {
@@ -254,13 +263,13 @@ function opendir(path, options, callback) {
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
 
-  dirBinding.opendir(`${path}`, (error, handle) => {
+  dirBinding.opendir(`${path}`, request((error, handle) => {
     if (error) {
       callback(error);
     } else {
       callback(null, new Dir(handle, path, options));
     }
-  });
+  }));
 }
 
 function opendirSync(path, options) {
