@@ -24,7 +24,7 @@ using namespace v8;
 namespace rt {
 // Per thread: the main thread and each worker have their own isolate.
 thread_local Isolate *iso;
-thread_local Global<Context> ctx;
+thread_local TlsGlobal<Context> ctx;
 // Per process: one platform and one array-buffer allocator (backing stores
 // move between isolates when workers transfer ArrayBuffers).
 static std::unique_ptr<Platform> g_platform;
@@ -32,8 +32,8 @@ static ArrayBuffer::Allocator *allocator;
 // The main thread's isolate, for callers on other threads (the inspector's
 // I/O thread interrupts the main thread's JavaScript).
 static Isolate *main_iso;
-static thread_local Global<ObjectTemplate> slot_template;
-static thread_local Global<ObjectTemplate> tagged_template;  // 2 fields: pointer, tag
+static thread_local TlsGlobal<ObjectTemplate> slot_template;
+static thread_local TlsGlobal<ObjectTemplate> tagged_template;  // 2 fields: pointer, tag
 static thread_local std::unordered_map<std::string, Global<Private>> *privates;
 rt_uncaught_fn uncaught_fn;
 rt_reject_fn reject_fn;
@@ -414,13 +414,13 @@ void rt_set_method(rt_val obj, const char *key, rt_native_fn fn) {
 }
 
 rt_val rt_object_with_slots(void) {
-  return W(Local<ObjectTemplate>::New(iso, slot_template)->NewInstance(C()).ToLocalChecked());
+  return W(slot_template.Get(iso)->NewInstance(C()).ToLocalChecked());
 }
 void rt_object_set_ptr(rt_val obj, void *p) {
   L(obj).As<Object>()->SetAlignedPointerInInternalField(0, p);
 }
 rt_val rt_object_with_tag(const void *tag) {
-  Local<Object> o = Local<ObjectTemplate>::New(iso, tagged_template)->NewInstance(C()).ToLocalChecked();
+  Local<Object> o = tagged_template.Get(iso)->NewInstance(C()).ToLocalChecked();
   o->SetAlignedPointerInInternalField(0, nullptr);
   o->SetAlignedPointerInInternalField(1, const_cast<void *>(tag));
   return W(o);

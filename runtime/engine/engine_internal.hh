@@ -13,8 +13,30 @@
 #include "engine.h"
 
 namespace rt {
+// A v8::Global for thread_local storage that is never destroyed implicitly:
+// a thread_local with a destructor has it run by exit() before the atexit
+// handlers (the inspector's among them) that still need it.  Worker threads
+// Reset theirs before their isolate goes; the main thread's simply stay.
+template <class T>
+class TlsGlobal {
+ public:
+  void Reset(v8::Isolate *i, v8::Local<T> v) { g().Reset(i, v); }
+  void Reset() {
+    if (p_) p_->Reset();
+  }
+  v8::Local<T> Get(v8::Isolate *i) const { return p_ ? p_->Get(i) : v8::Local<T>(); }
+  bool IsEmpty() const { return !p_ || p_->IsEmpty(); }
+
+ private:
+  v8::Global<T> &g() {
+    if (!p_) p_ = new v8::Global<T>();
+    return *p_;
+  }
+  v8::Global<T> *p_ = nullptr;
+};
+
 extern thread_local v8::Isolate *iso;
-extern thread_local v8::Global<v8::Context> ctx;
+extern thread_local TlsGlobal<v8::Context> ctx;
 extern rt_uncaught_fn uncaught_fn;
 extern rt_reject_fn reject_fn;
 }  // namespace rt

@@ -7,7 +7,7 @@ using namespace v8;
 using rt::iso;
 
 static Local<Context> Ctx() {
-  return Local<Context>::New(iso, rt::ctx);
+  return rt::ctx.Get(iso);
 }
 
 rt_val rt_continuation_data_get(void) {

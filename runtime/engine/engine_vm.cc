@@ -48,7 +48,7 @@ Local<Private> ContextKey() {
   return Key("devrun:vm:context");
 }
 
-thread_local Global<ObjectTemplate> wrapper_tmpl;
+thread_local rt::TlsGlobal<ObjectTemplate> wrapper_tmpl;
 
 VmContext *FromSandbox(Local<Value> v) {
   if (v.IsEmpty() || !v->IsObject()) return nullptr;
@@ -151,7 +151,7 @@ struct VmScript {
   Global<Object> wrapper;
 };
 
-thread_local Global<ObjectTemplate> script_tmpl;
+thread_local rt::TlsGlobal<ObjectTemplate> script_tmpl;
 
 VmScript *ScriptOf(Local<Value> v) {
   if (v.IsEmpty() || !v->IsObject()) return nullptr;

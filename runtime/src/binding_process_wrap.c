@@ -254,9 +254,9 @@ static void sync_exit(uv_process_t *p, int64_t status, int sig) {
 }
 
 static void sync_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
-  static _Thread_local char scratch[65536];
-  buf->base = scratch;
-  buf->len = sizeof scratch;
+  static _Thread_local void *scratch;
+  buf->base = rt_thread_alloc(&scratch, 65536);
+  buf->len = 65536;
 }
 
 static void sync_read(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {

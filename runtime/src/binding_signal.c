@@ -8,7 +8,8 @@
 
 #include "runtime.h"
 
-static _Thread_local uv_signal_t handles[65];
+static _Thread_local uv_signal_t *handles; /* [65], heap: see rt_thread_alloc */
+static _Thread_local void *handles_slot;
 static _Thread_local bool active[65], inited[65];
 static _Thread_local rt_ref *on_signal;
 
@@ -27,6 +28,7 @@ static void start(rt_args *a) {
   /* Initialised once and only stopped, never closed: closing and
    * re-initialising the same memory before the close callback runs would
    * corrupt libuv's closing queue. */
+  handles = rt_thread_alloc(&handles_slot, 65 * sizeof *handles);
   if (!inited[sig]) {
     uv_signal_init(rt_env_current->loop, &handles[sig]);
     uv_unref((uv_handle_t *)&handles[sig]);

@@ -183,6 +183,7 @@ static void worker_thread(void *arg) {
   uv_run(&loop, UV_RUN_DEFAULT);
   rt_engine_isolate_dispose();
   uv_loop_close(&loop);
+  rt_thread_run_at_exit();
 
 done:
   if (w->child_port) rt_port_core_release(w->child_port);

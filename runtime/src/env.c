@@ -14,10 +14,49 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "devrun/util.h"
 #include "engine_inspector.h"
 #include "runtime.h"
 
 _Thread_local rt_env *rt_env_current;
+
+/* ---- per-thread memory -------------------------------------------------
+ * Large per-thread buffers live on the heap, not in _Thread_local arrays:
+ * static TLS is carved out of every thread's stack, V8's own threads (the
+ * profiler's sampler among them) have small stacks and fail to start when
+ * it grows (150 KiB of TLS stopped --cpu-prof from taking any sample). */
+typedef struct at_exit_fn {
+  void (*fn)(void *);
+  void *arg;
+  struct at_exit_fn *next;
+} at_exit_fn;
+
+static _Thread_local at_exit_fn *thread_at_exit;
+
+void rt_thread_at_exit(void (*fn)(void *), void *arg) {
+  at_exit_fn *e = dr_calloc(1, sizeof *e);
+  e->fn = fn;
+  e->arg = arg;
+  e->next = thread_at_exit;
+  thread_at_exit = e;
+}
+
+void rt_thread_run_at_exit(void) {
+  while (thread_at_exit) {
+    at_exit_fn *e = thread_at_exit;
+    thread_at_exit = e->next;
+    e->fn(e->arg);
+    free(e);
+  }
+}
+
+void *rt_thread_alloc(void **slot, size_t size) {
+  if (!*slot) {
+    *slot = dr_calloc(1, size);
+    rt_thread_at_exit(free, *slot);
+  }
+  return *slot;
+}
 
 void rt_tick(void) {
   rt_env *env = rt_env_current;

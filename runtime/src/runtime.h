@@ -52,6 +52,15 @@ int rt_env_emit_exit(int code);
  * the builtin require (NULL on failure).  Open a scope first. */
 rt_val rt_env_bootstrap(rt_env *env);
 
+/* Per-thread heap memory (never large _Thread_local arrays: static TLS is
+ * taken from every thread's stack, V8's small-stack threads included):
+ * *slot is allocated (zeroed) on first use and freed when a worker thread
+ * ends.  rt_thread_at_exit registers any such cleanup; worker threads run
+ * them after their loop is closed. */
+void *rt_thread_alloc(void **slot, size_t size);
+void rt_thread_at_exit(void (*fn)(void *), void *arg);
+void rt_thread_run_at_exit(void);
+
 /* ---- binding_worker.c ---- */
 bool rt_is_worker_thread(void);
 /* process.exit() on a worker thread: stops its JavaScript and loop. */

@@ -190,7 +190,9 @@ static void write_(rt_args *a) {
  * errno.  Nothing to write returns 0 without calling cb: callers pass a
  * non-empty string. */
 static void write_string(rt_args *a, bool latin1) {
-  static _Thread_local char area[16384];
+  enum { AREA = 16384 };
+  static _Thread_local void *area_slot; /* heap, not TLS: see rt_thread_alloc */
+  char *area = rt_thread_alloc(&area_slot, AREA);
   rt_stream *s = rt_stream_self(a);
   if (!s) return;
   rt_val str = rt_arg(a, 0);
@@ -199,8 +201,8 @@ static void write_string(rt_args *a, bool latin1) {
     return;
   }
   size_t n16 = rt_string_length(str);
-  size_t cap = latin1 ? n16 : n16 * 3 <= sizeof area ? n16 * 3 : rt_string_utf8_length(str);
-  char *p = cap <= sizeof area ? area : dr_malloc(cap ? cap : 1);
+  size_t cap = latin1 ? n16 : n16 * 3 <= AREA ? n16 * 3 : rt_string_utf8_length(str);
+  char *p = cap <= AREA ? area : dr_malloc(cap ? cap : 1);
   size_t len = latin1 ? rt_string_write_latin1(str, (uint8_t *)p, 0, n16)
                       : rt_string_write_utf8(str, p, cap);
   uv_buf_t b[2];
