@@ -49,7 +49,7 @@ serve() {
   [ -n "$SPORT" ] || { cat "$tmp/err" >&2; echo "http.sh: $1 $2 did not start" >&2; exit 1; }
 }
 
-# load MODE -> prints "rps p99_ms"
+# load MODE RUNTIME -> prints "rps p99_ms"
 load() {
   local hdr=()
   [ "$1" = close ] && hdr=(-H 'Connection: close')
@@ -57,7 +57,7 @@ load() {
   local rps p99
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' "$tmp/wrk")
-  grep -q 'Non-2xx\|Socket errors' "$tmp/wrk" && { echo "http.sh: errors during the run:" >&2; grep 'Non-2xx\|Socket errors' "$tmp/wrk" >&2; }
+  grep -q 'Non-2xx\|Socket errors' "$tmp/wrk" && { echo "http.sh: errors during a $1 run of $2:" >&2; grep 'Non-2xx\|Socket errors' "$tmp/wrk" >&2; }
   echo "$rps $p99"
 }
 
@@ -71,7 +71,7 @@ for app in $apps; do
       for rt in dr nd; do
         bin=$DR; [ $rt = nd ] && bin=$NODE
         serve "$bin" "$app"
-        load "$mode" >>"$tmp/$rt"
+        load "$mode" "$(basename "$bin") $app" >>"$tmp/$rt"
         kill "$SPID"; wait "$SPID" 2>/dev/null || true
       done
     done
