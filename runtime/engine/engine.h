@@ -167,7 +167,8 @@ void rt_set_method(rt_val obj, const char *key, rt_native_fn fn);
 /* Internal pointer slots on objects made by rt_object_with_slots. */
 rt_val rt_object_with_slots(void);
 /* An object with a pointer slot (rt_object_set_ptr/get_ptr) and a type tag
- * (the address of something of the caller's) that rt_object_has_tag checks
+ * (the address of a static of the caller's, aligned to at least 2 bytes as
+ * V8 requires) that rt_object_has_tag checks
  * without a property lookup. */
 rt_val rt_object_with_tag(const void *tag);
 bool rt_object_has_tag(rt_val obj, const void *tag);

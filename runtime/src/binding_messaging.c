@@ -61,7 +61,7 @@ static uv_once_t g_once = UV_ONCE_INIT;
 static port_core *g_broadcast; /* every BroadcastChannel core, guarded by g_mu */
 
 static _Thread_local rt_ref *port_proto, *bc_proto, *dispatch_fn;
-static const char port_tag; /* its address tags port objects */
+static const uint64_t port_tag; /* its (aligned) address tags port objects */
 static _Thread_local port_handle *thread_handles;
 
 static void init_once(void) { uv_mutex_init(&g_mu); }
