@@ -43,8 +43,17 @@ static rt_module *track(Local<Module> m, Local<Value> url) {
   return r;
 }
 
-static MaybeLocal<Promise> dyn_import(Local<Context> c, Local<Data>, Local<Value> resource_name,
-                                      Local<String> specifier, Local<FixedArray> assertions) {
+// import() in a vm.SourceTextModule (engine_vmmodule.cc) goes to that
+// file's hook, which recognises the module by its host-defined options.
+static thread_local rt__vm_import_fn vm_import_fn;
+void rt__module_on_vm_import(rt__vm_import_fn fn) { vm_import_fn = fn; }
+
+static MaybeLocal<Promise> dyn_import(Local<Context> c, Local<Data> options,
+                                      Local<Value> resource_name, Local<String> specifier,
+                                      Local<FixedArray> assertions) {
+  MaybeLocal<Promise> vm_promise;
+  if (vm_import_fn && vm_import_fn(c, options, specifier, assertions, &vm_promise))
+    return vm_promise;
   Local<Object> asrt = Object::New(iso);
   for (int i = 0; i + 1 < assertions->Length(); i += 2) {
     (void)asrt->Set(c, assertions->Get(c, i).As<Value>(), assertions->Get(c, i + 1).As<Value>());

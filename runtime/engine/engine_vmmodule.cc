@@ -11,7 +11,9 @@
 // V8 finds records through module identity: its resolve callback and the
 // synthetic evaluation steps get a v8::Module, looked up in a per-thread
 // multimap keyed by identity hash.  import() gets the referrer's host-defined
-// options, which for a vm module carry a marker and the record's id.
+// options, which for a vm module carry a marker and the record's id; the
+// loader's import() and import.meta callbacks hand vm modules' to this file
+// (engine_vmmodule.hh).
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -184,30 +186,30 @@ MaybeLocal<Value> SyntheticSteps(Local<Context> c, Local<Module> m) {
   return res->GetPromise();
 }
 
-MaybeLocal<Promise> DynamicImport(Local<Context> c, Local<Data> options, Local<Value> resource_name,
-                                  Local<String> specifier, Local<FixedArray> assertions) {
+// import() from a vm module: the referrer's host-defined options carry the
+// marker and the record's id.  Anything else is left to the loader.
+bool VmImport(Local<Context> c, Local<Data> options, Local<String> specifier,
+              Local<FixedArray> assertions, MaybeLocal<Promise> *promise) {
+  if (options.IsEmpty() || !options->IsFixedArray()) return false;
+  // Host-defined options arrive as a FixedArray of the primitives given.
+  Local<FixedArray> o = options.As<FixedArray>();
+  if (o->Length() != 2 || !o->Get(c, 0).As<Value>()->IsInt32() ||
+      o->Get(c, 0).As<Int32>()->Value() != kMarker)
+    return false;
+  rt_val wrap = nullptr;
+  uint32_t id = o->Get(c, 1).As<Uint32>()->Value();
+  if (by_id) {
+    auto it = by_id->find(id);
+    if (it != by_id->end()) wrap = W(it->second->wrap.Get(iso));
+  }
+  if (!wrap) wrap = rt_undefined();  // collected: still a vm module
   Local<Object> asrt = Object::New(iso);
   (void)asrt->SetPrototype(c, Null(iso));
   for (int i = 0; i + 1 < assertions->Length(); i += 2)
     (void)asrt->Set(c, assertions->Get(c, i).As<Value>(), assertions->Get(c, i + 1).As<Value>());
-  rt_val wrap = nullptr;
-  if (!options.IsEmpty() && options->IsFixedArray()) {
-    // Host-defined options arrive as a FixedArray of the primitives given.
-    Local<FixedArray> o = options.As<FixedArray>();
-    if (o->Length() == 2 && o->Get(c, 0).As<Value>()->IsInt32() &&
-        o->Get(c, 0).As<Int32>()->Value() == kMarker) {
-      uint32_t id = o->Get(c, 1).As<Uint32>()->Value();
-      if (by_id) {
-        auto it = by_id->find(id);
-        if (it != by_id->end()) wrap = W(it->second->wrap.Get(iso));
-      }
-      if (!wrap) wrap = rt_undefined();  // collected: still a vm module
-    }
-  }
-  if (!import_fn) return MaybeLocal<Promise>();
-  rt_val p = import_fn(wrap, W(resource_name), W(specifier), W(asrt));
-  if (!p) return MaybeLocal<Promise>();
-  return L(p).As<Promise>();
+  rt_val p = import_fn ? import_fn(wrap, W(specifier), W(asrt)) : nullptr;
+  *promise = p ? L(p).As<Promise>() : MaybeLocal<Promise>();
+  return true;
 }
 
 // Watchdog: terminates execution after ms unless destroyed first.
@@ -483,7 +485,7 @@ void rt_vmmod_on_import_meta(rt_vmmod_meta_fn fn) {
 
 void rt_vmmod_on_dynamic_import(rt_vmmod_import_fn fn) {
   import_fn = fn;
-  iso->SetHostImportModuleDynamicallyCallback(DynamicImport);
+  rt__module_on_vm_import(VmImport);
 }
 
 }  // extern "C"

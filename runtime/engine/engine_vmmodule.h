@@ -57,13 +57,10 @@ bool rt_vmmod_set_export(rt_val wrap, rt_val name, rt_val value);
 /* Code cache of a source-text module (malloc'd; caller frees), or NULL. */
 void *rt_vmmod_code_cache(rt_val wrap, size_t *len);
 
-/* import() in a vm module.  Once set, every import() passes through the
- * engine here: from a vm module, fn(wrap, resource_name, specifier,
- * assertions); from anything else, fn(NULL, resource_name, specifier,
- * assertions), and fn must then do what the loader does.  fn returns a
- * promise or NULL (exception pending). */
-typedef rt_val (*rt_vmmod_import_fn)(rt_val wrap, rt_val resource_name, rt_val specifier,
-                                     rt_val assertions);
+/* import() in a vm module: fn(wrap, specifier, assertions) returns a promise
+ * or NULL (exception pending); wrap is undefined if the module's wrap was
+ * collected.  import() anywhere else stays the loader's. */
+typedef rt_val (*rt_vmmod_import_fn)(rt_val wrap, rt_val specifier, rt_val assertions);
 void rt_vmmod_on_dynamic_import(rt_vmmod_import_fn fn);
 
 /* import.meta of a vm module: fn(wrap, meta), called once, when the module

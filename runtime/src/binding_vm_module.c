@@ -3,10 +3,9 @@
  * over engine_vmmodule.h.  Arguments arrive validated by module.js; each
  * function still checks what the engine would crash on.
  *
- * import(): setImportHandler(fn) routes every dynamic import through
- * fn(wrapOrNull, resourceName, specifier, assertions) — wrap is the vm
- * module doing the import (undefined if it was collected), null for code
- * that is not a vm module (fn then does what the loader does).
+ * import() in a vm module: setImportHandler(fn) has it call
+ * fn(wrap, specifier, assertions) — wrap is the vm module doing the import
+ * (undefined if it was collected); other import()s stay the loader's.
  * import.meta: setMetaHandler(fn) calls fn(wrap, meta) the first time a vm
  * module reads import.meta (initializeImportMeta). */
 #include <stdlib.h>
@@ -122,10 +121,10 @@ static void is_module_wrap(rt_args *a) {
   rt_return_bool(a, rt_vmmod_is_wrap(rt_arg(a, 0)));
 }
 
-static rt_val on_import(rt_val wrap, rt_val resource_name, rt_val specifier, rt_val assertions) {
+static rt_val on_import(rt_val wrap, rt_val specifier, rt_val assertions) {
   if (!import_handler) return rt_throw_error("import() is not available");
-  rt_val argv[4] = {wrap ? wrap : rt_null(), resource_name, specifier, assertions};
-  return rt_call(rt_ref_get(import_handler), rt_undefined(), 4, argv);
+  rt_val argv[3] = {wrap, specifier, assertions};
+  return rt_call(rt_ref_get(import_handler), rt_undefined(), 3, argv);
 }
 
 static void set_import_handler(rt_args *a) {

@@ -12,9 +12,10 @@ set -eu
 DR=${1:?usage: 01-jest-esm.sh path/to/devrun-js}
 case $DR in /*) ;; */*) DR=$(cd "$(dirname "$DR")" && pwd)/$(basename "$DR") ;; esac
 NPM_DIR=${DEVRUN_RUNTIME_NPM:-$(dirname "$DR")/../runtime-npm}
+mkdir -p "$NPM_DIR"
+NPM_DIR=$(cd "$NPM_DIR" && pwd)
 if [ ! -f "$NPM_DIR/node_modules/jest/package.json" ]; then
 	command -v npm >/dev/null 2>&1 || { echo "SKIP: npm not available"; exit 77; }
-	mkdir -p "$NPM_DIR"
 	[ -f "$NPM_DIR/package.json" ] || echo '{"private":true}' >"$NPM_DIR/package.json"
 	if ! (cd "$NPM_DIR" && timeout 180 npm install --prefix "$NPM_DIR" --no-audit --no-fund \
 		--no-save --loglevel=error jest@29.7.0 >"$NPM_DIR/npm.log" 2>&1); then

@@ -103,20 +103,10 @@ function isModule(object) {
 }
 
 // import() from a vm module goes to that module's importModuleDynamically
-// and its import.meta to its initializeImportMeta;
-// import() from anything else does what the ES-module loader does
-// (internal/modules/esm.js's setup()), since the engine hands every import()
-// to this one handler once vm modules are in use.
+// and its import.meta to its initializeImportMeta (the engine hands only
+// those of vm modules here; the loader keeps the rest).
 const importers = new WeakMap(); // native record -> { initializeImportMeta, importModuleDynamically, referrer }
 let importHandlerSet = false;
-
-function referrerToURL(referrer) {
-  if (typeof referrer !== 'string' || referrer === '') return undefined;
-  if (referrer.startsWith('file:') || referrer.startsWith('node:') || referrer.startsWith('data:')) return referrer;
-  const path = require('path');
-  if (path.isAbsolute(referrer)) return require('internal/modules/esm').pathToFileURL(referrer);
-  return undefined;
-}
 
 async function vmImport(native, specifier, assertions) {
   const entry = native === undefined ? undefined : importers.get(native);
@@ -126,12 +116,6 @@ async function vmImport(native, specifier, assertions) {
   throw new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING();
 }
 
-function importHandler(native, resourceName, specifier, assertions) {
-  if (native === null) {
-    return require('internal/modules/esm').importModule(specifier, referrerToURL(resourceName), assertions);
-  }
-  return vmImport(native, specifier, assertions);
-}
 
 function metaHandler(native, meta) {
   const entry = importers.get(native);
@@ -143,7 +127,7 @@ function metaHandler(native, meta) {
 function ensureImportHandler() {
   if (importHandlerSet) return;
   importHandlerSet = true;
-  binding.setImportHandler(importHandler);
+  binding.setImportHandler(vmImport);
   binding.setMetaHandler(metaHandler);
 }
 
