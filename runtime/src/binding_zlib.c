@@ -25,25 +25,26 @@
  * Parallel deflate (pigz's scheme).  A gzip/deflate/raw-deflate stream with
  * no dictionary that has been fed more than PAR_SWITCH bytes through
  * writeAsync with Z_NO_FLUSH only (or gets 2 * PAR_SWITCH bytes in one
- * writeAsync, as zlib.gzip(buffer, cb) does: its first PAR_SWITCH bytes
- * go serially) switches to parallel mode: the job that
- * crosses the threshold ends its output with Z_SYNC_FLUSH (byte-aligned) and
- * takes the running check value, total and 32 KiB window from the serial
- * z_stream (deflateGetDictionary).  From then on the input is cut into
- * PAR_BLOCK blocks; each is compressed on the thread pool by its own raw
- * z_stream primed with the 32 KiB before it (deflateSetDictionary) and ended
- * with Z_SYNC_FLUSH (Z_FINISH for the last), and the outputs are appended in
- * order, their crc32/adler32 joined with crc32_combine/adler32_combine, and
- * the trailer written here: one valid stream, compressed about as well as
- * serially (a 5-byte sync marker per block).  writeAsync then returns the
- * output that is ready at once (an ArrayBuffer, the callback is not called)
- * unless enough blocks are already running (the thread pool's size less
- * one) or the write flushes: then
- * the callback gets the output when the blocks up to that point are done.
- * A flush is honoured at its place: Z_SYNC_FLUSH (and Z_PARTIAL_FLUSH and
- * Z_BLOCK, which it satisfies) ends a block, Z_FULL_FLUSH also drops the
- * next block's dictionary, Z_FINISH ends the stream.  params() applies to
- * the blocks after its sync flush, reset()/close() drop the blocks in flight.
+ * writeAsync, as zlib.gzip(buffer, cb) does: its first PAR_SWITCH bytes go
+ * serially) switches to parallel mode if a core is free (load average at
+ * most CPUs + 1 then; DEVRUN_ZLIB_PARALLEL=1 forces it, DEVRUN_ZLIB_SERIAL=1
+ * turns it off).  The job that crosses the threshold ends its output with
+ * Z_SYNC_FLUSH (byte-aligned) and takes the running check value, total and
+ * 32 KiB window from the serial z_stream (deflateGetDictionary).  From then
+ * on the input is cut into PAR_BLOCK blocks; each is compressed on the
+ * thread pool by its own raw z_stream primed with the 32 KiB before it
+ * (deflateSetDictionary) and ended with Z_SYNC_FLUSH (Z_FINISH for the
+ * last); the outputs are appended in order, their crc32/adler32 joined with
+ * crc32_combine/adler32_combine, and the trailer written here: one valid
+ * stream, compressed about as well as serially (a 5-byte sync marker per
+ * block).  writeAsync then returns the output that is ready at once (an
+ * ArrayBuffer; the callback is not called) unless the thread pool's size
+ * less one blocks are running or the write flushes: then the callback gets
+ * the output when the blocks up to that point are done.  A flush is
+ * honoured at its place: Z_SYNC_FLUSH (and Z_PARTIAL_FLUSH and Z_BLOCK,
+ * which it satisfies) ends a block, Z_FULL_FLUSH also drops the next
+ * block's dictionary, Z_FINISH ends the stream.  params() applies to the
+ * blocks after its sync flush, reset()/close() drop the blocks in flight.
  * Output bytes differ from a serial run (as they already differ from Node's
  * Chromium zlib); decoders see one ordinary stream.
  */
@@ -456,6 +457,8 @@ static rt_val out_value(zbuf *b) {
 /* ---- parallel deflate (see the top of the file) --------------------------- */
 
 static _Thread_local int par_disabled = -1; /* DEVRUN_ZLIB_SERIAL=1, or one CPU */
+static _Thread_local int par_forced;         /* DEVRUN_ZLIB_PARALLEL=1: whatever the load */
+static _Thread_local int par_cpus = 1;
 /* Blocks in flight before a write waits: the pool's threads less one (left
  * for the file reads that feed the stream); a queue deeper than the CPUs
  * rides out the scheduling delays of a loaded machine. */
@@ -470,9 +473,23 @@ static bool par_allowed(const zl_t *z) {
     par_inflight = pool - 1;
     if (par_inflight < 1) par_inflight = 1;
     par_disabled = (v && *v && strcmp(v, "0") != 0) || cpus < 2;
+    const char *f = getenv("DEVRUN_ZLIB_PARALLEL");
+    par_forced = f && *f && strcmp(f, "0") != 0;
+    par_cpus = cpus;
   }
   return !par_disabled && !z->dict &&
          (z->mode == M_GZIP || z->mode == M_DEFLATE || z->mode == M_DEFLATERAW);
+}
+
+/* Going parallel pays only with a core to spare: measured here (2 cores),
+ * blocks on the pool beat one thread up to a load average of about 3 and
+ * lose to it above (every hand-over between threads then waits for a
+ * time slice).  Checked once per stream, when it would switch. */
+static bool par_cores_free(void) {
+  if (par_forced) return true;
+  double avg[3];
+  uv_loadavg(avg);
+  return avg[0] <= par_cpus + 1;
 }
 
 static void zbuf_add(zbuf *b, const void *p, size_t n) {
@@ -851,7 +868,7 @@ static void write_async(rt_args *a) {
   zjob *j = calloc(1, sizeof *j);
   if (!j) abort();
   j->in = rt_is_array_buffer_view(in) ? rt_view_data(in, &j->n) : NULL;
-  if (z->par_ok && z->inited && j->n >= 2 * PAR_SWITCH) {
+  if (z->par_ok && z->inited && j->n >= 2 * PAR_SWITCH && par_cores_free()) {
     /* a big write (zlib.gzip(buffer, cb)): its first PAR_SWITCH bytes
      * serially, the rest in parallel blocks (see after_write) */
     if (!z->win && !(z->win = malloc(PAR_WINDOW))) abort();
@@ -866,6 +883,8 @@ static void write_async(rt_args *a) {
     z->par_total += j->n;
     if (flush != Z_NO_FLUSH || !z->inited) {
       z->par_ok = false;
+    } else if (z->par_total >= PAR_SWITCH && !par_cores_free()) {
+      z->par_ok = false; /* a busy machine: this stream stays serial */
     } else if (z->par_total >= PAR_SWITCH) {
       if (!z->win && !(z->win = malloc(PAR_WINDOW))) abort();
       z->par_ok = false;
