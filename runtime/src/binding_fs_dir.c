@@ -198,7 +198,8 @@ static void opendir_sync(rt_args *a) {
 
 static bool prepare_batch(dir_wrap *d, rt_val size) {
   double n = rt_to_number(size);
-  size_t want = n >= 1 && n <= 1 << 20 ? (size_t)n : 32;
+  /* dir.js validated a uint32 >= 1; libuv is handed at most 1Mi entries */
+  size_t want = n >= 1 ? (n < 1 << 20 ? (size_t)n : (size_t)1 << 20) : 32;
   if (want > d->cap) {
     free(d->entries);
     d->entries = dr_calloc(want, sizeof *d->entries);
