@@ -51,6 +51,9 @@ class Agent extends EventEmitter {
     return s;
   }
   addRequest(req, options) {
+    // the agent's own options (e.g. new https.Agent({ rejectUnauthorized:
+    // false })) apply to its connections and name its pool, as in Node
+    options = { ...options, ...this.options };
     const name = this.getName(options);
     const free = this.freeSockets[name];
     if (free && free.length) {
@@ -283,7 +286,12 @@ class ClientRequest extends OutgoingMessage {
       return this.method === 'HEAD' ? 1 : 0;
     };
     parser.onBody = (chunk) => {
-      if (res && !res._dumped) res.push(B().from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      if (res && !res._dumped && !res.push(B().from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
+        // the response's buffer is full: stop reading the socket until the
+        // response is read (IncomingMessage resumes it), as Node's readStop
+        socket._httpPaused = true;
+        socket.pause();
+      }
     };
     parser.onMessageComplete = () => {
       if (!res) return;
