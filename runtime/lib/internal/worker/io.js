@@ -22,6 +22,7 @@ const kNodeListeners = Symbol('kNodeListeners');
 const kHandler = Symbol('kHandler');
 const kName = Symbol('kName');
 const kClosed = Symbol('kClosed');
+const kNodeFn = Symbol('kNodeFn'); // on a wrapper: the EventEmitter-style listener it calls
 
 function ensure(port) {
   if (port[kEvents] === undefined) {
@@ -100,12 +101,14 @@ const nodeStyle = {
     const wrapped = function(ev) {
       return Reflect.apply(listener, this, ev instanceof MessageEvent ? [ev.data] : []);
     };
+    wrapped[kNodeFn] = listener;
     let m = this[kNodeListeners].get(type);
     if (!m) this[kNodeListeners].set(type, m = new Map());
     if (m.has(listener)) {
       // EventTarget dedupes the same function; keep a distinct wrapper so
       // on(fn) twice calls fn twice, as an EventEmitter would.
       const again = function(ev) { return Reflect.apply(wrapped, this, [ev]); };
+      again[kNodeFn] = listener;
       m.get(listener).push(again);
       this.addEventListener(type, again);
     } else {
@@ -124,6 +127,7 @@ const nodeStyle = {
     const wrapped = function(ev) {
       return Reflect.apply(onceWrapper, this, ev instanceof MessageEvent ? [ev.data] : []);
     };
+    wrapped[kNodeFn] = onceWrapper;
     let m = this[kNodeListeners].get(type);
     if (!m) this[kNodeListeners].set(type, m = new Map());
     if (!m.has(listener)) m.set(listener, []);
@@ -326,6 +330,17 @@ defineHandler(BroadcastChannel.prototype, 'messageerror');
 // C calls dispatch(port, kind, value, ports): 0 message, 1 messageerror, 2 close.
 function dispatch(port, kind, value, ports) {
   ensure(port);
+  if (kind === 0 && ports === undefined && onlyNodeListeners(port)) {
+    // Every listener is EventEmitter-style (on/once): they get the data, so
+    // no MessageEvent is needed.  Same order, same error handling.
+    const list = port[kEvents].get('message');
+    if (list.length === 1) {
+      callNode(port, list[0], value);
+    } else {
+      for (const rec of list.slice()) if (!rec.removed) callNode(port, rec, value);
+    }
+    return;
+  }
   if (kind === 0) {
     port.dispatchEvent(new MessageEvent('message', { data: value, ports }));
   } else if (kind === 1) {
@@ -333,6 +348,23 @@ function dispatch(port, kind, value, ports) {
   } else if (!port[kClosed]) {
     Object.defineProperty(port, kClosed, { value: true });
     port.dispatchEvent(new Event('close'));
+  }
+}
+
+function onlyNodeListeners(port) {
+  const list = port[kEvents].get('message');
+  if (list === undefined) return false;
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i].listener !== 'function' || list[i].listener[kNodeFn] === undefined) return false;
+  }
+  return true;
+}
+
+function callNode(port, rec, value) {
+  try {
+    Reflect.apply(rec.listener[kNodeFn], port, [value]);
+  } catch (err) {
+    process.nextTick(() => { throw err; });
   }
 }
 
