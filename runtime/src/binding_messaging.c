@@ -54,6 +54,8 @@ typedef struct port_handle {
   rt_ref *obj;
   bool started, closing;
   struct port_handle *next_on_thread;
+  struct port_handle *next_ready; /* in this thread's ready list */
+  bool in_ready;
 } port_handle;
 
 static uv_mutex_t g_mu;
@@ -91,9 +93,19 @@ static void core_unref_locked(port_core *c) {
   uv_mutex_lock(&g_mu);
 }
 
+static void ready_add(port_handle *ph);
+static void ready_remove(port_handle *ph);
+
 static void core_wake_locked(port_core *c) {
   if (!c->owner || c->owner->closing || c->wake_pending) return;
   c->wake_pending = true;
+  /* A message to a port of this very thread needs no system call: the
+   * thread is running, not waiting in epoll; its idle handle delivers it on
+   * the next loop iteration (before the poll phase, as an eventfd would). */
+  if (rt_env_current && c->owner->poll.loop == rt_env_current->loop) {
+    ready_add(c->owner);
+    return;
+  }
   uint64_t one = 1;
   while (write(c->owner->efd, &one, sizeof one) < 0 && errno == EINTR) {
   }
@@ -177,6 +189,7 @@ static void handle_release(port_handle *ph, bool close) {
     ph->obj = NULL;
   }
   unlink_handle(ph);
+  ready_remove(ph);
   uv_close((uv_handle_t *)&ph->poll, handle_close_cb);
 }
 
@@ -187,6 +200,8 @@ static void dispatch(port_handle *ph, int kind, rt_val value, rt_val ports) {
   rt_make_callback(rt_ref_get(dispatch_fn), rt_undefined(), 4, argv);
 }
 
+static void deliver(port_handle *ph);
+
 static void poll_cb(uv_poll_t *p, int status, int events) {
   (void)status;
   (void)events;
@@ -194,6 +209,61 @@ static void poll_cb(uv_poll_t *p, int status, int events) {
   uint64_t n;
   while (read(ph->efd, &n, sizeof n) < 0 && errno == EINTR) {
   }
+  deliver(ph);
+}
+
+/* ---- this thread's ready list (messages posted from this thread) ---- */
+static _Thread_local port_handle *ready_head, *ready_tail;
+static _Thread_local void *ready_idle_slot;
+static _Thread_local uv_idle_t *ready_idle;
+
+static void ready_remove(port_handle *ph) {
+  if (!ph->in_ready) return;
+  port_handle *prev = NULL;
+  for (port_handle *x = ready_head; x; prev = x, x = x->next_ready) {
+    if (x != ph) continue;
+    if (prev)
+      prev->next_ready = x->next_ready;
+    else
+      ready_head = x->next_ready;
+    if (ready_tail == x) ready_tail = prev;
+    break;
+  }
+  ph->in_ready = false;
+  ph->next_ready = NULL;
+}
+
+static void idle_cb(uv_idle_t *h) {
+  port_handle *list = ready_head;
+  ready_head = ready_tail = NULL;
+  uv_idle_stop(h);
+  while (list) {
+    port_handle *ph = list;
+    list = ph->next_ready;
+    ph->next_ready = NULL;
+    ph->in_ready = false;
+    if (!ph->closing) deliver(ph);
+  }
+}
+
+static void ready_add(port_handle *ph) {
+  if (ph->in_ready) return;
+  if (!ready_idle) {
+    ready_idle = rt_thread_alloc(&ready_idle_slot, sizeof *ready_idle);
+    uv_idle_init(rt_env_current->loop, ready_idle);
+    uv_unref((uv_handle_t *)ready_idle); /* the ports' own handles keep the loop alive */
+  }
+  ph->in_ready = true;
+  ph->next_ready = NULL;
+  if (ready_tail)
+    ready_tail->next_ready = ph;
+  else
+    ready_head = ph;
+  ready_tail = ph;
+  uv_idle_start(ready_idle, idle_cb);
+}
+
+static void deliver(port_handle *ph) {
   uv_mutex_lock(&g_mu);
   ph->core->wake_pending = false;
   uv_mutex_unlock(&g_mu);
