@@ -376,6 +376,13 @@ class ClientRequest extends OutgoingMessage {
     socket.on('error', onError);
     socket.on('drain', () => { if (socket._httpMessage === this) this.emit('drain'); });
     if (this.timeout !== undefined) socket.setTimeout(this.timeout, () => this.emit('timeout'));
+    else if (this.agent && this.agent.options && this.agent.options.timeout) {
+      // the agent's timeout (5 s for the global agent) is its sockets'; the
+      // request reports it, as Node's listenSocketTimeout
+      const onTimeout = () => { if (socket._httpMessage === this) this.emit('timeout'); };
+      socket.once('timeout', onTimeout);
+      this.once('close', () => socket.removeListener('timeout', onTimeout));
+    }
     this._flushOutput(socket);
     if (this._pendingFinish) {
       const f = this._pendingFinish;
