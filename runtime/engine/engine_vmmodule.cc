@@ -207,7 +207,8 @@ bool VmImport(Local<Context> c, Local<Data> options, Local<String> specifier,
   (void)asrt->SetPrototype(c, Null(iso));
   for (int i = 0; i + 1 < assertions->Length(); i += 2)
     (void)asrt->Set(c, assertions->Get(c, i).As<Value>(), assertions->Get(c, i + 1).As<Value>());
-  rt_val p = import_fn ? import_fn(wrap, W(specifier), W(asrt)) : nullptr;
+  rt_val p = import_fn ? import_fn(wrap, W(specifier), W(asrt))
+                       : rt_throw_error("import() is not available in this module");
   *promise = p ? L(p).As<Promise>() : MaybeLocal<Promise>();
   return true;
 }
