@@ -45,7 +45,7 @@ TCK=$(getconf CLK_TCK)
 one() {
   $PIN_SRV "$1" "$HERE/app-$APP.js" >"$tmp/port" 2>"$tmp/err" &
   pid=$!
-  for _ in $(seq 200); do grep -q '^listening' "$tmp/port" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -q '^listening' "$tmp/port" 2>/dev/null && break; sleep 0.1; done
   local port
   port=$(sed -n 's/^listening //p' "$tmp/port")
   [ -n "$port" ] || { cat "$tmp/err" >&2; echo "http-cpu.sh: $1 did not start" >&2; exit 1; }

@@ -44,7 +44,7 @@ serve() {
   $PIN_SRV "$1" "$HERE/app-$2.js" >"$tmp/port" 2>"$tmp/err" &
   SPID=$!
   pids="$pids $SPID"
-  for _ in $(seq 200); do grep -q '^listening' "$tmp/port" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -q '^listening' "$tmp/port" 2>/dev/null && break; sleep 0.1; done
   SPORT=$(sed -n 's/^listening //p' "$tmp/port")
   [ -n "$SPORT" ] || { cat "$tmp/err" >&2; echo "http.sh: $1 $2 did not start" >&2; exit 1; }
 }
