@@ -334,7 +334,9 @@ function parseEnv(content) {
 }
 
 module.exports = {
-  _extend: deprecate(_extend, 'The `util._extend` API is deprecated. Please use Object.assign() instead.', 'DEP0060'),
+  // deprecated in documentation only in Node 20 (DEP0060 warns from Node 22
+  // on); http-proxy, used by dev servers, calls it on every request
+  _extend,
   callbackify,
   debug: debuglog,
   debuglog,
