@@ -42,6 +42,9 @@ function lookup(hostname, options, callback) {
   const r = binding.getaddrinfo(hostname, family, hints, require('internal/async_hooks').wrapCallback('GETADDRINFOREQWRAP', (err, list) => {
     if (err || list.length === 0) {
       const e = errnoException(err || -3008, 'getaddrinfo');
+      // Node reports "no such name" and "no data" as ENOTFOUND (errno stays
+      // libuv's EAI_NONAME/EAI_NODATA).
+      if (e.code === 'EAI_NONAME' || e.code === 'EAI_NODATA') e.code = 'ENOTFOUND';
       e.message = `getaddrinfo ${e.code} ${hostname}`;
       e.hostname = hostname;
       callback(e);

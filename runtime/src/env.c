@@ -142,6 +142,7 @@ void rt_process_exit(int code) {
    * writes is flushed here, and tearing down V8 and libnode's static
    * objects would only cost time. */
   fflush(NULL);
+  uv_tty_reset_mode(); /* a terminal left in raw mode by setRawMode(true) gets its settings back */
   if (rt_insp_created()) exit(code);
   _exit(code);
 }
