@@ -193,11 +193,15 @@ function wrapCallback(type, cb, trigger = getDefaultTriggerAsyncId(), resource) 
   const id = ++asyncIdCounter;
   const res = resource || { type };
   if (fields[kInit] > 0) callHooks('init', id, type, trigger, res);
+  // The AsyncLocalStorage frame of the caller goes with the request, as it
+  // does with Node's request wraps.
+  const ac = require('internal/async_context');
+  const frame = ac.capture();
   return function asyncRequestCallback(...args) {
     pushContext(id, trigger, res);
     if (fields[kBefore] > 0) callHooks('before', id);
     try {
-      return Reflect.apply(cb, this, args);
+      return ac.runInFrame(frame, cb, this, ...args);
     } finally {
       if (fields[kAfter] > 0) callHooks('after', id);
       popContext();
@@ -230,6 +234,10 @@ function runInResource(id, trigger, resource, fn, thisArg, args) {
   pushContext(id, trigger, resource);
   if (fields[kBefore] > 0) callHooks('before', id);
   try {
+    // A handle's callbacks run in the AsyncLocalStorage frame it was made in.
+    if (resource !== null && typeof resource === 'object' && kFrame in resource) {
+      return require('internal/async_context').runInFrame(resource[kFrame], fn, thisArg, ...args);
+    }
     return Reflect.apply(fn, thisArg, args);
   } finally {
     if (fields[kAfter] > 0) callHooks('after', id);
@@ -239,10 +247,14 @@ function runInResource(id, trigger, resource, fn, thisArg, args) {
 
 // Gives a native handle made outside JavaScript (an accepted connection) or
 // by `new` an async id and reports it.
-function initHandle(handle, type, trigger = getDefaultTriggerAsyncId()) {
+const kFrame = Symbol('kAsyncContextFrame');
+
+function initHandle(handle, type, trigger = getDefaultTriggerAsyncId(),
+  frame = require('internal/async_context').capture()) {
   if (handle[async_id_symbol] !== undefined) return handle;
   handle[async_id_symbol] = ++asyncIdCounter;
   handle[trigger_async_id_symbol] = trigger;
+  handle[kFrame] = frame;
   if (fields[kInit] > 0) callHooks('init', handle[async_id_symbol], type, trigger, handle);
   return handle;
 }
@@ -279,7 +291,7 @@ function instrumentHandle(Class, typeOf, connectType) {
         args[i] = function(...a) {
           // an accepted connection: a handle of the same class, made in C
           if (name === 'listen' && a[1] !== null && typeof a[1] === 'object') {
-            initHandle(a[1], typeOf(a[1], 'accept'), h[async_id_symbol]);
+            initHandle(a[1], typeOf(a[1], 'accept'), h[async_id_symbol], h[kFrame]);
           }
           return runInResource(h[async_id_symbol], h[trigger_async_id_symbol], h, cb, this, a);
         };
