@@ -907,6 +907,9 @@ static void create_unsafe_fn(rt_args *a) {
       return;
     }
   }
+  /* From 128 KiB, malloc gives fresh mappings too: let V8 free dead
+   * Buffers first so that glibc can reuse their memory. */
+  if (n >= 128 * 1024) rt_array_buffer_gc_check();
   rt_val ab = rt_array_buffer((size_t)n, false);
   if (ab) rt_return(a, ab);
 }
