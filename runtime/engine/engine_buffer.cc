@@ -10,13 +10,21 @@ using rt::iso;
 namespace {
 class ReleasedOneByte : public String::ExternalOneByteStringResource {
  public:
-  ReleasedOneByte(char *data, size_t len, rt_release_fn release, void *ctx)
-      : data_(data), len_(len), release_(release), ctx_(ctx) {}
-  ~ReleasedOneByte() override { release_(data_, len_, ctx_); }
+  // V8 is told about the memory (as Node does for its external strings),
+  // so that it weighs it when deciding to collect.
+  ReleasedOneByte(Isolate *isolate, char *data, size_t len, rt_release_fn release, void *ctx)
+      : isolate_(isolate), data_(data), len_(len), release_(release), ctx_(ctx) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory((int64_t)len_);
+  }
+  ~ReleasedOneByte() override {
+    release_(data_, len_, ctx_);
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-(int64_t)len_);
+  }
   const char *data() const override { return data_; }
   size_t length() const override { return len_; }
 
  private:
+  Isolate *isolate_;
   char *data_;
   size_t len_;
   rt_release_fn release_;
@@ -36,7 +44,7 @@ rt_val rt_string_external_latin1_fn(char *data, size_t len, rt_release_fn releas
     release(data, len, ctx);
     return rt_throw_error("Cannot create a string longer than 0x%x characters", String::kMaxLength);
   }
-  ReleasedOneByte *res = new ReleasedOneByte(data, len, release, ctx);
+  ReleasedOneByte *res = new ReleasedOneByte(iso, data, len, release, ctx);
   Local<String> s;
   if (!String::NewExternalOneByte(iso, res).ToLocal(&s)) {
     delete res;
