@@ -52,12 +52,73 @@ typedef struct rt_worker {
   int exit_code;
 
   uv_async_t parent_async; /* on the parent's loop */
+  uv_loop_t *parent_loop;
   uv_thread_t tid;
   bool started;
+  bool thread_started;     /* tid is a thread to join */
+  bool joined;
+  struct rt_worker *reg_next;
   rt_ref *obj;             /* parent's handle object: ononline/onerror/onexit */
 } rt_worker;
 
 static atomic_int next_thread_id = 1;
+
+/* Every worker of the process, so that a thread that ends (a worker, or the
+ * main thread exiting through exit() with an inspector) can first end the
+ * workers it started: their parent_async lives on its loop. */
+static uv_mutex_t reg_mu;
+static uv_once_t reg_once = UV_ONCE_INIT;
+static rt_worker *reg_head;
+
+static void reg_init(void) { uv_mutex_init(&reg_mu); }
+
+static void reg_add(rt_worker *w) {
+  uv_once(&reg_once, reg_init);
+  uv_mutex_lock(&reg_mu);
+  w->reg_next = reg_head;
+  reg_head = w;
+  uv_mutex_unlock(&reg_mu);
+}
+
+static void reg_remove(rt_worker *w) {
+  uv_mutex_lock(&reg_mu);
+  for (rt_worker **pp = &reg_head; *pp; pp = &(*pp)->reg_next) {
+    if (*pp == w) {
+      *pp = w->reg_next;
+      break;
+    }
+  }
+  uv_mutex_unlock(&reg_mu);
+}
+
+static void request_stop(rt_worker *w) {
+  uv_mutex_lock(&w->mu);
+  w->terminate_requested = true;
+  if (w->isolate) rt_engine_terminate(w->isolate);
+  if (w->stop_async) uv_async_send(w->stop_async);
+  uv_mutex_unlock(&w->mu);
+}
+
+/* Terminates and joins the workers whose parent runs on loop (called on
+ * that loop's thread, which alone joins them). */
+void rt_workers_stop(uv_loop_t *loop) {
+  uv_once(&reg_once, reg_init);
+  for (;;) {
+    rt_worker *target = NULL;
+    uv_mutex_lock(&reg_mu);
+    for (rt_worker *w = reg_head; w; w = w->reg_next) {
+      if (w->parent_loop == loop && w->thread_started && !w->joined) {
+        target = w;
+        break;
+      }
+    }
+    uv_mutex_unlock(&reg_mu);
+    if (!target) return;
+    request_stop(target);
+    uv_thread_join(&target->tid);
+    target->joined = true;
+  }
+}
 static _Thread_local rt_worker *self_worker; /* the worker this thread runs */
 static _Thread_local int self_thread_id;     /* 0 on the main thread */
 
@@ -174,6 +235,7 @@ static void worker_thread(void *arg) {
       code = rt_env_emit_exit(code);
   }
 
+  rt_workers_stop(&loop); /* workers this worker started end with it, as in Node */
   rt_messaging_thread_teardown();
   uv_mutex_lock(&w->mu);
   w->stop_async = NULL;
@@ -208,6 +270,7 @@ static void call_js(rt_worker *w, const char *name, rt_val arg) {
 
 static void parent_close_cb(uv_handle_t *h) {
   rt_worker *w = h->data;
+  reg_remove(w);
   uv_mutex_destroy(&w->mu);
   free(w);
 }
@@ -232,7 +295,10 @@ static void parent_cb(uv_async_t *a) {
     call_js(w, "onerror", v ? v : (ex ? ex : rt_undefined()));
   }
   if (exited) {
-    uv_thread_join(&w->tid);
+    if (w->thread_started && !w->joined) {
+      uv_thread_join(&w->tid);
+      w->joined = true;
+    }
     if (oom) call_js(w, "onoom", rt_undefined());
     rt_ref *obj = w->obj;
     call_js(w, "onexit", rt_int(code));
@@ -282,6 +348,8 @@ static void create_worker(rt_args *a) {
   rt_port_pair(&stdio, &w->child_stdio);
   uv_async_init(env->loop, &w->parent_async, parent_cb);
   w->parent_async.data = w;
+  w->parent_loop = env->loop;
+  reg_add(w);
 
   rt_val o = rt_object_with_slots();
   rt_object_set_ptr(o, w);
@@ -304,21 +372,21 @@ static void start(rt_args *a) {
   uv_thread_options_t opt = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_bytes};
   int r = uv_thread_create_ex(&w->tid, &opt, worker_thread, w);
   if (r < 0) {
+    uv_mutex_lock(&w->mu);
     w->exited = true;
     w->exit_code = 1;
+    uv_mutex_unlock(&w->mu);
+    notify_parent(w); /* 'exit' follows, and the handle is released */
     rt_throw_errno(r, "uv_thread_create", NULL, NULL);
     return;
   }
+  w->thread_started = true;
 }
 
 static void terminate(rt_args *a) {
   rt_worker *w = worker_of(rt_arg(a, 0));
   if (!w) return;
-  uv_mutex_lock(&w->mu);
-  w->terminate_requested = true;
-  if (w->isolate) rt_engine_terminate(w->isolate);
-  if (w->stop_async) uv_async_send(w->stop_async);
-  uv_mutex_unlock(&w->mu);
+  request_stop(w);
 }
 
 static void ref_(rt_args *a) {

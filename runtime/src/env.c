@@ -143,6 +143,11 @@ void rt_process_exit(int code) {
    * objects would only cost time. */
   fflush(NULL);
   uv_tty_reset_mode(); /* a terminal left in raw mode by setRawMode(true) gets its settings back */
-  if (rt_insp_created()) exit(code);
+  if (rt_insp_created()) {
+    /* exit() runs V8's and the inspector's teardown: no worker may still
+     * be running JavaScript then. */
+    rt_workers_stop(rt_env_current->loop);
+    exit(code);
+  }
   _exit(code);
 }

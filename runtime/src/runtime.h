@@ -65,6 +65,8 @@ void rt_thread_run_at_exit(void);
 bool rt_is_worker_thread(void);
 /* process.exit() on a worker thread: stops its JavaScript and loop. */
 void rt_worker_exit(int code);
+/* Terminates and joins the workers started by the thread running loop. */
+void rt_workers_stop(uv_loop_t *loop);
 /* Exits the process now (after flushing stdio), skipping teardown when no
  * inspector needs its exit handler. */
 _Noreturn void rt_process_exit(int code);
