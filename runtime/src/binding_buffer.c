@@ -556,8 +556,12 @@ static void from_string_fn(rt_args *a) {
 /* A string from malloc'd one-byte text (owned): large results become
  * external strings over the same memory, as Node does, small ones a copy. */
 #define EXTERN_MIN (64 * 1024)
+static void free_text(void *data, size_t len, void *ctx) {
+  (void)len, (void)ctx;
+  free(data);
+}
 static rt_val latin1_result(char *q, size_t m) {
-  if (m >= EXTERN_MIN) return rt_string_external_latin1(q, m);
+  if (m >= EXTERN_MIN) return rt_string_external_latin1_fn(q, m, free_text, NULL);
   rt_val r = rt_string_latin1((const uint8_t *)q, m);
   free(q);
   return r;
