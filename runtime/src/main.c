@@ -117,7 +117,8 @@ int rt_inspector_boot(const char *script);         /* inspector_hooks.c */
  * honours from process.execArgv. */
 static const char *const node_flags[] = {
     "--unhandled-rejections=", "--no-warnings", "--no-deprecation", "--throw-deprecation",
-    "--trace-deprecation", "--trace-warnings", "--title=", "--experimental-vm-modules", NULL};
+    "--trace-deprecation", "--trace-warnings", "--title=", "--experimental-vm-modules",
+    "--experimental-websocket", NULL};
 
 static bool is_node_flag(const char *arg) {
   for (int i = 0; node_flags[i]; i++) {

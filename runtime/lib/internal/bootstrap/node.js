@@ -332,6 +332,7 @@ function setupGlobals() {
   lazyGlobal('Request', 'internal/fetch');
   lazyGlobal('Response', 'internal/fetch');
   lazyGlobal('FormData', 'internal/fetch');
+  if (process.execArgv.includes('--experimental-websocket')) lazyGlobal('WebSocket', 'internal/websocket');
 }
 
 function bootstrap(opts) {
