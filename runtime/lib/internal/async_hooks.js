@@ -116,6 +116,20 @@ function popContext() {
   stack[sp + 2] = undefined;
 }
 
+// The tick queue runs its callbacks one after another at one depth: it
+// pushes the context it found once (pushContext with the current values),
+// then enterTick() only replaces the top for each tick (no push/pop per
+// callback), and pops once at the end.
+function enterTick(asyncId, trigger, resource) {
+  executionId = asyncId;
+  triggerId = trigger;
+  currentResource = resource;
+  if (fields[kBefore] > 0) callHooks('before', asyncId);
+}
+function leaveTick(asyncId) {
+  if (fields[kAfter] > 0) callHooks('after', asyncId);
+}
+
 // For loops that run many callbacks without a try block each (the tick
 // queue): the depth before, and the unwinding when a callback threw.
 function contextDepth() { return sp; }
@@ -396,6 +410,7 @@ module.exports = {
   initHooksExist, destroyHooksExist, hooksExist,
   emitInit, emitBefore, emitAfter, emitDestroy, emitPromiseResolve,
   pushContext, popContext, clearAsyncIdStack, contextDepth, restoreContextDepth,
+  enterTick, leaveTick,
   fields, kDestroy,
   enableHook, disableHook, enabledHooks,
   wrapCallback, requestBinding, runInResource, initHandle, handleId, instrumentHandle,

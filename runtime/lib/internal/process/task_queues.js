@@ -27,7 +27,7 @@ function AC() { return asyncContext || (asyncContext = require('internal/async_c
 // async_hooks: TickObject and Microtask resources.
 const H = require('internal/async_hooks');
 const hookFields = H.fields;
-const { kDestroy } = H;
+const { kDestroy, enterTick, leaveTick } = H;
 
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
@@ -46,10 +46,11 @@ let rejections; // internal/process/promises, loaded on first rejection
 function processTicksAndRejections() {
   // a callback that throws leaves its context pushed: unwound below
   const depth = H.contextDepth();
+  H.pushContext(H.executionAsyncId(), H.triggerAsyncId(), H.executionAsyncResource());
   try {
     processTicks();
   } finally {
-    if (H.contextDepth() !== depth) H.restoreContextDepth(depth);
+    H.restoreContextDepth(depth);
   }
 }
 
@@ -63,12 +64,12 @@ function processTicks() {
         head = 0;
       }
       const { callback, args, frame, asyncId } = tock;
-      H.emitBefore(asyncId, tock.triggerAsyncId, tock);
+      enterTick(asyncId, tock.triggerAsyncId, tock);
       if (frame !== undefined) AC().runInFrame(frame, callback, undefined, ...(args || []));
       else if (args === undefined) callback();
       else callback(...args);
       if (hookFields[kDestroy] > 0) H.emitDestroy(asyncId);
-      H.emitAfter(asyncId);
+      leaveTick(asyncId);
     }
     queue = [];
     head = 0;
