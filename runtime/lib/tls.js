@@ -23,7 +23,7 @@ function initServer(server, options) {
     const s = new TLSSocket(raw, {
       isServer: true, secureContext: server._sharedCreds, requestCert: !!o.requestCert,
       rejectUnauthorized: o.rejectUnauthorized !== false, allowHalfOpen: server.allowHalfOpen,
-      handshakeTimeout: o.handshakeTimeout ?? 120000,
+      handshakeTimeout: o.handshakeTimeout ?? 120000, keylog: server.listenerCount('keylog') > 0,
       SNICallback: o.SNICallback || (server._contexts.length ? (name, cb) => cb(null, server._findContext(name)) : null),
     });
     s._tlsServer = server;
@@ -61,8 +61,17 @@ const serverMethods = {
     this._sharedCreds = ctxmod.createSecureContext(options);
     Object.assign(this._tlsOptions, options);
   },
-  getTicketKeys() { throw new Error('getTicketKeys is not supported by devrun-js'); },
-  setTicketKeys() { throw new Error('setTicketKeys is not supported by devrun-js'); },
+  // Session ticket keys (48 bytes: name, HMAC key, AES key) of the server's
+  // context; servers with the same keys resume each other's sessions.
+  getTicketKeys() {
+    const k = internalBinding('tls_wrap').ctxConfigure(this._sharedCreds.context, 'getTicketKeys');
+    return require('buffer').Buffer.from(k.buffer, k.byteOffset, k.byteLength);
+  },
+  setTicketKeys(keys) {
+    require('internal/validators').validateBuffer(keys);
+    if (keys.byteLength !== 48) throw new (require('internal/errors').codes.ERR_INTERNAL_ASSERTION)('Session ticket keys must be a 48-byte buffer');
+    internalBinding('tls_wrap').ctxConfigure(this._sharedCreds.context, 'ticketKeys', keys);
+  },
 };
 Object.assign(Server.prototype, serverMethods);
 
@@ -113,7 +122,6 @@ function getCiphers() {
 module.exports = {
   CLIENT_RENEG_LIMIT: 3,
   CLIENT_RENEG_WINDOW: 600,
-  DEFAULT_ECDH_CURVE: 'auto',
   SecureContext: ctxmod.SecureContext,
   Server,
   TLSSocket,
@@ -127,7 +135,7 @@ module.exports = {
   _serverMethods: serverMethods,
   _normalizeConnectArgs: normalizeConnectArgs,
 };
-for (const k of ['DEFAULT_CIPHERS', 'DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']) {
+for (const k of ['DEFAULT_CIPHERS', 'DEFAULT_ECDH_CURVE', 'DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']) {
   Object.defineProperty(module.exports, k, {
     enumerable: true, get() { return ctxmod[k]; }, set(v) { ctxmod[k] = v; },
   });

@@ -14,6 +14,10 @@
  *   ctxSetKey(ctx, pem, passphrase|null)   throws on a bad key or a mismatch
  *   ctxAddCA(ctx, pem)                     trusts every certificate in pem
  *   ctxUseSystemCA(ctx)                    OpenSSL's default paths (/etc/ssl/certs)
+ *   ctxLoadPKCS12(ctx, der, pass|undefined) key, certificate and CAs of a PFX;
+ *                                          throws OpenSSL's reason ("mac verify failure")
+ *   ctxConfigure(ctx, what, value)         sigalgs, curves, dhparam, options,
+ *                                          timeout, ticketKeys (see there)
  *   ctxSetCiphers(ctx, list), ctxSetProtoRange(ctx, min, max) (TLS versions as
  *   0x0301..0x0304, 0 for no bound), ctxSetALPN(ctx, wire) (server's list)
  * Connections (SSL):
@@ -27,6 +31,15 @@
  *       err: a fatal TLS error (the connection is dead); session: a client
  *       received a resumable session.  onsni(servername)
  *       is called during a server's handshake and may return a ctx.
+ *       Also: hsStarts (handshakes that began: the first and each
+ *       renegotiation), renegotiated (renegotiations that finished),
+ *       keylog (NSS key log lines, when tlsSetKeylog(h, true)).
+ *   renegotiate(h) -> encrypted bytes (TLS 1.2; throws on TLS 1.3);
+ *   inInit(h) -> a renegotiation is under way (hold cleartext writes)
+ *   finished(h, peer) -> the Finished message sent (peer: received), or null
+ *   exportKeyingMaterial(h, len, label, context|null) -> bytes (RFC 5705)
+ *   ephemeralKeyInfo(h) -> { type, name, size } | {}; sharedSigalgs(h) -> [..]
+ *   setMaxSendFragment(h, n) -> bool; tlsSetKeylog(h, on); ticket(h) -> bytes|null
  *   write(h, clear) -> encrypted bytes (only once secure)
  *   shutdown(h) -> encrypted close_notify
  *   info(h) -> { protocol, cipher, standardName, version, alpn, servername,
@@ -34,12 +47,15 @@
  *   certFromPem(pem) -> the same object for a PEM certificate, or null;
  *   certPublicKey(pem) -> its public key as SPKI PEM, or null
  *   peerCert(h) -> the certificate object Node's getPeerCertificate() gives,
- *               or null; getSession(h) -> DER bytes | null; free(h)
+ *               or null; peerChain(h) -> [leaf, issuer, ...] (detailed); getSession(h) -> DER bytes | null; free(h)
  * Contexts and connections are freed when their wrappers are collected.
  */
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/core_names.h>
+#include <openssl/pkcs12.h>
+#include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <stdlib.h>
@@ -53,6 +69,8 @@ typedef struct {
   SSL_CTX *ctx;
   unsigned char *alpn; /* server's protocol list, wire format */
   size_t alpn_len;
+  /* session ticket keys as Node's: name 16, HMAC-SHA256 key 16, AES-128 key 16 */
+  unsigned char ticket_keys[48];
 } tls_ctx;
 
 typedef struct {
@@ -63,6 +81,10 @@ typedef struct {
   rt_val onsni;     /* valid only during cycle() */
   bool sni_failed;
   bool new_session; /* since the last cycle() */
+  bool keylog;      /* JavaScript listens to 'keylog' */
+  int hs_starts;    /* handshakes started since the last cycle() */
+  int renegs_done;  /* renegotiations finished since the last cycle() */
+  rt_val keylines;  /* valid only during cycle(): an array or NULL */
 } tls_conn;
 
 static void ctx_destroy(cr_obj *o) {
@@ -147,6 +169,56 @@ static int new_session_cb(SSL *ssl, SSL_SESSION *sess) {
   return 0; /* no reference kept */
 }
 
+/* Handshake starts and finished renegotiations, counted for cycle().  As
+ * Node: a HANDSHAKE_DONE while a renegotiation is still pending is the server
+ * sending HelloRequest, not a finished handshake; TLS 1.3 has none. */
+static void info_cb(const SSL *ssl, int where, int ret) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t) return;
+  if (where & SSL_CB_HANDSHAKE_START) t->hs_starts++;
+  if ((where & SSL_CB_HANDSHAKE_DONE) && t->secure && !SSL_renegotiate_pending((SSL *)ssl) &&
+      SSL_version(ssl) != TLS1_3_VERSION)
+    t->renegs_done++;
+}
+
+static void keylog_cb(const SSL *ssl, const char *line) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t || !t->keylog || !t->keylines) return;
+  size_t n = strlen(line);
+  uint8_t *p = dr_malloc(n + 1);
+  memcpy(p, line, n);
+  p[n] = '\n'; /* Node's lines end with a newline */
+  rt_set_i(t->keylines, rt_array_length(t->keylines),
+           rt_uint8array(rt_array_buffer_take(p, n + 1), 0, n + 1));
+}
+
+/* Session tickets sealed with the context's 48-byte keys, the scheme of
+ * Node's TicketKeyCallback, so servers sharing keys (setTicketKeys) resume
+ * each other's sessions. */
+static int ticket_cb(SSL *ssl, unsigned char *name, unsigned char *iv, EVP_CIPHER_CTX *ectx,
+                     EVP_MAC_CTX *hctx, int enc) {
+  tls_ctx *c = SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl));
+  if (!c) return -1;
+  OSSL_PARAM params[3] = {
+    OSSL_PARAM_construct_octet_string("key", c->ticket_keys + 16, 16),
+    OSSL_PARAM_construct_utf8_string("digest", "sha256", 0),
+    OSSL_PARAM_construct_end(),
+  };
+  if (enc) {
+    memcpy(name, c->ticket_keys, 16);
+    if (RAND_bytes(iv, 16) != 1 ||
+        EVP_EncryptInit_ex(ectx, EVP_aes_128_cbc(), NULL, c->ticket_keys + 32, iv) != 1 ||
+        EVP_MAC_CTX_set_params(hctx, params) != 1)
+      return -1;
+    return 1;
+  }
+  if (memcmp(name, c->ticket_keys, 16) != 0) return 0; /* not ours: full handshake */
+  if (EVP_DecryptInit_ex(ectx, EVP_aes_128_cbc(), NULL, c->ticket_keys + 32, iv) != 1 ||
+      EVP_MAC_CTX_set_params(hctx, params) != 1)
+    return -1;
+  return 1;
+}
+
 static void ctx_new(rt_args *a) {
   tls_ctx *c = dr_calloc(1, sizeof *c);
   c->base.destroy = ctx_destroy;
@@ -164,6 +236,13 @@ static void ctx_new(rt_args *a) {
   SSL_CTX_set_session_id_context(c->ctx, sid, sizeof sid - 1);
   SSL_CTX_set_alpn_select_cb(c->ctx, alpn_select, c);
   SSL_CTX_set_tlsext_servername_callback(c->ctx, servername_cb);
+  SSL_CTX_set_info_callback(c->ctx, info_cb);
+  SSL_CTX_set_app_data(c->ctx, c);
+  RAND_bytes(c->ticket_keys, sizeof c->ticket_keys);
+  SSL_CTX_set_tlsext_ticket_key_evp_cb(c->ctx, ticket_cb);
+  SSL_CTX_set_keylog_callback(c->ctx, keylog_cb);
+  /* as Node: clients may renegotiate (TLS 1.2), JavaScript limits how often */
+  SSL_CTX_set_options(c->ctx, SSL_OP_ALLOW_CLIENT_RENEGOTIATION);
   rt_return(a, cr_wrap(&c->base));
 }
 
@@ -214,6 +293,116 @@ static void ctx_set_key(rt_args *a) {
   int ok = SSL_CTX_use_PrivateKey(c->ctx, k);
   EVP_PKEY_free(k);
   if (ok != 1) cr_throw_openssl("key values mismatch");
+}
+
+/* ctxLoadPKCS12(ctx, der, pass|undefined): as Node's LoadPKCS12, the key and
+ * certificate become the context's, the other certificates its chain (the
+ * ones that issued it) and trusted CAs.  Errors: OpenSSL's earliest reason
+ * ("mac verify failure", "not enough data", ...) as a plain Error. */
+static void ctx_load_pkcs12(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  ERR_clear_error();
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  char *pass = rt_is_undefined(rt_arg(a, 2)) || rt_is_null(rt_arg(a, 2)) ? NULL : RT_ARG_STR(a, 2);
+  PKCS12 *p12 = NULL;
+  EVP_PKEY *key = NULL;
+  X509 *cert = NULL;
+  STACK_OF(X509) *extra = NULL;
+  bool ok = false;
+  if (p) {
+    BIO *b = BIO_new_mem_buf(p, (int)len); /* as Node: errors read as from a BIO */
+    p12 = d2i_PKCS12_bio(b, NULL);
+    BIO_free(b);
+    ok = p12 && PKCS12_parse(p12, pass, &key, &cert, &extra) == 1 && key && cert &&
+         SSL_CTX_use_certificate(c->ctx, cert) == 1 && SSL_CTX_use_PrivateKey(c->ctx, key) == 1;
+  }
+  if (ok) {
+    SSL_CTX_clear_chain_certs(c->ctx);
+    X509_STORE *st = SSL_CTX_get_cert_store(c->ctx);
+    for (int i = 0; extra && i < sk_X509_num(extra); i++) {
+      X509 *x = sk_X509_value(extra, i);
+      X509_STORE_add_cert(st, x);
+      SSL_CTX_add_client_CA(c->ctx, x);
+      X509_up_ref(x);
+      if (SSL_CTX_add0_chain_cert(c->ctx, x) != 1) X509_free(x);
+    }
+  }
+  free(pass);
+  PKCS12_free(p12);
+  EVP_PKEY_free(key);
+  X509_free(cert);
+  sk_X509_pop_free(extra, X509_free);
+  if (ok) {
+    ERR_clear_error();
+    return;
+  }
+  unsigned long e = ERR_get_error();
+  ERR_clear_error();
+  if (!e) {
+    rt_val err = rt_error("Unable to load PFX certificate");
+    rt_set(err, "code", rt_string("ERR_CRYPTO_OPERATION_FAILED"));
+    rt_throw(err);
+    return;
+  }
+  const char *r = ERR_reason_error_string(e);
+  rt_throw(rt_error(r ? r : "Unknown error"));
+}
+
+/* ctxConfigure(ctx, what, value): the rarer secure context options.
+ *   "sigalgs" string, "curves" string ("auto": OpenSSL's default list),
+ *   "dhparam" PEM bytes or "auto", "options" (SSL_OP_* bits, added),
+ *   "timeout" seconds, "ticketKeys" 48 bytes; "getTicketKeys" -> 48 bytes.
+ * Returns true, or false when OpenSSL refused the value. */
+static void ctx_configure(rt_args *a) {
+  tls_ctx *c = get_ctx(rt_arg(a, 0));
+  if (!c) return;
+  char *what = RT_ARG_STR(a, 1);
+  rt_val v = rt_arg(a, 2);
+  bool ok = true;
+  ERR_clear_error();
+  if (!strcmp(what, "sigalgs")) {
+    char *l = RT_ARG_STR(a, 2);
+    ok = SSL_CTX_set1_sigalgs_list(c->ctx, l) == 1;
+    free(l);
+  } else if (!strcmp(what, "curves")) {
+    char *l = RT_ARG_STR(a, 2);
+    ok = !strcmp(l, "auto") || SSL_CTX_set1_curves_list(c->ctx, l) == 1;
+    free(l);
+  } else if (!strcmp(what, "dhparam")) {
+    size_t len;
+    const uint8_t *p = rt_is_string(v) ? NULL : cr_bytes(v, &len);
+    if (!p) {
+      ok = SSL_CTX_set_dh_auto(c->ctx, 1) == 1;
+    } else {
+      BIO *b = BIO_new_mem_buf(p, (int)len);
+      EVP_PKEY *dh = PEM_read_bio_Parameters(b, NULL);
+      BIO_free(b);
+      ok = dh && SSL_CTX_set0_tmp_dh_pkey(c->ctx, dh) == 1;
+      if (!ok) EVP_PKEY_free(dh);
+    }
+  } else if (!strcmp(what, "options")) {
+    SSL_CTX_set_options(c->ctx, (uint64_t)rt_to_number(v));
+  } else if (!strcmp(what, "timeout")) {
+    SSL_CTX_set_timeout(c->ctx, (long)rt_to_number(v));
+  } else if (!strcmp(what, "ticketKeys")) {
+    size_t len;
+    const uint8_t *p = cr_bytes(v, &len);
+    ok = p && len == sizeof c->ticket_keys;
+    if (ok) memcpy(c->ticket_keys, p, len);
+  } else if (!strcmp(what, "getTicketKeys")) {
+    uint8_t *k = dr_malloc(sizeof c->ticket_keys);
+    memcpy(k, c->ticket_keys, sizeof c->ticket_keys);
+    free(what);
+    rt_return(a, rt_uint8array(rt_array_buffer_take(k, sizeof c->ticket_keys), 0, sizeof c->ticket_keys));
+    return;
+  } else {
+    ok = false;
+  }
+  free(what);
+  ERR_clear_error();
+  rt_return_bool(a, ok);
 }
 
 static void ctx_add_ca(rt_args *a) {
@@ -383,12 +572,16 @@ static void cycle(rt_args *a) {
   rt_val res = rt_object();
   rt_val err = rt_null();
   bool became_secure = false;
+  t->keylines = t->keylog ? rt_array(0) : NULL;
   ERR_clear_error();
   if (!t->secure) {
     t->onsni = rt_is_function(rt_arg(a, 2)) ? rt_arg(a, 2) : NULL;
     int r = SSL_do_handshake(t->ssl);
     t->onsni = NULL;
-    if (t->sni_failed) return; /* exception pending */
+    if (t->sni_failed) {
+      t->keylines = NULL;
+      return; /* exception pending */
+    }
     if (r == 1) {
       t->secure = became_secure = true;
     } else {
@@ -429,6 +622,11 @@ static void cycle(rt_args *a) {
   rt_set(res, "err", err);
   rt_set(res, "session", rt_bool(t->new_session));
   t->new_session = false;
+  rt_set(res, "hsStarts", rt_int(t->hs_starts));
+  rt_set(res, "renegotiated", rt_int(t->renegs_done));
+  t->hs_starts = t->renegs_done = 0;
+  rt_set(res, "keylog", t->keylines && rt_array_length(t->keylines) ? t->keylines : rt_null());
+  t->keylines = NULL;
   rt_return(a, res);
 }
 
@@ -452,6 +650,148 @@ static void write_(rt_args *a) {
     len -= (size_t)r;
   }
   rt_return(a, drain_out(t));
+}
+
+/* renegotiate(h) -> the encrypted ClientHello (or HelloRequest) to send;
+ * TLS 1.3 has no renegotiation: OpenSSL's "wrong ssl version" is thrown. */
+static void renegotiate_(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  ERR_clear_error();
+  if (SSL_renegotiate(t->ssl) != 1) {
+    cr_throw_openssl("renegotiation failed");
+    return;
+  }
+  t->keylines = t->keylog ? rt_array(0) : NULL;
+  int r = SSL_do_handshake(t->ssl);
+  t->keylines = NULL;
+  if (r != 1) {
+    int e = SSL_get_error(t->ssl, r);
+    if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
+      rt_throw(ssl_error(t, e));
+      return;
+    }
+  }
+  ERR_clear_error();
+  rt_return(a, drain_out(t));
+}
+
+/* inInit(h): a renegotiation is under way (SSL_write would wait for it) */
+static void in_init(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (t) rt_return_bool(a, t->secure && SSL_in_init(t->ssl));
+}
+
+static void tls_set_keylog(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (t) t->keylog = rt_to_bool(rt_arg(a, 1));
+}
+
+/* finished(h, peer): the latest Finished message sent or received */
+static void finished_(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  bool peer = rt_to_bool(rt_arg(a, 1));
+  char probe[1];
+  size_t n = peer ? SSL_get_peer_finished(t->ssl, probe, 0) : SSL_get_finished(t->ssl, probe, 0);
+  if (!n) {
+    rt_return(a, rt_null());
+    return;
+  }
+  uint8_t *p = dr_malloc(n);
+  if (peer) SSL_get_peer_finished(t->ssl, p, n);
+  else SSL_get_finished(t->ssl, p, n);
+  rt_return(a, rt_uint8array(rt_array_buffer_take(p, n), 0, n));
+}
+
+static void export_keying_material(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t len = (size_t)rt_to_int32(rt_arg(a, 1));
+  char *label = RT_ARG_STR(a, 2);
+  size_t clen = 0;
+  const uint8_t *ctx = cr_bytes(rt_arg(a, 3), &clen);
+  uint8_t *out = dr_malloc(len ? len : 1);
+  ERR_clear_error();
+  int ok = SSL_export_keying_material(t->ssl, out, len, label, strlen(label), ctx, clen, ctx != NULL);
+  free(label);
+  if (ok != 1) {
+    free(out);
+    rt_throw(rt_error("Key export failed"));
+    return;
+  }
+  rt_return(a, rt_uint8array(rt_array_buffer_take(out, len), 0, len));
+}
+
+/* ephemeralKeyInfo(h): the peer's temporary key, as Node describes it */
+static void ephemeral_key_info(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  rt_val o = rt_object();
+  EVP_PKEY *k = NULL;
+  if (SSL_get_peer_tmp_key(t->ssl, &k) && k) {
+    int id = EVP_PKEY_get_id(k);
+    int bits = EVP_PKEY_get_bits(k);
+    if (id == EVP_PKEY_DH) {
+      rt_set(o, "type", rt_string("DH"));
+      rt_set(o, "size", rt_int(bits));
+    } else if (id == EVP_PKEY_EC || id == EVP_PKEY_X25519 || id == EVP_PKEY_X448) {
+      const char *name = NULL;
+      if (id == EVP_PKEY_EC) {
+        char gname[64];
+        size_t gl = 0;
+        if (EVP_PKEY_get_utf8_string_param(k, "group", gname, sizeof gname, &gl)) {
+          int nid = OBJ_txt2nid(gname);
+          name = nid != NID_undef ? OBJ_nid2sn(nid) : NULL;
+        }
+      } else {
+        name = OBJ_nid2sn(id);
+      }
+      rt_set(o, "type", rt_string("ECDH"));
+      if (name) rt_set(o, "name", rt_string(name));
+      rt_set(o, "size", rt_int(bits));
+    }
+    EVP_PKEY_free(k);
+  }
+  ERR_clear_error();
+  rt_return(a, o);
+}
+
+/* sharedSigalgs(h): as Node's getSharedSigalgs ("RSA-PSS+SHA256", ...) */
+static void shared_sigalgs(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  int n = SSL_get_shared_sigalgs(t->ssl, 0, NULL, NULL, NULL, NULL, NULL);
+  rt_val arr = rt_array(0);
+  for (int i = 0; i < n; i++) {
+    int sign = 0, hash = 0;
+    SSL_get_shared_sigalgs(t->ssl, i, &sign, &hash, NULL, NULL, NULL);
+    char buf[96];
+    const char *sn = NULL;
+    switch (sign) {
+      case EVP_PKEY_RSA: sn = "RSA"; break;
+      case EVP_PKEY_RSA_PSS: sn = "RSA-PSS"; break;
+      case EVP_PKEY_DSA: sn = "DSA"; break;
+      case EVP_PKEY_EC: sn = "ECDSA"; break;
+      case NID_ED25519: sn = "Ed25519"; break;
+      case NID_ED448: sn = "Ed448"; break;
+      case NID_id_GostR3410_2001: sn = "gost2001"; break;
+      case NID_id_GostR3410_2012_256: sn = "gost2012_256"; break;
+      case NID_id_GostR3410_2012_512: sn = "gost2012_512"; break;
+      default: sn = OBJ_nid2sn(sign); break;
+    }
+    if (hash != NID_undef) snprintf(buf, sizeof buf, "%s+%s", sn, OBJ_nid2sn(hash));
+    else snprintf(buf, sizeof buf, "%s", sn);
+    rt_set_i(arr, (uint32_t)i, rt_string(buf));
+  }
+  rt_return(a, arr);
+}
+
+static void set_max_send_fragment(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  rt_return_bool(a, SSL_set_max_send_fragment(t->ssl, (long)rt_to_int32(rt_arg(a, 1))) == 1);
+  ERR_clear_error();
 }
 
 static void shutdown_(rt_args *a) {
@@ -682,6 +1022,54 @@ static void peer_cert(rt_args *a) {
   X509_free(x);
 }
 
+/* peerChain(h) -> [leaf, its issuer, ...] as certificate objects, the way
+ * Node's getPeerCertificate(true) walks it: issuers from the chain the peer
+ * sent, then from the trusted store; the array's selfSigned property says
+ * whether the last one issued itself.  null without a peer certificate. */
+static void peer_chain(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  STACK_OF(X509) *sent = SSL_get_peer_cert_chain(t->ssl);
+  X509 *cur = SSL_get1_peer_certificate(t->ssl);
+  if (!cur || (!t->is_server && (!sent || sk_X509_num(sent) == 0))) {
+    X509_free(cur);
+    rt_return(a, rt_null());
+    return;
+  }
+  rt_val arr = rt_array(0);
+  X509_STORE *store = SSL_CTX_get_cert_store(SSL_get_SSL_CTX(t->ssl));
+  bool self = false;
+  for (int depth = 0; cur && depth < 16; depth++) {
+    rt_set_i(arr, (uint32_t)depth, cert_object(cur));
+    if (X509_check_issued(cur, cur) == X509_V_OK) {
+      self = true;
+      break;
+    }
+    X509 *next = NULL;
+    for (int i = 0; sent && i < sk_X509_num(sent); i++) {
+      X509 *c = sk_X509_value(sent, i);
+      if (X509_cmp(c, cur) != 0 && X509_check_issued(c, cur) == X509_V_OK) {
+        next = c;
+        X509_up_ref(next);
+        break;
+      }
+    }
+    if (!next && store) {
+      X509_STORE_CTX *sc = X509_STORE_CTX_new();
+      if (sc && X509_STORE_CTX_init(sc, store, NULL, NULL) == 1) {
+        if (X509_STORE_CTX_get1_issuer(&next, sc, cur) != 1) next = NULL;
+      }
+      X509_STORE_CTX_free(sc);
+    }
+    X509_free(cur);
+    cur = next;
+  }
+  X509_free(cur);
+  ERR_clear_error();
+  rt_set(arr, "selfSigned", rt_bool(self));
+  rt_return(a, arr);
+}
+
 /* certFromPem(pem) -> the same object for a PEM certificate (X509Certificate,
  * getCertificate()), or null. */
 static void cert_from_pem(rt_args *a) {
@@ -734,6 +1122,17 @@ static void get_session(rt_args *a) {
   SSL_SESSION_free(s);
 }
 
+/* ticket(h) -> the session ticket a client received, or null */
+static void ticket_(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  SSL_SESSION *s = SSL_get_session(t->ssl);
+  const unsigned char *p = NULL;
+  size_t n = 0;
+  if (s) SSL_SESSION_get0_ticket(s, &p, &n);
+  rt_return(a, p && n ? rt_uint8array(cr_ab(p, n), 0, n) : rt_null());
+}
+
 static void free_(rt_args *a) {
   cr_obj *o = cr_unwrap(rt_arg(a, 0));
   if (!o || o->destroy != conn_destroy) return;
@@ -747,6 +1146,8 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "ctxSetCert", ctx_set_cert);
   rt_set_method(e, "ctxSetKey", ctx_set_key);
   rt_set_method(e, "ctxAddCA", ctx_add_ca);
+  rt_set_method(e, "ctxLoadPKCS12", ctx_load_pkcs12);
+  rt_set_method(e, "ctxConfigure", ctx_configure);
   rt_set_method(e, "ctxUseSystemCA", ctx_use_system_ca);
   rt_set_method(e, "ctxSetCiphers", ctx_set_ciphers);
   rt_set_method(e, "ctxSetProtoRange", ctx_set_proto_range);
@@ -759,10 +1160,20 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "cycle", cycle);
   rt_set_method(e, "write", write_);
   rt_set_method(e, "shutdown", shutdown_);
+  rt_set_method(e, "renegotiate", renegotiate_);
+  rt_set_method(e, "tlsSetKeylog", tls_set_keylog);
+  rt_set_method(e, "inInit", in_init);
+  rt_set_method(e, "finished", finished_);
+  rt_set_method(e, "exportKeyingMaterial", export_keying_material);
+  rt_set_method(e, "ephemeralKeyInfo", ephemeral_key_info);
+  rt_set_method(e, "sharedSigalgs", shared_sigalgs);
+  rt_set_method(e, "setMaxSendFragment", set_max_send_fragment);
   rt_set_method(e, "info", info);
   rt_set_method(e, "peerCert", peer_cert);
+  rt_set_method(e, "peerChain", peer_chain);
   rt_set_method(e, "certFromPem", cert_from_pem);
   rt_set_method(e, "certPublicKey", cert_public_key);
   rt_set_method(e, "getSession", get_session);
+  rt_set_method(e, "ticket", ticket_);
   rt_set_method(e, "free", free_);
 }

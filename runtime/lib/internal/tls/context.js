@@ -15,6 +15,11 @@ add('ERR_TLS_PROTOCOL_VERSION_CONFLICT', 'TLS protocol version %j conflicts with
 add('ERR_TLS_SNI_FROM_SERVER', 'Cannot issue SNI from a TLS server-side socket', Error);
 add('ERR_SSL_NO_CIPHER_MATCH', 'No cipher match', Error);
 add('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
+add('ERR_TLS_SESSION_ATTACK', 'TLS session renegotiation attack detected', Error);
+add('ERR_TLS_RENEGOTIATION_DISABLED', 'TLS session renegotiation disabled for this socket', Error);
+add('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
+add('ERR_CRYPTO_OPERATION_FAILED', '%s', Error);
+add('ERR_TLS_INVALID_STATE', 'TLS socket connection must be securely established', Error);
 
 const DEFAULT_CIPHERS = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:' +
   'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:' +
@@ -82,13 +87,66 @@ class SecureContext {
         }
       }
     }
-    if (options.pfx !== undefined) {
-      throw new Error('tls: PFX/PKCS#12 options are not supported by devrun-js; use PEM key and cert');
+    const { validateString, validateInteger, validateInt32 } = require('internal/validators');
+    if (options.sigalgs !== undefined && options.sigalgs !== null) {
+      validateString(options.sigalgs, 'options.sigalgs');
+      if (options.sigalgs === '') throw new codes.ERR_INVALID_ARG_VALUE('options.sigalgs', options.sigalgs);
+      // as Node: OpenSSL leaves no error in the queue for a bad list
+      if (!binding.ctxConfigure(ctx, 'sigalgs', options.sigalgs)) throw new Error('error:00000000:lib(0)::reason(0)');
+    }
+    const ecdhCurve = options.ecdhCurve ?? module.exports.DEFAULT_ECDH_CURVE;
+    validateString(ecdhCurve, 'options.ecdhCurve');
+    if (!binding.ctxConfigure(ctx, 'curves', ecdhCurve)) throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to set ECDH curve');
+    if (options.dhparam !== undefined && options.dhparam !== null) {
+      binding.ctxConfigure(ctx, 'dhparam', options.dhparam === 'auto' ? 'auto' : toBytes(options.dhparam, 'dhparam'));
+    }
+    if (options.secureOptions !== undefined && options.secureOptions !== null) {
+      validateInteger(options.secureOptions, 'secureOptions');
+      binding.ctxConfigure(ctx, 'options', options.secureOptions);
+    }
+    // PKCS#12: a Buffer (or string), or an array of them or of { buf, passphrase }
+    const pfx = options.pfx;
+    if (pfx !== undefined && pfx !== null) {
+      const toBuf = (v) => (typeof v === 'string' ? B().from(v) : v);
+      const list = Array.isArray(pfx) ? pfx : [pfx];
+      for (const val of list) {
+        const raw = Array.isArray(pfx) && val && val.buf ? val.buf : val;
+        const pass = (Array.isArray(pfx) && val && val.passphrase) || options.passphrase;
+        binding.ctxLoadPKCS12(ctx, toBuf(raw), pass === undefined || pass === null ? undefined : `${pass}`);
+      }
+    }
+    if (options.ticketKeys !== undefined && options.ticketKeys !== null) {
+      const k = options.ticketKeys;
+      if (k.byteLength !== 48) throw new codes.ERR_INVALID_ARG_VALUE('options.ticketKeys', k.byteLength, 'must be exactly 48 bytes');
+      binding.ctxConfigure(ctx, 'ticketKeys', k);
+    }
+    if (options.sessionTimeout !== undefined && options.sessionTimeout !== null) {
+      validateInt32(options.sessionTimeout, 'options.sessionTimeout');
+      binding.ctxConfigure(ctx, 'timeout', options.sessionTimeout);
     }
   }
 }
 
 function createSecureContext(options) { return new SecureContext(options); }
+
+// As Node's _tls_common.translatePeerCertificate: issuer chain translated,
+// infoAccess text ("OCSP - URI:http://...\n") into { key: [values] }.
+function translatePeerCertificate(c) {
+  if (!c) return null;
+  if (c.issuerCertificate != null && c.issuerCertificate !== c) {
+    c.issuerCertificate = translatePeerCertificate(c.issuerCertificate);
+  }
+  if (c.infoAccess != null) {
+    const info = c.infoAccess;
+    c.infoAccess = { __proto__: null };
+    info.replace(/([^\n:]*):([^\n]*)(?:\n|$)/g, (all, key, val) => {
+      if (val.charCodeAt(0) === 0x22) val = JSON.parse(val);
+      if (key in c.infoAccess) c.infoAccess[key].push(val);
+      else c.infoAccess[key] = [val];
+    });
+  }
+  return c;
+}
 
 function unfqdn(host) { return host.replace(/[.]$/, ''); }
 function splitHost(host) { return unfqdn(host).toLowerCase().split('.'); }
@@ -172,5 +230,6 @@ function rootCertificates() {
 
 module.exports = {
   SecureContext, createSecureContext, checkServerIdentity, convertALPNProtocols, rootCertificates,
-  toBytes, DEFAULT_CIPHERS, DEFAULT_MIN_VERSION: 'TLSv1.2', DEFAULT_MAX_VERSION: 'TLSv1.3', codes,
+  toBytes, DEFAULT_CIPHERS, DEFAULT_MIN_VERSION: 'TLSv1.2', DEFAULT_MAX_VERSION: 'TLSv1.3', DEFAULT_ECDH_CURVE: 'auto',
+  codes, translatePeerCertificate,
 };

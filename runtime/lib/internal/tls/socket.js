@@ -59,6 +59,8 @@ class TLSHandle {
       this._fail(e);
       return;
     }
+    if (r.keylog) this.owner._onKeylog(r.keylog);
+    if (this.closed) return;
     // A client that rejects the server's certificate closes before its
     // last handshake flight leaves (as Node), so the check comes first.
     if (r.secure) {
@@ -68,11 +70,18 @@ class TLSHandle {
       if (r.out && !this.raw.destroyed) this.raw.write(r.out);
       announce();
       if (this.closed) return;
-      const q = this.pendingWrites;
-      this.pendingWrites = [];
-      for (const [data, cb] of q) this.write(data, cb);
+      this._flushPending();
     } else if (r.out && !this.raw.destroyed) {
       this.raw.write(r.out);
+    }
+    if (r.hsStarts && this.owner._isServer) {
+      for (let i = 0; i < r.hsStarts && !this.closed; i++) this.owner._onHandshakeStart(Date.now());
+      if (this.closed) return;
+    }
+    if (r.renegotiated && this.secure && !this.closed) {
+      this.owner.emit('secure');
+      if (this.closed) return;
+      this._flushPending();
     }
     if (r.session && this.secure && !this.closed) {
       const sess = this.owner.getSession();
@@ -81,6 +90,12 @@ class TLSHandle {
     if (r.clear) this._deliver(r.clear);
     if (r.err) { this._fail(r.err); return; }
     if (r.eof) this._deliver(null);
+  }
+
+  _flushPending() {
+    const q = this.pendingWrites;
+    this.pendingWrites = [];
+    for (const [data, cb] of q) this.write(data, cb);
   }
 
   _deliver(chunk) {
@@ -118,7 +133,8 @@ class TLSHandle {
 
   write(data, cb) {
     if (this.closed) return -32; // EPIPE
-    if (!this.secure) { this.pendingWrites.push([data, cb]); return 0; }
+    // before the handshake, or while a renegotiation runs, cleartext waits
+    if (!this.secure || binding.inInit(this.ssl)) { this.pendingWrites.push([data, cb]); return 0; }
     let out;
     try {
       if (Array.isArray(data)) {
@@ -201,6 +217,15 @@ class TLSSocket extends net.Socket {
     this.servername = null;
     this._rejectUnauthorized = options.rejectUnauthorized !== false;
     this._isServer = isServer;
+    // 'keylog' lines are collected only while someone listens, as Node
+    if (!isServer) {
+      this.on('secure', () => {
+        if (this._announceConnect) { this._announceConnect = false; this.emit('secureConnect'); }
+      });
+      this.on('newListener', (ev) => { if (ev === 'keylog' && this._ssl && !this.destroyed) binding.tlsSetKeylog(this._ssl, true); });
+    } else if (options.keylog) {
+      binding.tlsSetKeylog(ssl, true);
+    }
     if (isServer) {
       if (options.requestCert) binding.tlsRequestCert(ssl, options.rejectUnauthorized !== false);
       if (options.SNICallback) {
@@ -261,7 +286,9 @@ class TLSSocket extends net.Socket {
     } else {
       this.authorized = true;
     }
-    return () => { this.emit('secureConnect'); this.emit('secure'); };
+    // as Node: 'secureConnect' comes from the first 'secure' listener
+    this._announceConnect = true;
+    return () => this.emit('secure');
   }
 
   _onTLSError(err) {
@@ -278,11 +305,19 @@ class TLSSocket extends net.Socket {
   get _handshakeDone() { return this._secureEstablished; }
   getPeerCertificate(detailed) {
     if (!this._ssl || this.destroyed) return {};
+    const fix = (c) => { if (c.raw) c.raw = B().from(c.raw.buffer, c.raw.byteOffset, c.raw.byteLength); return c; };
+    if (detailed) {
+      // as Node: each certificate links to its issuer; a self-signed root to itself
+      const chain = binding.peerChain(this._ssl);
+      if (!chain) return this._secureEstablished ? {} : null;
+      chain.forEach(fix);
+      for (let i = 0; i + 1 < chain.length; i++) chain[i].issuerCertificate = chain[i + 1];
+      if (chain.selfSigned) chain[chain.length - 1].issuerCertificate = chain[chain.length - 1];
+      return ctxmod.translatePeerCertificate(chain[0]);
+    }
     const c = binding.peerCert(this._ssl);
     if (!c) return this._secureEstablished ? {} : null;
-    if (c.raw) c.raw = B().from(c.raw.buffer, c.raw.byteOffset, c.raw.byteLength);
-    if (detailed) c.issuerCertificate = c;
-    return c;
+    return fix(c);
   }
   getCertificate() {
     const o = this._tlsOptions;
@@ -309,11 +344,97 @@ class TLSSocket extends net.Socket {
     binding.tlsSetServername(this._ssl, name);
   }
   setSession(session) { binding.tlsSetSession(this._ssl, session); }
-  getEphemeralKeyInfo() { return this._isServer ? null : {}; }
-  renegotiate(opts, cb) { if (cb) process.nextTick(cb, new Error('renegotiation is not supported')); return false; }
-  setMaxSendFragment() { return true; }
-  disableRenegotiation() {}
-  exportKeyingMaterial() { throw new Error('exportKeyingMaterial is not supported by devrun-js'); }
+  getEphemeralKeyInfo() {
+    if (this.destroyed || !this._ssl) return null;
+    return this._isServer ? null : binding.ephemeralKeyInfo(this._ssl);
+  }
+  getSharedSigalgs() { return this.destroyed || !this._ssl ? null : binding.sharedSigalgs(this._ssl); }
+  getFinished() { return this._bytes(binding.finished(this._ssl, false)); }
+  getPeerFinished() { return this._bytes(binding.finished(this._ssl, true)); }
+  getTLSTicket() { return this._bytes(binding.ticket(this._ssl)); }
+  _bytes(u8) { return u8 ? B().from(u8.buffer, u8.byteOffset, u8.byteLength) : undefined; }
+  getX509Certificate() {
+    const c = this.getCertificate();
+    return c && c.raw ? new (require('internal/tls/x509').X509Certificate)(c.raw) : undefined;
+  }
+  getPeerX509Certificate() {
+    const c = this.getPeerCertificate();
+    return c && c.raw ? new (require('internal/tls/x509').X509Certificate)(c.raw) : undefined;
+  }
+  exportKeyingMaterial(length, label, context) {
+    const { validateUint32, validateString, validateBuffer } = require('internal/validators');
+    validateUint32(length, 'length', true);
+    validateString(label, 'label');
+    if (context !== undefined) validateBuffer(context, 'context');
+    if (!this._secureEstablished) throw new (ctxmod.codes.ERR_TLS_INVALID_STATE)();
+    try {
+      return this._bytes(binding.exportKeyingMaterial(this._ssl, length, label, context ?? null));
+    } catch (e) {
+      e.code = 'ERR_CRYPTO_OPERATION_FAILED';
+      throw e;
+    }
+  }
+  setMaxSendFragment(size) {
+    require('internal/validators').validateInt32(size, 'size');
+    return binding.setMaxSendFragment(this._ssl, size);
+  }
+
+  // TLS 1.2 renegotiation, as Node: the callback runs on the next 'secure'
+  // (the handshake finished) or with OpenSSL's error (TLS 1.3 has none).
+  renegotiate(options, callback) {
+    const { validateObject, validateFunction } = require('internal/validators');
+    validateObject(options, 'options');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    if (this.destroyed) return;
+    const o = this._tlsOptions;
+    let requestCert = !!o.requestCert;
+    let rejectUnauthorized = this._rejectUnauthorized;
+    if (options.requestCert !== undefined) requestCert = !!options.requestCert;
+    if (options.rejectUnauthorized !== undefined) rejectUnauthorized = !!options.rejectUnauthorized;
+    if (this._isServer && requestCert) binding.tlsRequestCert(this._ssl, rejectUnauthorized);
+    o.requestCert = requestCert;
+    this._rejectUnauthorized = rejectUnauthorized;
+    let out;
+    try {
+      out = binding.renegotiate(this._ssl);
+    } catch (err) {
+      if (typeof err.code === 'string' && err.code.startsWith('ERR_OSSL_SSL_')) err.code = `ERR_SSL_${err.code.slice(13)}`;
+      if (callback) process.nextTick(callback, err);
+      return false;
+    }
+    if (out && !this._parent.destroyed) this._parent.write(out);
+    if (callback) this.once('secure', () => callback(null));
+    return true;
+  }
+  disableRenegotiation() { this._renegDisabled = true; }
+
+  // A server-side handshake began (Node's onhandshakestart): more than
+  // tls.CLIENT_RENEG_LIMIT within tls.CLIENT_RENEG_WINDOW seconds is an attack.
+  _onHandshakeStart(now) {
+    const last = this._lastHandshakeTime || 0;
+    this._lastHandshakeTime = now;
+    if (last === 0) return;
+    const tls = require('tls');
+    if ((now - last) >= tls.CLIENT_RENEG_WINDOW * 1000) this._handshakes = 1;
+    else this._handshakes = (this._handshakes || 0) + 1;
+    if (this._handshakes > tls.CLIENT_RENEG_LIMIT) {
+      this._emitTLSError(new (ctxmod.codes.ERR_TLS_SESSION_ATTACK)());
+      return;
+    }
+    if (this._renegDisabled) this._emitTLSError(new (ctxmod.codes.ERR_TLS_RENEGOTIATION_DISABLED)());
+  }
+  _emitTLSError(err) {
+    if (this._secureEstablished) this.emit('error', err);
+    else this._onTLSError(err);
+  }
+
+  _onKeylog(lines) {
+    for (const l of lines) {
+      const line = B().from(l.buffer, l.byteOffset, l.byteLength);
+      if (this._tlsServer) this._tlsServer.emit('keylog', line, this);
+      else this.emit('keylog', line);
+    }
+  }
 }
 
 module.exports = { TLSSocket, TLSHandle };
