@@ -68,6 +68,62 @@ module.exports.getMaxListeners = getMaxListeners;
 // Backwards-compat with node 0.10.x
 EventEmitter.EventEmitter = EventEmitter;
 
+// EventEmitterAsyncResource: an EventEmitter whose listeners run in the async
+// context of an AsyncResource made with it (worker pools such as piscina
+// extend it).  Built on first use, as async_hooks is not loaded with events.
+let EventEmitterAsyncResource;
+function makeEventEmitterAsyncResource() {
+  const { AsyncResource } = require('async_hooks');
+  const kResource = Symbol('kAsyncResource');
+  const kEmitter = Symbol('kEventEmitter');
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    constructor(emitter, type, options) {
+      super(type, options);
+      this[kEmitter] = emitter;
+    }
+    get eventEmitter() { return this[kEmitter]; }
+  }
+  return class EventEmitterAsyncResource extends EventEmitter {
+    constructor(options = undefined) {
+      let name;
+      if (typeof options === 'string') {
+        name = options;
+        options = undefined;
+      } else {
+        if (new.target === EventEmitterAsyncResource) {
+          const { validateString } = require('internal/validators');
+          validateString(options?.name, 'options.name');
+        }
+        name = options?.name || new.target.name;
+      }
+      super(options);
+      this[kResource] = new EventEmitterReferencingAsyncResource(this, name, options);
+    }
+    emit(event, ...args) {
+      const r = this[kResource];
+      return r.runInAsyncScope(super.emit, this, event, ...args);
+    }
+    emitDestroy() { this[kResource].emitDestroy(); }
+    get asyncId() { return this[kResource].asyncId(); }
+    get triggerAsyncId() { return this[kResource].triggerAsyncId(); }
+    get asyncResource() { return this[kResource]; }
+  };
+}
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() {
+    if (EventEmitterAsyncResource === undefined) EventEmitterAsyncResource = makeEventEmitterAsyncResource();
+    return EventEmitterAsyncResource;
+  },
+  set(v) {
+    Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+      __proto__: null, value: v, writable: true, enumerable: true, configurable: true,
+    });
+  },
+});
+
 EventEmitter.usingDomains = false;
 
 EventEmitter.captureRejectionSymbol = kRejection;
