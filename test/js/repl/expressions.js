@@ -1,0 +1,41 @@
+'use strict';
+// Expressions, declarations, object literals, multi-line input and _ in the REPL.
+const repl = require('repl');
+const { PassThrough } = require('stream');
+
+// Types `lines` into a REPL on a PassThrough (non-terminal mode), one line
+// each time the REPL is idle at a prompt, and resolves with the transcript
+// when it exits.
+function session(opts, lines, setup) {
+  return new Promise((resolve) => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.setEncoding('utf8');
+    let out = '';
+    let fedAt = -1;
+    const r = repl.start({ input, output, ...opts });
+    if (setup) setup(r);
+    const check = () => {
+      if (fedAt === out.length || !/(?:> |\.\.\. )$/.test(out)) return;
+      fedAt = out.length;
+      const line = lines.shift();
+      if (line === undefined) input.end();
+      else input.write(`${line}\n`);
+    };
+    output.on('data', (d) => {
+      out += d;
+      setImmediate(check);
+    });
+    r.on('exit', () => resolve({ out, r }));
+  });
+}
+
+session({}, [
+  '1 + 2', '"str"', 'null', 'undefined', '[1, 2, 3].map((x) => x * 2)', 'new Map([[1, { a: [1, 2] }]])',
+  'Symbol("s")', '{ a: 1 }', '{ a: 1, b: "x" }', 'let z = 1', 'z + 1', 'var w = 2', 'w', 'x = 3', 'x',
+  'function f(a) {', '  return a * 2;', '}', 'f(21)', '_', '_ + 1', 'const o = {', 'p: [1,', '2],', '}', 'o.p',
+  '`abc', 'def`', '(1 +', '2)', 'if (true) {', '.break', '"after break"', 'console.log("printed", { k: 1 })',
+  '[1, 2].length', '_', '', 'typeof require', 'typeof module', 'module.id', 'typeof fs.readFileSync',
+  'path.join("a", "b")', 'typeof global', 'this === globalThis', 'Object.keys(this).includes("x")',
+  '[] instanceof Array', 'class K { constructor() { this.v = 1; } }', 'new K()', '_ = 10', '1', '_',
+]).then(({ out }) => process.stdout.write(out + '\n--exit\n'));
