@@ -139,6 +139,7 @@ rt_msg *rt_msg_serialize(rt_val value, rt_val transfer) {
     for (uint32_t i = 0; i < t->Length(); i++) {
       Local<Value> v;
       if (!t->Get(c, i).ToLocal(&v)) {
+        m->ports.clear();  // not taken: the caller still owns them
         rt_msg_free(m);
         return nullptr;
       }
@@ -148,12 +149,14 @@ rt_msg *rt_msg_serialize(rt_val value, rt_val transfer) {
           if (o == ab) {
             throw_clone_error(
                 String::NewFromUtf8Literal(iso, "Transfer list contains duplicate ArrayBuffer"));
+            m->ports.clear();
             rt_msg_free(m);
             return nullptr;
           }
         }
         if (!ab->IsDetachable()) {
           throw_clone_error(String::NewFromUtf8Literal(iso, "An ArrayBuffer is detached and could not be cloned."));
+          m->ports.clear();
           rt_msg_free(m);
           return nullptr;
         }
@@ -168,6 +171,7 @@ rt_msg *rt_msg_serialize(rt_val value, rt_val transfer) {
         if (dup) {
           throw_clone_error(
               String::NewFromUtf8Literal(iso, "Transfer list contains duplicate MessagePort"));
+          m->ports.clear();
           rt_msg_free(m);
           return nullptr;
         }
@@ -175,6 +179,7 @@ rt_msg *rt_msg_serialize(rt_val value, rt_val transfer) {
         continue;
       }
       throw_coded_type_error("ERR_INVALID_TRANSFER_OBJECT", "Found invalid object in transferList");
+      m->ports.clear();
       rt_msg_free(m);
       return nullptr;
     }
