@@ -166,6 +166,7 @@ static void handle_release(port_handle *ph, bool close) {
   uv_mutex_lock(&g_mu);
   port_core *c = ph->core;
   c->owner = NULL;
+  c->wake_pending = false; /* a wake of this handle never comes: the next owner needs its own */
   if (close) {
     if (c->bc_name) {
       for (port_core **pp = &g_broadcast; *pp; pp = &(*pp)->bc_next) {
