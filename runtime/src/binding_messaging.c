@@ -215,12 +215,14 @@ static void poll_cb(uv_poll_t *p, int status, int events) {
 
 /* ---- this thread's ready list (messages posted from this thread) ---- */
 static _Thread_local port_handle *ready_head, *ready_tail;
+static _Thread_local port_handle *ready_cur; /* the batch idle_cb is delivering */
 static _Thread_local void *ready_idle_slot;
 static _Thread_local uv_idle_t *ready_idle;
 
 static void ready_remove(port_handle *ph) {
   if (!ph->in_ready) return;
   port_handle *prev = NULL;
+  bool found = false;
   for (port_handle *x = ready_head; x; prev = x, x = x->next_ready) {
     if (x != ph) continue;
     if (prev)
@@ -228,19 +230,28 @@ static void ready_remove(port_handle *ph) {
     else
       ready_head = x->next_ready;
     if (ready_tail == x) ready_tail = prev;
+    found = true;
     break;
+  }
+  /* Or in idle_cb's batch (a port closed or transferred by another port's
+   * listener): unlink it there, keeping the rest of the batch. */
+  for (port_handle **pp = &ready_cur; !found && *pp; pp = &(*pp)->next_ready) {
+    if (*pp == ph) {
+      *pp = ph->next_ready;
+      found = true;
+    }
   }
   ph->in_ready = false;
   ph->next_ready = NULL;
 }
 
 static void idle_cb(uv_idle_t *h) {
-  port_handle *list = ready_head;
+  ready_cur = ready_head;
   ready_head = ready_tail = NULL;
   uv_idle_stop(h);
-  while (list) {
-    port_handle *ph = list;
-    list = ph->next_ready;
+  while (ready_cur) {
+    port_handle *ph = ready_cur;
+    ready_cur = ph->next_ready;
     ph->next_ready = NULL;
     ph->in_ready = false;
     if (!ph->closing) deliver(ph);
