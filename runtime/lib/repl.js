@@ -503,7 +503,7 @@ function defineDefaultCommands(repl) {
       const width = Math.max(...names.map((n) => n.length));
       for (const name of names) {
         const help = this.commands[name].help || '';
-        this._writeToOutput(`.${name}${' '.repeat(width - name.length + 3)}${help}\n`);
+        this._writeToOutput(help ? `.${name}${' '.repeat(width - name.length + 3)}${help}\n` : `.${name}\n`);
       }
       this._writeToOutput('\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n');
       this.displayPrompt();
@@ -586,8 +586,11 @@ const kKeywords = [
   'with', 'yield',
 ];
 
-function propertyNames(obj) {
-  const names = new Set();
+// Property names of `obj` by prototype level (own first), each level
+// without the names a nearer level has.
+function propertyGroups(obj) {
+  const seen = new Set();
+  const groups = [];
   let o = obj;
   for (let depth = 0; o !== null && o !== undefined && depth < 20; depth++) {
     let keys;
@@ -596,10 +599,20 @@ function propertyNames(obj) {
     } catch {
       break;
     }
-    for (const k of keys) if (/^[A-Za-z_$][\w$]*$/.test(k)) names.add(k);
+    const group = [];
+    for (const k of keys) {
+      if (!/^[A-Za-z_$][\w$]*$/.test(k) || /^__(?:define|lookup)[GS]etter__$/.test(k) || seen.has(k)) continue;
+      seen.add(k);
+      group.push(k);
+    }
+    groups.push(group.sort());
     o = Object.getPrototypeOf(o);
   }
-  return [...names];
+  return groups;
+}
+
+function propertyNames(obj) {
+  return propertyGroups(obj).flat();
 }
 
 REPLServer.prototype.complete = function complete(line, callback) {
@@ -633,23 +646,32 @@ REPLServer.prototype.complete = function complete(line, callback) {
   if (m === null) return callback(null, [[], line]);
   const chain = m[1].replace(/\s+/g, '');
   const word = m[2] || '';
-  let names;
   if (chain !== '') {
-    // Only plain property chains are evaluated (no calls, no getters run
-    // beyond the chain itself).
+    // Only plain property chains are evaluated (no calls), and the
+    // completions are whole expressions (`Math.max` for `Math.ma`), as Node.
     let obj;
     try {
-      obj = vm.runInContext(chain.slice(0, -1), vm.isContext(this.context) ? this.context : vm.createContext(this.context));
+      const expr = chain.slice(0, -1);
+      obj = this.useGlobal || this.context === globalThis ? vm.runInThisContext(expr) :
+        vm.runInContext(expr, this.context);
     } catch {
-      return callback(null, [[], word]);
+      return callback(null, [[], chain + word]);
     }
-    if (obj === null || obj === undefined) return callback(null, [[], word]);
-    names = propertyNames(Object(obj));
-  } else {
-    if (word === '') return callback(null, [[], word]);
-    names = [...propertyNames(this.context), ...kKeywords];
-    if (this.useGlobal) names.push(...propertyNames(globalThis));
+    if (obj === null || obj === undefined) return callback(null, [[], chain + word]);
+    const groups = propertyGroups(Object(obj))
+      .map((g) => g.filter((n) => n.startsWith(word)).map((n) => chain + n))
+      .filter((g) => g.length > 0)
+      .reverse();
+    completions = [];
+    groups.forEach((g, i) => {
+      if (i > 0) completions.push('');
+      completions.push(...g);
+    });
+    return callback(null, [completions, chain + word]);
   }
+  if (word === '') return callback(null, [[], word]);
+  const names = [...propertyNames(this.context), ...kKeywords];
+  if (this.useGlobal) names.push(...propertyNames(globalThis));
   completions = [...new Set(names)].filter((n) => n.startsWith(word)).sort();
   callback(null, [completions, word]);
 };
@@ -671,7 +693,7 @@ REPLServer.prototype.setupHistory = function setupHistory(historyConfig, cb) {
   this.historySize = size;
   try {
     const data = fs.readFileSync(file, 'utf8');
-    this.history = data.split(/[\n\r]+/).filter((l) => l.trim() !== '').slice(0, size);
+    this.history = data.split(/[\n\r]+/, size);
   } catch (err) {
     if (err.code !== 'ENOENT') {
       process.nextTick(cb, err);
@@ -682,7 +704,7 @@ REPLServer.prototype.setupHistory = function setupHistory(historyConfig, cb) {
   this.historyPath = file;
   this.on('history', (history) => {
     try {
-      fs.writeFileSync(self.historyPath, `${history.join('\n')}\n`, { mode: 0o600 });
+      fs.writeFileSync(self.historyPath, history.join('\n'), { mode: 0o600 });
     } catch {
       // A history file that cannot be written only loses history.
     }
@@ -690,12 +712,28 @@ REPLServer.prototype.setupHistory = function setupHistory(historyConfig, cb) {
   process.nextTick(cb, null, this);
 };
 
+// Whether `input` parses as a script (top-level await allowed), or as an
+// expression after `_=`; nothing is run.
+function isValidSyntax(input) {
+  const compiles = (code) => {
+    try {
+      new vm.Script(code, { displayErrors: false });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (compiles(input) || compiles(`_=${input}`)) return true;
+  return /\bawait\b/.test(input) && compiles(wrapTopLevelAwait(input));
+}
+
 function start(prompt, source, evalFn, useGlobal, ignoreUndefined, replMode) {
   return new REPLServer(prompt, source, evalFn, useGlobal, ignoreUndefined, replMode);
 }
 
 module.exports = {
   start,
+  isValidSyntax,
   writer,
   REPLServer,
   REPL_MODE_SLOPPY,

@@ -141,7 +141,8 @@ function wrapTopLevelAwait(src) {
         continue;
       }
     }
-    if (text !== '') lastExpr = kStatementStart.test(text) ? -1 : parts.length;
+    const bare = text.replace(/^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/, '');
+    if (bare !== '') lastExpr = kStatementStart.test(bare) ? -1 : parts.length;
     parts.push(raw);
     start = end + 1;
   }

@@ -1,0 +1,65 @@
+'use strict';
+// Options: a custom eval (results, errors, Recoverable for more lines), a custom writer, the prompt,
+// ignoreUndefined, useColors, replMode strict, useGlobal.
+const repl = require('repl');
+const { PassThrough } = require('stream');
+
+// Types `lines` into a REPL on a PassThrough (non-terminal mode), one line
+// each time the REPL is idle at a prompt, and resolves with the transcript
+// when it exits.
+function session(opts, lines, setup) {
+  return new Promise((resolve) => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.setEncoding('utf8');
+    let out = '';
+    let fedAt = -1;
+    const r = repl.start({ input, output, ...opts });
+    if (setup) setup(r);
+    const check = () => {
+      if (fedAt === out.length || !/(?:> |\.\.\. |\$ )$/.test(out)) return;
+      fedAt = out.length;
+      const line = lines.shift();
+      if (line === undefined) input.end();
+      else input.write(`${line}\n`);
+    };
+    output.on('data', (d) => {
+      out += d;
+      setImmediate(check);
+    });
+    r.on('exit', () => resolve({ out, r }));
+  });
+}
+
+globalThis.sharedValue = 'from outside';
+(async () => {
+  const calls = [];
+  let { out } = await session({
+    prompt: '$ ',
+    eval(cmd, context, file, cb) {
+      calls.push([cmd, file, typeof context.require]);
+      if (cmd.includes('(') && !cmd.includes(')')) return cb(new repl.Recoverable(new SyntaxError('more')));
+      if (cmd.includes('fail')) return cb(new Error('custom failure'));
+      if (cmd.includes('later')) return setTimeout(() => cb(null, 'async result'), 5);
+      cb(null, cmd.trim().toUpperCase());
+    },
+    writer: (v) => `<<${v}>>`,
+  }, ['hello', 'open(', 'close)', 'fail', 'later', '.exit']);
+  process.stdout.write(out + '\n--\n');
+  console.log(JSON.stringify(calls));
+
+  ({ out } = await session({ ignoreUndefined: true }, ['undefined', 'void 0', 'null', 'let u', '0']));
+  process.stdout.write(out + '\n--\n');
+
+  ({ out } = await session({ useColors: true }, ['1', '"s"', '{ a: [null, undefined] }']));
+  process.stdout.write(JSON.stringify(out) + '\n--\n');
+
+  ({ out } = await session({ replMode: repl.REPL_MODE_STRICT }, [
+    '(function () { return this; })()', 'with ({}) {}', '1',
+  ]));
+  process.stdout.write(out + '\n--\n');
+
+  const r = await session({ useGlobal: true }, ['sharedValue', 'globalAssigned = 42', 'this === globalThis']);
+  process.stdout.write(r.out + '\n--\n');
+  console.log(r.r.context === globalThis, globalThis.globalAssigned);
+})();
