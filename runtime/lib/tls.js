@@ -24,6 +24,7 @@ function initServer(server, options) {
       isServer: true, secureContext: server._sharedCreds, requestCert: !!o.requestCert,
       rejectUnauthorized: o.rejectUnauthorized !== false, allowHalfOpen: server.allowHalfOpen,
       handshakeTimeout: o.handshakeTimeout ?? 120000, keylog: server.listenerCount('keylog') > 0,
+      enableTrace: !!o.enableTrace,
       SNICallback: o.SNICallback || (server._contexts.length ? (name, cb) => cb(null, server._findContext(name)) : null),
     });
     s._tlsServer = server;

@@ -40,6 +40,7 @@
  *   exportKeyingMaterial(h, len, label, context|null) -> bytes (RFC 5705)
  *   ephemeralKeyInfo(h) -> { type, name, size } | {}; sharedSigalgs(h) -> [..]
  *   setMaxSendFragment(h, n) -> bool; tlsSetKeylog(h, on); ticket(h) -> bytes|null
+ *   enableTrace(h) (SSL_trace to stderr); useKeyCert(h, ctx)
  *   write(h, clear) -> encrypted bytes (only once secure)
  *   shutdown(h) -> encrypted close_notify
  *   info(h) -> { protocol, cipher, standardName, version, alpn, servername,
@@ -85,6 +86,7 @@ typedef struct {
   int hs_starts;    /* handshakes started since the last cycle() */
   int renegs_done;  /* renegotiations finished since the last cycle() */
   rt_val keylines;  /* valid only during cycle(): an array or NULL */
+  BIO *trace;       /* enableTrace(): SSL_trace's output, stderr */
 } tls_conn;
 
 static void ctx_destroy(cr_obj *o) {
@@ -97,6 +99,7 @@ static void ctx_destroy(cr_obj *o) {
 static void conn_destroy(cr_obj *o) {
   tls_conn *t = (tls_conn *)o;
   if (t->ssl) SSL_free(t->ssl);
+  BIO_free(t->trace);
   free(t);
 }
 
@@ -682,6 +685,39 @@ static void in_init(rt_args *a) {
   if (t) rt_return_bool(a, t->secure && SSL_in_init(t->ssl));
 }
 
+/* enableTrace(h): OpenSSL's protocol trace of this connection on stderr */
+static void trace_msg(int write_p, int version, int content_type, const void *buf, size_t len,
+                      SSL *ssl, void *arg) {
+  ERR_set_mark(); /* best effort: a failed write must not fail the connection */
+  SSL_trace(write_p, version, content_type, buf, len, ssl, arg);
+  ERR_pop_to_mark();
+}
+
+static void enable_trace(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t || t->trace) return;
+  t->trace = BIO_new_fp(stderr, BIO_NOCLOSE | BIO_FP_TEXT);
+  SSL_set_msg_callback(t->ssl, trace_msg);
+  SSL_set_msg_callback_arg(t->ssl, t->trace);
+}
+
+/* useKeyCert(h, ctx): this connection presents ctx's key, certificate and
+ * chain instead of its own context's (setKeyCert, as Node's UseSNIContext) */
+static void use_key_cert(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  tls_ctx *c = get_ctx(rt_arg(a, 1));
+  if (!c) return;
+  X509 *x = SSL_CTX_get0_certificate(c->ctx);
+  EVP_PKEY *k = SSL_CTX_get0_privatekey(c->ctx);
+  STACK_OF(X509) *chain = NULL;
+  int ok = SSL_CTX_get0_chain_certs(c->ctx, &chain);
+  if (ok == 1 && x) ok = SSL_use_certificate(t->ssl, x);
+  if (ok == 1 && k) ok = SSL_use_PrivateKey(t->ssl, k);
+  if (ok == 1 && chain) ok = SSL_set1_chain(t->ssl, chain);
+  if (ok != 1) cr_throw_openssl("setKeyCert failed");
+}
+
 static void tls_set_keylog(rt_args *a) {
   tls_conn *t = get_conn(rt_arg(a, 0));
   if (t) t->keylog = rt_to_bool(rt_arg(a, 1));
@@ -1163,6 +1199,8 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "renegotiate", renegotiate_);
   rt_set_method(e, "tlsSetKeylog", tls_set_keylog);
   rt_set_method(e, "inInit", in_init);
+  rt_set_method(e, "enableTrace", enable_trace);
+  rt_set_method(e, "useKeyCert", use_key_cert);
   rt_set_method(e, "finished", finished_);
   rt_set_method(e, "exportKeyingMaterial", export_keying_material);
   rt_set_method(e, "ephemeralKeyInfo", ephemeral_key_info);

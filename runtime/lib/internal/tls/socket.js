@@ -243,6 +243,7 @@ class TLSSocket extends net.Socket {
       if (sn && !net.isIP(sn)) binding.tlsSetServername(ssl, sn);
       if (options.session) binding.tlsSetSession(ssl, options.session);
     }
+    if (options.enableTrace) binding.enableTrace(ssl);
     if (options.handshakeTimeout > 0) {
       this._hsTimer = setTimeout(() => this._onTLSError(new (ctxmod.codes.ERR_TLS_HANDSHAKE_TIMEOUT)()), options.handshakeTimeout);
       this._hsTimer.unref();
@@ -407,6 +408,12 @@ class TLSSocket extends net.Socket {
     return true;
   }
   disableRenegotiation() { this._renegDisabled = true; }
+  enableTrace() { if (this._ssl && !this.destroyed) binding.enableTrace(this._ssl); }
+  setKeyCert(context) {
+    if (!this._ssl || this.destroyed) return;
+    const sc = context instanceof ctxmod.SecureContext ? context : ctxmod.createSecureContext(context);
+    binding.useKeyCert(this._ssl, sc.context);
+  }
 
   // A server-side handshake began (Node's onhandshakestart): more than
   // tls.CLIENT_RENEG_LIMIT within tls.CLIENT_RENEG_WINDOW seconds is an attack.
