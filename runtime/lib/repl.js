@@ -68,11 +68,14 @@ function isErrorLike(e) {
 // code: frames are cut where the evaluator (vm, repl) called the input, and
 // the top-level frame of the input itself is dropped (Node shows only the
 // frames of what the input called).
-function trimStack(stack) {
+function trimStack(stack, fromCallback) {
   const lines = stack.split('\n');
   const first = lines.findIndex((l) => /^\s+at /.test(l));
   if (first === -1) return stack;
-  let end = lines.findIndex((l, i) => i >= first && /\(node:(?:vm|repl):\d+:\d+\)$/.test(l));
+  // An error thrown later by a callback (the main REPL's uncaught errors)
+  // is cut at the runtime's first frame instead.
+  const boundary = fromCallback ? /[( ]node:[\w/]+:\d+:\d+\)?$/ : /\(node:(?:vm|repl):\d+:\d+\)$/;
+  let end = lines.findIndex((l, i) => i >= first && boundary.test(l));
   if (end === -1) return stack;
   if (end > first && /^\s+at REPL\d+:\d+:\d+$/.test(lines[end - 1])) end--;
   return lines.slice(0, end).join('\n');
@@ -262,7 +265,7 @@ REPLServer.prototype[kDrain] = function drain() {
   while (!this[kPending] && this[kQueue].length) this[kOnLine](this[kQueue].shift());
 };
 
-REPLServer.prototype[kPrintError] = function printError(e) {
+REPLServer.prototype[kPrintError] = function printError(e, fromCallback) {
   if (!this.underscoreErrAssigned) this.lastError = e;
   let text;
   let decoration = '';
@@ -275,7 +278,7 @@ REPLServer.prototype[kPrintError] = function printError(e) {
       decoration = `${m[1]}\n`;
       stack = stack.slice(m[0].length);
     }
-    stack = trimStack(stack);
+    stack = trimStack(stack, fromCallback);
     try {
       Object.defineProperty(e, 'stack', { value: stack, configurable: true, writable: true, enumerable: false });
     } catch {

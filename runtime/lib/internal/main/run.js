@@ -52,6 +52,11 @@ function run(opts) {
       else evalScript('[eval]', opts.code, opts.mode === 'print');
       break;
     case 'stdin': {
+      // No script and stdin a terminal: the interactive REPL, as `node`.
+      if (process.argv.length < 2 && require('tty').isatty(0)) {
+        require('internal/repl/main').startMainRepl();
+        break;
+      }
       const code = readStdin();
       if (opts.inputType === 'module') esm.evalModule(code, '[stdin]');
       else evalScript('[stdin]', code, false);

@@ -9,6 +9,7 @@
 const path = require('path');
 const os = require('os');
 const { kPrintError } = require('internal/repl/symbols');
+const { cursorTo, clearScreenDown } = require('readline');
 
 function startMainRepl() {
   const repl = require('repl');
@@ -25,16 +26,15 @@ function startMainRepl() {
   if (file === undefined) file = path.join(os.homedir(), '.devrun_repl_history');
   const size = Number(process.env.NODE_REPL_HISTORY_SIZE);
   server.setupHistory({ filePath: file, size: size > 0 ? size : 1000 }, () => {});
+  // Errors thrown later by callbacks the session started do not end it.
   process.on('uncaughtException', (err) => {
     server.clearBufferedCommand();
-    server.output.write('\n');
-    server[kPrintError](err);
-    server.displayPrompt();
+    cursorTo(server.output, 0);
+    clearScreenDown(server.output);
+    server[kPrintError](err, true);
+    server.displayPrompt(true);
   });
-  server.on('exit', () => {
-    process.stdout.write('\n');
-    process.exit();
-  });
+  server.on('exit', () => process.exit());
   return server;
 }
 
