@@ -361,8 +361,8 @@ class _WebSocket extends EventTarget {
 
   // A failure once open: the socket is destroyed, 'error' now and 'close'
   // (1006) when the socket has closed.
-  #fail(reason) {
-    this.#parsing = false;
+  #fail(reason, stopParsing = true) {
+    if (stopParsing) this.#parsing = false;
     if (this.#socket && !this.#socket.destroyed) this.#socket.destroy();
     if (reason) this.#fireError(reason);
   }
@@ -479,7 +479,9 @@ class _WebSocket extends EventTarget {
       try {
         value = utf8Decode(data);
       } catch {
-        this.#fail('Received invalid UTF-8 in text frame.');
+        // as undici: frames already received are still parsed (and messages
+        // delivered) until the socket's 'close'
+        this.#fail('Received invalid UTF-8 in text frame.', false);
         return;
       }
     } else if (this.#binaryType === 'blob') {

@@ -35,7 +35,7 @@ const closeFrame = (code, reason = '') => {
   b.write(reason, 2);
   return frame(8, b);
 };
-// calls onFrame({ fin, op, masked, payload }) for each client frame
+// calls onFrame({ fin, rsv, op, masked, payload }) for each client frame
 function readFrames(socket, head, onFrame) {
   let buf = Buffer.alloc(0);
   const parse = () => {
@@ -51,7 +51,7 @@ function readFrames(socket, head, onFrame) {
       if (buf.length < off + len) return;
       const payload = Buffer.from(buf.subarray(off, off + len));
       if (masked) for (let i = 0; i < len; i++) payload[i] ^= m[i % 4];
-      const f = { fin: (buf[0] & 0x80) !== 0, op: buf[0] & 0x0f, masked, payload };
+      const f = { fin: (buf[0] & 0x80) !== 0, rsv: buf[0] & 0x70, op: buf[0] & 0x0f, masked, payload };
       buf = buf.subarray(off + len);
       onFrame(f);
     }

@@ -1,0 +1,128 @@
+// permessage-deflate: the client offers it; a server that agrees sends
+// compressed messages (RSV1, raw deflate without the 00 00 ff ff tail) that
+// arrive inflated, in order with uncompressed ones, also when a compressed
+// message is fragmented and when the server keeps its compression context
+// between messages; ws.extensions is the server's answer.  What the client
+// sends is never compressed.  A bad server_max_window_bits fails the
+// connection when the first compressed message comes.
+// --- a tiny RFC 6455 server side, on http's 'upgrade' event ---------------
+const http = require('http');
+const crypto = require('crypto');
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const acceptKey = (key) => crypto.createHash('sha1').update(key + GUID).digest('base64');
+// answers the opening handshake (extra: more header lines, each ending in \r\n)
+function accept(req, socket, extra = '') {
+  socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+    `Sec-WebSocket-Accept: ${acceptKey(req.headers['sec-websocket-key'])}\r\n${extra}\r\n`);
+}
+// an unmasked server frame (opts: fin, rsv bits as 0x40/0x20/0x10, mask)
+function frame(op, payload = '', { fin = true, rsv = 0, mask = false } = {}) {
+  const p = Buffer.from(payload);
+  const len = p.length;
+  const ext = len < 126 ? Buffer.alloc(0) : len < 65536 ? Buffer.alloc(2) : Buffer.alloc(8);
+  if (len >= 126 && len < 65536) ext.writeUInt16BE(len);
+  else if (len >= 65536) ext.writeBigUInt64BE(BigInt(len));
+  const b0 = (fin ? 0x80 : 0) | rsv | op;
+  const b1 = (mask ? 0x80 : 0) | (len < 126 ? len : len < 65536 ? 126 : 127);
+  const m = mask ? Buffer.from([1, 2, 3, 4]) : Buffer.alloc(0);
+  return Buffer.concat([Buffer.from([b0, b1]), ext, m, mask ? p.map((x, i) => x ^ m[i % 4]) : p]);
+}
+const closeFrame = (code, reason = '') => {
+  const b = Buffer.alloc(2 + Buffer.byteLength(reason));
+  b.writeUInt16BE(code);
+  b.write(reason, 2);
+  return frame(8, b);
+};
+// calls onFrame({ fin, rsv, op, masked, payload }) for each client frame
+function readFrames(socket, head, onFrame) {
+  let buf = Buffer.alloc(0);
+  const parse = () => {
+    for (;;) {
+      if (buf.length < 2) return;
+      let len = buf[1] & 0x7f;
+      let off = 2;
+      if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); off = 4; }
+      else if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); off = 10; }
+      const masked = (buf[1] & 0x80) !== 0;
+      const m = masked ? buf.subarray(off, off + 4) : null;
+      if (masked) off += 4;
+      if (buf.length < off + len) return;
+      const payload = Buffer.from(buf.subarray(off, off + len));
+      if (masked) for (let i = 0; i < len; i++) payload[i] ^= m[i % 4];
+      const f = { fin: (buf[0] & 0x80) !== 0, rsv: buf[0] & 0x70, op: buf[0] & 0x0f, masked, payload };
+      buf = buf.subarray(off + len);
+      onFrame(f);
+    }
+  };
+  socket.on('data', (d) => { buf = Buffer.concat([buf, d]); parse(); });
+  buf = Buffer.from(head);
+  parse();
+}
+// ---------------------------------------------------------------------------
+const zlib = require('zlib');
+
+const strip = (b) => b.subarray(0, b.length - 4); // the 00 00 ff ff of a sync flush
+function compressor() {
+  // one deflate stream for the connection: context takeover
+  const d = zlib.createDeflateRaw();
+  return (text) => new Promise((resolve) => {
+    const out = [];
+    const onData = (c) => out.push(c);
+    d.on('data', onData);
+    d.write(text);
+    d.flush(zlib.constants.Z_SYNC_FLUSH, () => { d.off('data', onData); resolve(strip(Buffer.concat(out))); });
+  });
+}
+
+const server = http.createServer();
+server.on('upgrade', async (req, socket, head) => {
+  socket.on('error', () => {});
+  console.log('server: offered', req.headers['sec-websocket-extensions']);
+  if (req.url === '/bad-bits') {
+    accept(req, socket, 'Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=99\r\n');
+    socket.write(frame(1, 'plain first'));
+    socket.write(frame(1, strip(zlib.deflateRawSync('x', { finishFlush: zlib.constants.Z_SYNC_FLUSH })), { rsv: 0x40 }));
+    return;
+  }
+  accept(req, socket, 'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=15\r\n');
+  const got = []; // printed at the end: the client's frames race with its messages
+  readFrames(socket, head, (f) => {
+    if (f.op === 8) { console.log(got.join('\n')); socket.end(frame(8, f.payload)); return; }
+    got.push(`server: got op ${f.op} compressed ${(f.rsv & 0x40) !== 0} ${JSON.stringify(f.payload.toString())}`);
+  });
+  const compress = compressor();
+  const a = await compress('hello '.repeat(100));
+  const b = await compress('hello '.repeat(100) + 'again');
+  const c = await compress(JSON.stringify({ list: Array.from({ length: 50 }, (_, i) => i) }));
+  const bin = await compress(Buffer.alloc(3000, 0xab));
+  socket.write(frame(1, a, { rsv: 0x40 }));
+  socket.write(frame(1, 'not compressed'));
+  socket.write(frame(1, b, { rsv: 0x40 }));
+  // a compressed message in three frames: RSV1 on the first only
+  socket.write(frame(1, c.subarray(0, 5), { rsv: 0x40, fin: false }));
+  socket.write(frame(9, 'ping between'));
+  socket.write(frame(0, c.subarray(5, 10), { fin: false }));
+  socket.write(frame(0, c.subarray(10)));
+  socket.write(frame(2, bin, { rsv: 0x40 }));
+  socket.write(frame(1, 'end'));
+});
+
+function run(path) {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.address().port}${path}`);
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => { console.log('open, extensions', JSON.stringify(ws.extensions)); ws.send('x'.repeat(40)); };
+    ws.onmessage = (e) => {
+      const d = e.data;
+      console.log('message', typeof d === 'string' ? `${JSON.stringify(d.slice(0, 30))} length ${d.length}` : `binary ${d.byteLength} ${new Uint8Array(d)[0]}`);
+      if (d === 'end') ws.close(1000);
+    };
+    ws.onerror = (e) => console.log('error', JSON.stringify(e.message));
+    ws.onclose = (e) => { console.log('close', e.code, e.wasClean); resolve(); };
+  });
+}
+server.listen(0, '127.0.0.1', async () => {
+  await run('/');
+  await run('/bad-bits');
+  server.close(() => console.log('done'));
+});
