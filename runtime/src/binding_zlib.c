@@ -82,9 +82,9 @@ typedef struct {
 } zerr;
 
 enum {
-  PAR_WINDOW = 32768,       /* dictionary handed to the next block */
-  PAR_BLOCK = 256 * 1024,   /* input per parallel block */
-  PAR_SWITCH = 1024 * 1024  /* serial input before going parallel */
+  PAR_WINDOW = 32768,      /* dictionary handed to the next block */
+  PAR_BLOCK = 256 * 1024,  /* input per parallel block */
+  PAR_SWITCH = 1024 * 1024 /* serial input before going parallel */
 };
 
 typedef struct pblock pblock;
@@ -119,25 +119,25 @@ struct zl_t {
   BrotliDecoderState *dec;
   bool busy;
   /* parallel deflate (see the top of the file); loop thread only */
-  bool par_ok;      /* may still switch: deflate, no dictionary, no flush yet */
-  bool par_switch;  /* the running serial job switches when it is done */
-  bool par;         /* in parallel mode */
+  bool par_ok;     /* may still switch: deflate, no dictionary, no flush yet */
+  bool par_switch; /* the running serial job switches when it is done */
+  bool par;        /* in parallel mode */
   bool par_finished;
   int par_last_flush; /* the flush of the last write, as deflate's last_flush */
   uint64_t par_total; /* input bytes so far */
   uLong par_check;    /* crc32 (gzip) or adler32 (deflate) of the input so far */
   uint8_t *win;       /* the last PAR_WINDOW bytes of input (or fewer) */
   size_t win_len;
-  zbuf pend;          /* input not yet in a block */
+  zbuf pend; /* input not yet in a block */
   pblock *head, *tail;
   int inflight;
   uint64_t seq, popped;
   unsigned gen;
-  zbuf ready;         /* output of finished blocks, in order, not yet returned */
-  zerr perr;          /* first error of a block */
-  rt_ref *wait_cb;    /* a writeAsync waiting for block wait_seq */
+  zbuf ready;      /* output of finished blocks, in order, not yet returned */
+  zerr perr;       /* first error of a block */
+  rt_ref *wait_cb; /* a writeAsync waiting for block wait_seq */
   uint64_t wait_seq;
-  rt_ref *keep;       /* the handle wrapper, while blocks or a callback are pending */
+  rt_ref *keep; /* the handle wrapper, while blocks or a callback are pending */
 };
 
 static void zbuf_reserve(zbuf *b, size_t want) {
@@ -457,7 +457,7 @@ static rt_val out_value(zbuf *b) {
 /* ---- parallel deflate (see the top of the file) --------------------------- */
 
 static _Thread_local int par_disabled = -1; /* DEVRUN_ZLIB_SERIAL=1, or one CPU */
-static _Thread_local int par_forced;         /* DEVRUN_ZLIB_PARALLEL=1: whatever the load */
+static _Thread_local int par_forced;        /* DEVRUN_ZLIB_PARALLEL=1: whatever the load */
 static _Thread_local int par_cpus = 1;
 /* Blocks in flight before a write waits: the pool's threads less one (left
  * for the file reads that feed the stream); a queue deeper than the CPUs
@@ -697,7 +697,8 @@ static int zrank(int f) {
 
 /* A write in parallel mode.  Returns the result now, or NULL when cb will get
  * it (run_inline: the synchronous API, which never waits). */
-static rt_val par_write(zl_t *z, rt_val wrapper, const uint8_t *in, size_t n, int flush, rt_val cb) {
+static rt_val par_write(zl_t *z, rt_val wrapper, const uint8_t *in, size_t n, int flush,
+                        rt_val cb) {
   bool run_inline = cb == NULL;
   if (z->par_finished) return par_result(z); /* as deflate after Z_FINISH: nothing */
   /* As deflate(): a flush no stronger than the last one, with no input in
@@ -824,7 +825,8 @@ static void after_write(uv_work_t *req, int status) {
     zbuf_add(&z->ready, j->out.p, j->out.len);
     free(j->out.p);
     rt_val cb = rt_ref_get(j->cb);
-    rt_val r = par_write(z, rt_get_i(rt_ref_get(j->keep), 0), j->rest, j->rest_n, j->rest_flush, cb);
+    rt_val r =
+        par_write(z, rt_get_i(rt_ref_get(j->keep), 0), j->rest, j->rest_n, j->rest_flush, cb);
     rt_ref_free(j->cb);
     rt_ref_free(j->keep);
     free(j);
