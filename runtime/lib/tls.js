@@ -25,6 +25,7 @@ function initServer(server, options) {
       rejectUnauthorized: o.rejectUnauthorized !== false, allowHalfOpen: server.allowHalfOpen,
       handshakeTimeout: o.handshakeTimeout ?? 120000, keylog: server.listenerCount('keylog') > 0,
       enableTrace: !!o.enableTrace,
+      sessionCallbacks: server.listenerCount('newSession') > 0 || server.listenerCount('resumeSession') > 0,
       SNICallback: o.SNICallback || (server._contexts.length ? (name, cb) => cb(null, server._findContext(name)) : null),
     });
     s._tlsServer = server;

@@ -41,6 +41,9 @@
  *   ephemeralKeyInfo(h) -> { type, name, size } | {}; sharedSigalgs(h) -> [..]
  *   setMaxSendFragment(h, n) -> bool; tlsSetKeylog(h, on); ticket(h) -> bytes|null
  *   enableTrace(h) (SSL_trace to stderr); useKeyCert(h, ctx)
+ *   tlsEnableSessionCallbacks(h): cycle() also gives newSessions ([{ id,
+ *       data, late }]) and resume (a session id: call resumeDone(h, der|null)
+ *       and cycle() again)
  *   write(h, clear) -> encrypted bytes (only once secure)
  *   shutdown(h) -> encrypted close_notify
  *   info(h) -> { protocol, cipher, standardName, version, alpn, servername,
@@ -87,6 +90,15 @@ typedef struct {
   int renegs_done;  /* renegotiations finished since the last cycle() */
   rt_val keylines;  /* valid only during cycle(): an array or NULL */
   BIO *trace;       /* enableTrace(): SSL_trace's output, stderr */
+  /* a server's external session cache ('newSession'/'resumeSession') */
+  bool session_cbs;     /* enabled by tlsEnableSessionCallbacks */
+  bool hello_asked;     /* 'resumeSession' was asked for this ClientHello */
+  bool hello_pending;   /* waiting for JavaScript's answer */
+  bool hs_done;         /* the first handshake's HANDSHAKE_DONE was seen */
+  unsigned char hello_id[SSL_MAX_SSL_SESSION_ID_LENGTH];
+  size_t hello_id_len;
+  SSL_SESSION *next_sess; /* what 'resumeSession' answered */
+  rt_val new_sessions;    /* valid only during cycle(): an array or NULL */
 } tls_conn;
 
 static void ctx_destroy(cr_obj *o) {
@@ -100,6 +112,7 @@ static void conn_destroy(cr_obj *o) {
   tls_conn *t = (tls_conn *)o;
   if (t->ssl) SSL_free(t->ssl);
   BIO_free(t->trace);
+  SSL_SESSION_free(t->next_sess);
   free(t);
 }
 
@@ -169,7 +182,50 @@ static int servername_cb(SSL *ssl, int *al, void *arg) {
 static int new_session_cb(SSL *ssl, SSL_SESSION *sess) {
   tls_conn *t = SSL_get_app_data(ssl);
   if (t && !t->is_server) t->new_session = true;
+  if (t && t->is_server && t->session_cbs && t->new_sessions) {
+    /* { id, data, late }: late when the handshake was already done (the
+     * tickets of TLS 1.3), so 'newSession' comes after 'secure' as in Node */
+    unsigned int idlen = 0;
+    const unsigned char *id = SSL_SESSION_get_id(sess, &idlen);
+    int n = i2d_SSL_SESSION(sess, NULL);
+    if (n > 0) {
+      unsigned char *der = dr_malloc((size_t)n), *p = der;
+      i2d_SSL_SESSION(sess, &p);
+      rt_val o = rt_object();
+      rt_set(o, "id", rt_uint8array(cr_ab(id, idlen), 0, idlen));
+      rt_set(o, "data", rt_uint8array(rt_array_buffer_take(der, (size_t)n), 0, (size_t)n));
+      rt_set(o, "late", rt_bool(t->hs_done));
+      rt_set_i(t->new_sessions, rt_array_length(t->new_sessions), o);
+    }
+  }
   return 0; /* no reference kept */
+}
+
+/* A server's ClientHello: with session callbacks on, a session id without a
+ * session ticket pauses the handshake (SSL_ERROR_WANT_CLIENT_HELLO_CB) until
+ * JavaScript has asked 'resumeSession' and answered with resumeDone(). */
+static int client_hello_cb(SSL *ssl, int *al, void *arg) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t || !t->session_cbs || t->hello_asked || t->secure) return SSL_CLIENT_HELLO_SUCCESS;
+  const unsigned char *id = NULL, *ext = NULL;
+  size_t idlen = SSL_client_hello_get0_session_id(ssl, &id), extlen = 0;
+  bool ticket = SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_session_ticket, &ext, &extlen) == 1 && extlen > 0;
+  t->hello_asked = true;
+  if (idlen == 0 || ticket || idlen > sizeof t->hello_id) return SSL_CLIENT_HELLO_SUCCESS;
+  memcpy(t->hello_id, id, idlen);
+  t->hello_id_len = idlen;
+  t->hello_pending = true;
+  return SSL_CLIENT_HELLO_RETRY;
+}
+
+/* The session 'resumeSession' gave, when OpenSSL looks the id up. */
+static SSL_SESSION *get_session_cb(SSL *ssl, const unsigned char *id, int len, int *copy) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  *copy = 0; /* the reference is OpenSSL's now */
+  if (!t || !t->next_sess) return NULL;
+  SSL_SESSION *s = t->next_sess;
+  t->next_sess = NULL;
+  return s;
 }
 
 /* Handshake starts and finished renegotiations, counted for cycle().  As
@@ -179,6 +235,7 @@ static void info_cb(const SSL *ssl, int where, int ret) {
   tls_conn *t = SSL_get_app_data(ssl);
   if (!t) return;
   if (where & SSL_CB_HANDSHAKE_START) t->hs_starts++;
+  if (where & SSL_CB_HANDSHAKE_DONE) t->hs_done = true;
   if ((where & SSL_CB_HANDSHAKE_DONE) && t->secure && !SSL_renegotiate_pending((SSL *)ssl) &&
       SSL_version(ssl) != TLS1_3_VERSION)
     t->renegs_done++;
@@ -235,6 +292,8 @@ static void ctx_new(rt_args *a) {
   SSL_CTX_set_mode(c->ctx, SSL_MODE_RELEASE_BUFFERS);
   SSL_CTX_set_session_cache_mode(c->ctx, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_CLIENT);
   SSL_CTX_sess_set_new_cb(c->ctx, new_session_cb);
+  SSL_CTX_sess_set_get_cb(c->ctx, get_session_cb);
+  SSL_CTX_set_client_hello_cb(c->ctx, client_hello_cb, NULL);
   static const unsigned char sid[] = "devrun-js";
   SSL_CTX_set_session_id_context(c->ctx, sid, sizeof sid - 1);
   SSL_CTX_set_alpn_select_cb(c->ctx, alpn_select, c);
@@ -576,20 +635,29 @@ static void cycle(rt_args *a) {
   rt_val err = rt_null();
   bool became_secure = false;
   t->keylines = t->keylog ? rt_array(0) : NULL;
+  t->new_sessions = t->session_cbs ? rt_array(0) : NULL;
+  rt_val resume = rt_null();
   ERR_clear_error();
-  if (!t->secure) {
+  if (!t->secure && t->hello_pending) {
+    /* still waiting for 'resumeSession': input stays in the read BIO */
+  } else if (!t->secure) {
     t->onsni = rt_is_function(rt_arg(a, 2)) ? rt_arg(a, 2) : NULL;
     int r = SSL_do_handshake(t->ssl);
     t->onsni = NULL;
     if (t->sni_failed) {
       t->keylines = NULL;
+      t->new_sessions = NULL;
       return; /* exception pending */
     }
     if (r == 1) {
       t->secure = became_secure = true;
     } else {
       int e = SSL_get_error(t->ssl, r);
-      if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) err = ssl_error(t, e);
+      if (e == SSL_ERROR_WANT_CLIENT_HELLO_CB) {
+        resume = rt_uint8array(cr_ab(t->hello_id, t->hello_id_len), 0, t->hello_id_len);
+      } else if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
+        err = ssl_error(t, e);
+      }
     }
   }
   /* Decrypt everything available; application data may follow the handshake
@@ -630,6 +698,9 @@ static void cycle(rt_args *a) {
   t->hs_starts = t->renegs_done = 0;
   rt_set(res, "keylog", t->keylines && rt_array_length(t->keylines) ? t->keylines : rt_null());
   t->keylines = NULL;
+  rt_set(res, "newSessions", t->new_sessions && rt_array_length(t->new_sessions) ? t->new_sessions : rt_null());
+  t->new_sessions = NULL;
+  rt_set(res, "resume", resume);
   rt_return(a, res);
 }
 
@@ -677,6 +748,30 @@ static void renegotiate_(rt_args *a) {
   }
   ERR_clear_error();
   rt_return(a, drain_out(t));
+}
+
+/* tlsEnableSessionCallbacks(h): this server connection reports new sessions
+ * (cycle()'s newSessions) and asks for sessions to resume (cycle()'s resume);
+ * as Node, the context's own server cache is then not looked in. */
+static void enable_session_cbs(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t || !t->is_server) return;
+  t->session_cbs = true;
+  SSL_CTX *ctx = SSL_get_SSL_CTX(t->ssl);
+  SSL_CTX_set_session_cache_mode(ctx, SSL_CTX_get_session_cache_mode(ctx) | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+}
+
+/* resumeDone(h, der|null): the answer to 'resumeSession'; the next cycle()
+ * continues the handshake (resuming when der is a session of this server) */
+static void resume_done(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  SSL_SESSION_free(t->next_sess);
+  t->next_sess = p && len ? d2i_SSL_SESSION(NULL, &p, (long)len) : NULL;
+  ERR_clear_error();
+  t->hello_pending = false;
 }
 
 /* inInit(h): a renegotiation is under way (SSL_write would wait for it) */
@@ -1199,6 +1294,8 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "renegotiate", renegotiate_);
   rt_set_method(e, "tlsSetKeylog", tls_set_keylog);
   rt_set_method(e, "inInit", in_init);
+  rt_set_method(e, "tlsEnableSessionCallbacks", enable_session_cbs);
+  rt_set_method(e, "resumeDone", resume_done);
   rt_set_method(e, "enableTrace", enable_trace);
   rt_set_method(e, "useKeyCert", use_key_cert);
   rt_set_method(e, "finished", finished_);

@@ -63,14 +63,25 @@ class TLSHandle {
     if (this.closed) return;
     // A client that rejects the server's certificate closes before its
     // last handshake flight leaves (as Node), so the check comes first.
+    const sessions = r.newSessions || [];
     if (r.secure) {
       this.secure = true;
       const announce = this.owner._onHandshakeDone();
       if (this.closed) return;
-      if (r.out && !this.raw.destroyed) this.raw.write(r.out);
-      announce();
+      // as Node: the last flight and 'secure' wait for the 'newSession'
+      // listeners' callbacks
+      const early = sessions.filter((x) => !x.late);
+      let pending = early.length + 1;
+      const go = () => {
+        if (--pending > 0 || this.closed) return;
+        if (r.out && !this.raw.destroyed) this.raw.write(r.out);
+        announce();
+        if (this.closed) return;
+        this._flushPending();
+      };
+      for (const x of early) this.owner._onNewSession(x, go);
+      go();
       if (this.closed) return;
-      this._flushPending();
     } else if (r.out && !this.raw.destroyed) {
       this.raw.write(r.out);
     }
@@ -87,9 +98,11 @@ class TLSHandle {
       const sess = this.owner.getSession();
       if (sess) this.owner.emit('session', sess);
     }
+    for (const x of sessions) if (x.late && !this.closed) this.owner._onNewSession(x, () => {});
     if (r.clear) this._deliver(r.clear);
     if (r.err) { this._fail(r.err); return; }
     if (r.eof) this._deliver(null);
+    if (r.resume && !this.closed) this.owner._onResumeRequest(B().from(r.resume.buffer, r.resume.byteOffset, r.resume.byteLength));
   }
 
   _flushPending() {
@@ -223,8 +236,9 @@ class TLSSocket extends net.Socket {
         if (this._announceConnect) { this._announceConnect = false; this.emit('secureConnect'); }
       });
       this.on('newListener', (ev) => { if (ev === 'keylog' && this._ssl && !this.destroyed) binding.tlsSetKeylog(this._ssl, true); });
-    } else if (options.keylog) {
-      binding.tlsSetKeylog(ssl, true);
+    } else {
+      if (options.keylog) binding.tlsSetKeylog(ssl, true);
+      if (options.sessionCallbacks) binding.tlsEnableSessionCallbacks(ssl);
     }
     if (isServer) {
       if (options.requestCert) binding.tlsRequestCert(ssl, options.rejectUnauthorized !== false);
@@ -433,6 +447,39 @@ class TLSSocket extends net.Socket {
   _emitTLSError(err) {
     if (this._secureEstablished) this.emit('error', err);
     else this._onTLSError(err);
+  }
+
+  // A server's external session cache: 'newSession'(id, data, done) and
+  // 'resumeSession'(id, callback(err, data)), as Node's.
+  _onNewSession(x, done) {
+    const server = this._tlsServer;
+    let once = false;
+    const cb = () => {
+      if (once) return;
+      once = true;
+      if (this.destroyed) { this.destroy(new (ctxmod.codes.ERR_SOCKET_CLOSED)()); return; }
+      done();
+    };
+    const id = B().from(x.id.buffer, x.id.byteOffset, x.id.byteLength);
+    const data = B().from(x.data.buffer, x.data.byteOffset, x.data.byteLength);
+    if (!server || !server.emit('newSession', id, data, cb)) cb();
+  }
+  _onResumeRequest(id) {
+    const server = this._tlsServer;
+    let once = false;
+    const onSession = (err, session) => {
+      if (once) { this.destroy(new (ctxmod.codes.ERR_MULTIPLE_CALLBACK)()); return; }
+      once = true;
+      if (err) { this.destroy(err); return; }
+      if (this.destroyed) { this.destroy(new (ctxmod.codes.ERR_SOCKET_CLOSED)()); return; }
+      binding.resumeDone(this._ssl, session || null);
+      this._tlsHandle._receive(null);
+    };
+    if (!server || !server.emit('resumeSession', id, onSession)) {
+      once = true;
+      binding.resumeDone(this._ssl, null);
+      this._tlsHandle._receive(null);
+    }
   }
 
   _onKeylog(lines) {
