@@ -29,6 +29,7 @@ static const char usage[] =
     "  -e, --eval CODE          evaluate CODE as a script\n"
     "  -p, --print CODE         evaluate CODE and print the result\n"
     "  -r, --require MODULE     preload MODULE (CommonJS) before the main module\n"
+    "  -i, --interactive        start the REPL even if stdin is not a terminal\n"
     "  --input-type=module      treat -e/-p/stdin input as an ES module\n"
     "  --inspect[=[host:]port]  start the inspector (default 127.0.0.1:9229)\n"
     "  --inspect-brk[=...]      ... and pause on the first statement\n"
@@ -62,6 +63,7 @@ static const struct option long_options[] = {
     {"eval", required_argument, NULL, 'e'},
     {"print", required_argument, NULL, 'p'},
     {"require", required_argument, NULL, 'r'},
+    {"interactive", no_argument, NULL, 'i'},
     {"version", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"v8-options", no_argument, NULL, OPT_V8_OPTIONS},
@@ -152,7 +154,7 @@ int main(int argc, char **argv) {
   opterr = 0;
   int c;
   /* "+" stops at the first non-option: the script and its arguments. */
-  while ((c = getopt_long(argc, argv, "+e:p:r:vh", long_options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "+e:p:r:vhi", long_options, NULL)) != -1) {
     switch (c) {
       case 'e': ro.mode = "eval"; ro.code = optarg; break;
       case 'p':
@@ -162,6 +164,7 @@ int main(int argc, char **argv) {
         if (!strcmp(optarg, "e") && argv[optind - 1][0] == '-' && optind < argc) ro.code = argv[optind++];
         break;
       case 'r': ro.preload[ro.npreload++] = optarg; break;
+      case 'i': break; /* kept in execArgv; internal/main/run starts the REPL */
       case 'v': printf("v%s\n", "20.20.2-devrun." DEVRUN_VERSION); return 0;
       case 'h': fputs(usage, stdout); return 0;
       case OPT_V8_OPTIONS: print_v8_options = true; break;

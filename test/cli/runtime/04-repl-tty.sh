@@ -8,7 +8,8 @@
 # .exit (status 0), the history file (NODE_REPL_HISTORY) and recalling its
 # last line with the up arrow in a second session ended by Ctrl+D.  The
 # escape sequences are stripped before matching, not compared with Node's.
-# A program piped to stdin still runs as a script.
+# A program piped to stdin still runs as a script; with -i/--interactive
+# the REPL reads it instead.
 set -eu
 DR=${1:?usage: 04-repl-tty.sh path/to/devrun-js}
 command -v python3 >/dev/null || { echo "python3 missing"; exit 1; }
@@ -113,4 +114,11 @@ python3 "$T/drive.py" "$DR" "$T"
 # Not a terminal: the program is read from stdin, no REPL.
 out=$(echo 'console.log("piped", 6 * 7)' | "$DR")
 [ "$out" = "piped 42" ] || { echo "stdin program: got '$out'"; exit 1; }
+# -i / --interactive: the REPL reads the piped lines (non-terminal mode).
+out=$(printf '1 + 1\nlet a = 2\na * 3\nnope\n' | NODE_REPL_HISTORY= "$DR" -i | tail -n +3)
+want=$(printf '> 2\n> undefined\n> 6\n> Uncaught ReferenceError: nope is not defined\n> ')
+[ "$out" = "$want" ] || { echo "-i: got '$out'"; exit 1; }
+out=$(echo '"x".repeat(3)' | NODE_REPL_HISTORY= "$DR" --interactive | tail -n +3)
+[ "$out" = "> 'xxx'
+> " ] || { echo "--interactive: got '$out'"; exit 1; }
 echo ok

@@ -52,8 +52,9 @@ function run(opts) {
       else evalScript('[eval]', opts.code, opts.mode === 'print');
       break;
     case 'stdin': {
-      // No script and stdin a terminal: the interactive REPL, as `node`.
-      if (process.argv.length < 2 && require('tty').isatty(0)) {
+      // No script and stdin a terminal (or -i): the interactive REPL, as `node`.
+      if (process.argv.length < 2 && (require('tty').isatty(0) ||
+          process.execArgv.includes('-i') || process.execArgv.includes('--interactive'))) {
         require('internal/repl/main').startMainRepl();
         break;
       }
