@@ -26,6 +26,7 @@ function initServer(server, options) {
       handshakeTimeout: o.handshakeTimeout ?? 120000, keylog: server.listenerCount('keylog') > 0,
       enableTrace: !!o.enableTrace,
       sessionCallbacks: server.listenerCount('newSession') > 0 || server.listenerCount('resumeSession') > 0,
+      ocspCallbacks: server.listenerCount('OCSPRequest') > 0,
       SNICallback: o.SNICallback || (server._contexts.length ? (name, cb) => cb(null, server._findContext(name)) : null),
     });
     s._tlsServer = server;

@@ -44,6 +44,8 @@
  *   tlsEnableSessionCallbacks(h): cycle() also gives newSessions ([{ id,
  *       data, late }]) and resume (a session id: call resumeDone(h, der|null)
  *       and cycle() again)
+ *   tlsOCSP(h), ocspDone(h, der|null): OCSP stapling (see there); cycle()
+ *       gives ocspRequest ({ cert, issuer }) and ocspResponse ({ response })
  *   write(h, clear) -> encrypted bytes (only once secure)
  *   shutdown(h) -> encrypted close_notify
  *   info(h) -> { protocol, cipher, standardName, version, alpn, servername,
@@ -99,6 +101,11 @@ typedef struct {
   size_t hello_id_len;
   SSL_SESSION *next_sess; /* what 'resumeSession' answered */
   rt_val new_sessions;    /* valid only during cycle(): an array or NULL */
+  /* OCSP stapling: a server asks 'OCSPRequest' (paused in the certificate
+   * callback), a client that asked reports what it got */
+  bool ocsp_cbs, ocsp_asked, ocsp_pending, ocsp_requested, ocsp_got;
+  unsigned char *ocsp_resp; /* the server's answer, to staple */
+  size_t ocsp_resp_len;
 } tls_conn;
 
 static void ctx_destroy(cr_obj *o) {
@@ -113,6 +120,7 @@ static void conn_destroy(cr_obj *o) {
   if (t->ssl) SSL_free(t->ssl);
   BIO_free(t->trace);
   SSL_SESSION_free(t->next_sess);
+  free(t->ocsp_resp);
   free(t);
 }
 
@@ -218,6 +226,74 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg) {
   return SSL_CLIENT_HELLO_RETRY;
 }
 
+/* A server picks its certificate: a client asking for OCSP stapling pauses
+ * the handshake (SSL_ERROR_WANT_X509_LOOKUP) until JavaScript has asked
+ * 'OCSPRequest' and answered with ocspDone(). */
+static int cert_cb(SSL *ssl, void *arg) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t || !t->is_server || !t->ocsp_cbs || t->ocsp_asked) return 1;
+  if (SSL_get_tlsext_status_type(ssl) != TLSEXT_STATUSTYPE_ocsp) return 1;
+  t->ocsp_asked = t->ocsp_pending = true;
+  return -1;
+}
+
+/* Server: staple the answer; client: note what was stapled. */
+static int status_cb(SSL *ssl, void *arg) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t) return SSL_is_server(ssl) ? SSL_TLSEXT_ERR_NOACK : 1;
+  if (t->is_server) {
+    if (!t->ocsp_resp) return SSL_TLSEXT_ERR_NOACK;
+    unsigned char *copy = OPENSSL_malloc(t->ocsp_resp_len);
+    if (!copy) return SSL_TLSEXT_ERR_NOACK;
+    memcpy(copy, t->ocsp_resp, t->ocsp_resp_len);
+    SSL_set_tlsext_status_ocsp_resp(ssl, copy, (long)t->ocsp_resp_len);
+    return SSL_TLSEXT_ERR_OK;
+  }
+  t->ocsp_got = true; /* read back by cycle() */
+  return 1;
+}
+
+/* The DER of x, as a Uint8Array */
+static rt_val der_of(X509 *x) {
+  int n = i2d_X509(x, NULL);
+  if (n <= 0) return rt_null();
+  unsigned char *der = dr_malloc((size_t)n), *p = der;
+  i2d_X509(x, &p);
+  return rt_uint8array(rt_array_buffer_take(der, (size_t)n), 0, (size_t)n);
+}
+
+/* { cert, issuer } of the certificate a server presents, for 'OCSPRequest':
+ * the issuer from the chain, else from the trusted store, else null */
+static rt_val ocsp_request_info(tls_conn *t) {
+  rt_val o = rt_object();
+  X509 *x = SSL_get_certificate(t->ssl);
+  rt_set(o, "cert", x ? der_of(x) : rt_null());
+  X509 *issuer = NULL;
+  if (x) {
+    SSL_CTX *ctx = SSL_get_SSL_CTX(t->ssl);
+    STACK_OF(X509) *chain = NULL;
+    SSL_CTX_get0_chain_certs(ctx, &chain);
+    for (int i = 0; chain && i < sk_X509_num(chain); i++) {
+      if (X509_check_issued(sk_X509_value(chain, i), x) == X509_V_OK) {
+        issuer = sk_X509_value(chain, i);
+        X509_up_ref(issuer);
+        break;
+      }
+    }
+    if (!issuer) {
+      X509_STORE_CTX *sc = X509_STORE_CTX_new();
+      if (sc && X509_STORE_CTX_init(sc, SSL_CTX_get_cert_store(ctx), NULL, NULL) == 1 &&
+          X509_STORE_CTX_get1_issuer(&issuer, sc, x) != 1)
+        issuer = NULL;
+      X509_STORE_CTX_free(sc);
+    }
+  }
+  rt_set(o, "issuer", issuer ? der_of(issuer) : rt_null());
+  X509_free(issuer);
+  ERR_clear_error();
+  return o;
+}
+
 /* The session 'resumeSession' gave, when OpenSSL looks the id up. */
 static SSL_SESSION *get_session_cb(SSL *ssl, const unsigned char *id, int len, int *copy) {
   tls_conn *t = SSL_get_app_data(ssl);
@@ -294,6 +370,8 @@ static void ctx_new(rt_args *a) {
   SSL_CTX_sess_set_new_cb(c->ctx, new_session_cb);
   SSL_CTX_sess_set_get_cb(c->ctx, get_session_cb);
   SSL_CTX_set_client_hello_cb(c->ctx, client_hello_cb, NULL);
+  SSL_CTX_set_cert_cb(c->ctx, cert_cb, NULL);
+  SSL_CTX_set_tlsext_status_cb(c->ctx, status_cb);
   static const unsigned char sid[] = "devrun-js";
   SSL_CTX_set_session_id_context(c->ctx, sid, sizeof sid - 1);
   SSL_CTX_set_alpn_select_cb(c->ctx, alpn_select, c);
@@ -638,7 +716,8 @@ static void cycle(rt_args *a) {
   t->new_sessions = t->session_cbs ? rt_array(0) : NULL;
   rt_val resume = rt_null();
   ERR_clear_error();
-  if (!t->secure && t->hello_pending) {
+  rt_val ocsp = rt_null();
+  if (!t->secure && (t->hello_pending || t->ocsp_pending)) {
     /* still waiting for 'resumeSession': input stays in the read BIO */
   } else if (!t->secure) {
     t->onsni = rt_is_function(rt_arg(a, 2)) ? rt_arg(a, 2) : NULL;
@@ -655,6 +734,8 @@ static void cycle(rt_args *a) {
       int e = SSL_get_error(t->ssl, r);
       if (e == SSL_ERROR_WANT_CLIENT_HELLO_CB) {
         resume = rt_uint8array(cr_ab(t->hello_id, t->hello_id_len), 0, t->hello_id_len);
+      } else if (e == SSL_ERROR_WANT_X509_LOOKUP && t->ocsp_pending) {
+        ocsp = ocsp_request_info(t);
       } else if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
         err = ssl_error(t, e);
       }
@@ -701,6 +782,18 @@ static void cycle(rt_args *a) {
   rt_set(res, "newSessions", t->new_sessions && rt_array_length(t->new_sessions) ? t->new_sessions : rt_null());
   t->new_sessions = NULL;
   rt_set(res, "resume", resume);
+  rt_set(res, "ocspRequest", ocsp);
+  if (t->ocsp_got) {
+    /* { response: bytes | null }: the client's 'OCSPResponse' */
+    const unsigned char *resp = NULL;
+    long n = SSL_get_tlsext_status_ocsp_resp(t->ssl, &resp);
+    rt_val o = rt_object();
+    rt_set(o, "response", resp && n > 0 ? rt_uint8array(cr_ab(resp, (size_t)n), 0, (size_t)n) : rt_null());
+    rt_set(res, "ocspResponse", o);
+    t->ocsp_got = false;
+  } else {
+    rt_set(res, "ocspResponse", rt_null());
+  }
   rt_return(a, res);
 }
 
@@ -772,6 +865,32 @@ static void resume_done(rt_args *a) {
   t->next_sess = p && len ? d2i_SSL_SESSION(NULL, &p, (long)len) : NULL;
   ERR_clear_error();
   t->hello_pending = false;
+}
+
+/* tlsOCSP(h): a client asks for a stapled OCSP response (requestOCSP); a
+ * server asks 'OCSPRequest' (cycle()'s ocspRequest: { cert, issuer }, then
+ * ocspDone(h, response|null) and cycle() again) */
+static void tls_ocsp(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  if (t->is_server) t->ocsp_cbs = true;
+  else SSL_set_tlsext_status_type(t->ssl, TLSEXT_STATUSTYPE_ocsp);
+}
+
+static void ocsp_done(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  size_t len;
+  const uint8_t *p = cr_bytes(rt_arg(a, 1), &len);
+  free(t->ocsp_resp);
+  t->ocsp_resp = NULL;
+  t->ocsp_resp_len = 0;
+  if (p && len) {
+    t->ocsp_resp = dr_malloc(len);
+    memcpy(t->ocsp_resp, p, len);
+    t->ocsp_resp_len = len;
+  }
+  t->ocsp_pending = false;
 }
 
 /* inInit(h): a renegotiation is under way (SSL_write would wait for it) */
@@ -1296,6 +1415,8 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "inInit", in_init);
   rt_set_method(e, "tlsEnableSessionCallbacks", enable_session_cbs);
   rt_set_method(e, "resumeDone", resume_done);
+  rt_set_method(e, "tlsOCSP", tls_ocsp);
+  rt_set_method(e, "ocspDone", ocsp_done);
   rt_set_method(e, "enableTrace", enable_trace);
   rt_set_method(e, "useKeyCert", use_key_cert);
   rt_set_method(e, "finished", finished_);

@@ -63,6 +63,11 @@ class TLSHandle {
     if (this.closed) return;
     // A client that rejects the server's certificate closes before its
     // last handshake flight leaves (as Node), so the check comes first.
+    if (r.ocspResponse && !this._isServer) {
+      const resp = r.ocspResponse.response;
+      this.owner.emit('OCSPResponse', resp ? B().from(resp.buffer, resp.byteOffset, resp.byteLength) : null);
+      if (this.closed) return;
+    }
     const sessions = r.newSessions || [];
     if (r.secure) {
       this.secure = true;
@@ -102,6 +107,7 @@ class TLSHandle {
     if (r.clear) this._deliver(r.clear);
     if (r.err) { this._fail(r.err); return; }
     if (r.eof) this._deliver(null);
+    if (r.ocspRequest && !this.closed) this.owner._onOCSPRequest(r.ocspRequest);
     if (r.resume && !this.closed) this.owner._onResumeRequest(B().from(r.resume.buffer, r.resume.byteOffset, r.resume.byteLength));
   }
 
@@ -239,6 +245,7 @@ class TLSSocket extends net.Socket {
     } else {
       if (options.keylog) binding.tlsSetKeylog(ssl, true);
       if (options.sessionCallbacks) binding.tlsEnableSessionCallbacks(ssl);
+      if (options.ocspCallbacks) binding.tlsOCSP(ssl);
     }
     if (isServer) {
       if (options.requestCert) binding.tlsRequestCert(ssl, options.rejectUnauthorized !== false);
@@ -256,6 +263,7 @@ class TLSSocket extends net.Socket {
       const sn = options.servername;
       if (sn && !net.isIP(sn)) binding.tlsSetServername(ssl, sn);
       if (options.session) binding.tlsSetSession(ssl, options.session);
+      if (options.requestOCSP) binding.tlsOCSP(ssl);
     }
     if (options.enableTrace) binding.enableTrace(ssl);
     if (options.handshakeTimeout > 0) {
@@ -464,13 +472,33 @@ class TLSSocket extends net.Socket {
     const data = B().from(x.data.buffer, x.data.byteOffset, x.data.byteLength);
     if (!server || !server.emit('newSession', id, data, cb)) cb();
   }
+  // OCSP stapling, as Node: the server's 'OCSPRequest'(certificate, issuer,
+  // callback(err, response)) while the handshake waits
+  _onOCSPRequest(info) {
+    const server = this._tlsServer;
+    const buf = (u8) => (u8 ? B().from(u8.buffer, u8.byteOffset, u8.byteLength) : null);
+    let once = false;
+    const onOCSP = (err, response) => {
+      if (once) { this.destroy(new (ctxmod.codes.ERR_MULTIPLE_CALLBACK)()); return; }
+      once = true;
+      if (err) { this._onTLSError(err); return; }
+      if (this.destroyed) { this.destroy(new (ctxmod.codes.ERR_SOCKET_CLOSED)()); return; }
+      binding.ocspDone(this._ssl, response || null);
+      this._tlsHandle._receive(null);
+    };
+    if (!server || !server.emit('OCSPRequest', buf(info.cert), buf(info.issuer), onOCSP)) {
+      once = true;
+      binding.ocspDone(this._ssl, null);
+      this._tlsHandle._receive(null);
+    }
+  }
   _onResumeRequest(id) {
     const server = this._tlsServer;
     let once = false;
     const onSession = (err, session) => {
       if (once) { this.destroy(new (ctxmod.codes.ERR_MULTIPLE_CALLBACK)()); return; }
       once = true;
-      if (err) { this.destroy(err); return; }
+      if (err) { this._onTLSError(err); return; }
       if (this.destroyed) { this.destroy(new (ctxmod.codes.ERR_SOCKET_CLOSED)()); return; }
       binding.resumeDone(this._ssl, session || null);
       this._tlsHandle._receive(null);
