@@ -68,7 +68,7 @@ function toHeaderList(map, validate) {
     const flags = neverIndex.has(key) ? 1 : 0;
     validate(key, value);
     if (key[0] === ':') {
-      pseudo.unshift(key, value, flags);
+      pseudo.push(key, value, flags);
       continue;
     }
     if (isArray) {
@@ -200,7 +200,7 @@ function getPackedSettings(settings) {
 
 function getUnpackedSettings(buf, options = {}) {
   if (!ArrayBuffer.isView(buf)) {
-    throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+    throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray'], buf);
   }
   if (buf.byteLength % 6 !== 0) throw new ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH();
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -216,7 +216,10 @@ function getUnpackedSettings(buf, options = {}) {
       case 5: settings.maxFrameSize = value; break;
       case 6: settings.maxHeaderListSize = settings.maxHeaderSize = value; break;
       case 8: settings.enableConnectProtocol = value !== 0; break;
-      default: break;
+      default:
+        if (!settings.customSettings) settings.customSettings = {};
+        settings.customSettings[id] = value;
+        break;
     }
   }
   if (options != null && options.validate) validateSettings(settings);
