@@ -511,7 +511,17 @@ class _WebSocket extends EventTarget {
       }
       d.out = [];
       d.size = 0;
-      d.inflate.on('data', (c) => { d.out.push(c); d.size += c.length; });
+      d.inflate.on('data', (c) => {
+        d.size += c.length;
+        if (d.size <= MAX_INFLATED) { d.out.push(c); return; }
+        // a compression bomb: stop inflating at once, as undici
+        const inflate = d.inflate;
+        d.inflate = null;
+        inflate.removeAllListeners('data');
+        inflate.close();
+        this.#inflating = false;
+        this.#fail('Max decompressed message size exceeded');
+      });
       d.inflate.on('error', (e) => { d.inflate = null; this.#inflating = false; this.#fail(e.message); });
     }
     this.#inflating = true;
@@ -521,7 +531,6 @@ class _WebSocket extends EventTarget {
     inflate.flush(() => {
       if (d.inflate !== inflate || !this.#parsing) return;
       this.#inflating = false;
-      if (d.size > MAX_INFLATED) return this.#fail('Max decompressed message size exceeded');
       const out = B().concat(d.out, d.size);
       d.out = [];
       d.size = 0;

@@ -4,7 +4,8 @@
 // message is fragmented and when the server keeps its compression context
 // between messages; ws.extensions is the server's answer.  What the client
 // sends is never compressed.  A bad server_max_window_bits fails the
-// connection when the first compressed message comes.
+// connection when the first compressed message comes, and so does a frame
+// that inflates to more than 4 MiB.
 // --- a tiny RFC 6455 server side, on http's 'upgrade' event ---------------
 const http = require('http');
 const crypto = require('crypto');
@@ -78,6 +79,12 @@ const server = http.createServer();
 server.on('upgrade', async (req, socket, head) => {
   socket.on('error', () => {});
   console.log('server: offered', req.headers['sec-websocket-extensions']);
+  if (req.url === '/bomb') {
+    // 5 MiB of zeros in one compressed frame: more than the 4 MiB allowed
+    accept(req, socket, 'Sec-WebSocket-Extensions: permessage-deflate\r\n');
+    socket.write(frame(2, strip(zlib.deflateRawSync(Buffer.alloc(5 << 20), { finishFlush: zlib.constants.Z_SYNC_FLUSH })), { rsv: 0x40 }));
+    return;
+  }
   if (req.url === '/bad-bits') {
     accept(req, socket, 'Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=99\r\n');
     socket.write(frame(1, 'plain first'));
@@ -124,5 +131,6 @@ function run(path) {
 server.listen(0, '127.0.0.1', async () => {
   await run('/');
   await run('/bad-bits');
+  await run('/bomb');
   server.close(() => console.log('done'));
 });
