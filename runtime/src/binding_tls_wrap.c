@@ -29,7 +29,8 @@
  *       out: encrypted bytes to send; clear: decrypted bytes; secure: the
  *       handshake finished during this call; eof: the peer's close_notify;
  *       err: a fatal TLS error (the connection is dead); session: a client
- *       received a resumable session.  onsni(servername)
+ *       received a resumable session.  onsni(servername) (false: the
+ *       answer comes later: cycle() gives sniWait, then sniDone(h, ctx))
  *       is called during a server's handshake and may return a ctx.
  *       Also: hsStarts (handshakes that began: the first and each
  *       renegotiation), renegotiated (renegotiations that finished),
@@ -86,6 +87,8 @@ typedef struct {
   bool is_server, secure, eof;
   rt_val onsni;     /* valid only during cycle() */
   bool sni_failed;
+  bool sni_wait;    /* onsni returned false: its answer comes later */
+  bool sni_pending; /* paused in cert_cb until sniDone() */
   bool new_session; /* since the last cycle() */
   bool keylog;      /* JavaScript listens to 'keylog' */
   int hs_starts;    /* handshakes started since the last cycle() */
@@ -175,6 +178,10 @@ static int servername_cb(SSL *ssl, int *al, void *arg) {
     t->sni_failed = true;
     return SSL_TLSEXT_ERR_ALERT_FATAL;
   }
+  if (rt_is_bool(r) && !rt_to_bool(r)) { /* asynchronous: cert_cb waits */
+    t->sni_wait = true;
+    return SSL_TLSEXT_ERR_OK;
+  }
   cr_obj *o = cr_unwrap(r);
   if (o && o->destroy == ctx_destroy) {
     tls_ctx *c = (tls_ctx *)o;
@@ -231,6 +238,11 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg) {
  * 'OCSPRequest' and answered with ocspDone(). */
 static int cert_cb(SSL *ssl, void *arg) {
   tls_conn *t = SSL_get_app_data(ssl);
+  if (t && t->sni_wait) { /* an asynchronous SNICallback has not answered */
+    t->sni_wait = false;
+    t->sni_pending = true;
+    return -1;
+  }
   if (!t || !t->is_server || !t->ocsp_cbs || t->ocsp_asked) return 1;
   if (SSL_get_tlsext_status_type(ssl) != TLSEXT_STATUSTYPE_ocsp) return 1;
   t->ocsp_asked = t->ocsp_pending = true;
@@ -717,7 +729,8 @@ static void cycle(rt_args *a) {
   rt_val resume = rt_null();
   ERR_clear_error();
   rt_val ocsp = rt_null();
-  if (!t->secure && (t->hello_pending || t->ocsp_pending)) {
+  rt_val sni = rt_null();
+  if (!t->secure && (t->hello_pending || t->ocsp_pending || t->sni_pending)) {
     /* still waiting for 'resumeSession': input stays in the read BIO */
   } else if (!t->secure) {
     t->onsni = rt_is_function(rt_arg(a, 2)) ? rt_arg(a, 2) : NULL;
@@ -734,6 +747,8 @@ static void cycle(rt_args *a) {
       int e = SSL_get_error(t->ssl, r);
       if (e == SSL_ERROR_WANT_CLIENT_HELLO_CB) {
         resume = rt_uint8array(cr_ab(t->hello_id, t->hello_id_len), 0, t->hello_id_len);
+      } else if (e == SSL_ERROR_WANT_X509_LOOKUP && t->sni_pending) {
+        sni = rt_bool(true);
       } else if (e == SSL_ERROR_WANT_X509_LOOKUP && t->ocsp_pending) {
         ocsp = ocsp_request_info(t);
       } else if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
@@ -783,6 +798,7 @@ static void cycle(rt_args *a) {
   t->new_sessions = NULL;
   rt_set(res, "resume", resume);
   rt_set(res, "ocspRequest", ocsp);
+  rt_set(res, "sniWait", sni);
   if (t->ocsp_got) {
     /* { response: bytes | null }: the client's 'OCSPResponse' */
     const unsigned char *resp = NULL;
@@ -875,6 +891,26 @@ static void tls_ocsp(rt_args *a) {
   if (!t) return;
   if (t->is_server) t->ocsp_cbs = true;
   else SSL_set_tlsext_status_type(t->ssl, TLSEXT_STATUSTYPE_ocsp);
+}
+
+/* sniDone(h, ctx|null): an asynchronous SNICallback's answer; the next
+ * cycle() continues the handshake with ctx's key, certificate, chain and
+ * verification settings (as Node's UseSNIContext) */
+static void sni_done(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  t->sni_pending = false;
+  cr_obj *o = cr_unwrap(rt_arg(a, 1));
+  if (!o || o->destroy != ctx_destroy) return;
+  tls_ctx *c = (tls_ctx *)o;
+  X509 *x = SSL_CTX_get0_certificate(c->ctx);
+  EVP_PKEY *k = SSL_CTX_get0_privatekey(c->ctx);
+  STACK_OF(X509) *chain = NULL;
+  int ok = SSL_CTX_get0_chain_certs(c->ctx, &chain);
+  if (ok == 1 && x) ok = SSL_use_certificate(t->ssl, x);
+  if (ok == 1 && k) ok = SSL_use_PrivateKey(t->ssl, k);
+  if (ok == 1 && chain) ok = SSL_set1_chain(t->ssl, chain);
+  if (ok != 1) cr_throw_openssl("SNI context failed");
 }
 
 static void ocsp_done(rt_args *a) {
@@ -1417,6 +1453,7 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "resumeDone", resume_done);
   rt_set_method(e, "tlsOCSP", tls_ocsp);
   rt_set_method(e, "ocspDone", ocsp_done);
+  rt_set_method(e, "sniDone", sni_done);
   rt_set_method(e, "enableTrace", enable_trace);
   rt_set_method(e, "useKeyCert", use_key_cert);
   rt_set_method(e, "finished", finished_);

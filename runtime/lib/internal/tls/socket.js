@@ -250,10 +250,31 @@ class TLSSocket extends net.Socket {
     if (isServer) {
       if (options.requestCert) binding.tlsRequestCert(ssl, options.rejectUnauthorized !== false);
       if (options.SNICallback) {
+        // As Node, the callback may answer later: the handshake waits
+        // (false tells the binding so); an error fails the handshake.
         handle.onsni = (name) => {
+          let done = false;
+          let sync = true;
           let picked;
-          options.SNICallback(name, (err, ctx) => { if (!err && ctx) picked = ctx; });
-          return picked ? picked.context : undefined;
+          let error;
+          options.SNICallback(name, (err, ctx) => {
+            if (done) { this.destroy(new (ctxmod.codes.ERR_MULTIPLE_CALLBACK)()); return; }
+            done = true;
+            if (sync) { picked = ctx; error = err; return; }
+            if (err) { this._onTLSError(err); return; }
+            if (this.destroyed || !this._ssl) return;
+            try {
+              binding.sniDone(this._ssl, ctx ? ctx.context || ctx : null);
+            } catch (e) {
+              this._onTLSError(e);
+              return;
+            }
+            handle._receive(null);
+          });
+          sync = false;
+          if (!done) return false;
+          if (error) throw error;
+          return picked ? picked.context || picked : undefined;
         };
       }
     } else {
