@@ -118,15 +118,18 @@ static h2_out *out_new(h2_session *s) {
   return o;
 }
 
+/* By id: a request's stream exists in nghttp2 only once its HEADERS are
+ * sent, but its body may be queued before that. */
 static h2_out *out_of(h2_session *s, int32_t id) {
-  return s->ng ? nghttp2_session_get_stream_user_data(s->ng, id) : NULL;
+  for (h2_out *o = s->outs; o; o = o->next)
+    if (o->id == id) return o;
+  return NULL;
 }
 
 static ssize_t read_body(nghttp2_session *ng, int32_t id, uint8_t *buf, size_t length,
                          uint32_t *flags, nghttp2_data_source *src, void *user) {
-  (void)src;
   h2_session *s = user;
-  h2_out *o = nghttp2_session_get_stream_user_data(ng, id);
+  h2_out *o = src->ptr;
   if (!o) {
     *flags |= NGHTTP2_DATA_FLAG_EOF;
     return 0;
@@ -255,12 +258,10 @@ static int on_data_chunk(nghttp2_session *ng, uint8_t flags, int32_t id, const u
 }
 
 static int on_stream_close(nghttp2_session *ng, int32_t id, uint32_t code, void *user) {
+  (void)ng;
   h2_session *s = user;
-  h2_out *o = nghttp2_session_get_stream_user_data(ng, id);
-  if (o) {
-    nghttp2_session_set_stream_user_data(ng, id, NULL);
-    out_free(s, o);
-  }
+  h2_out *o = out_of(s, id);
+  if (o) out_free(s, o);
   rt_val ev[] = {rt_int(4), rt_int(id), rt_number(code)};
   push_event(s, 3, ev);
   return 0;
@@ -438,9 +439,9 @@ static void m_submit_settings(rt_args *a) {
   rt_return_int(a, nghttp2_submit_settings(s->ng, NGHTTP2_FLAG_NONE, iv, n));
 }
 
-static nghttp2_data_provider provider(void) {
+static nghttp2_data_provider provider(h2_out *o) {
   nghttp2_data_provider d;
-  d.source.ptr = NULL;
+  d.source.ptr = o;
   d.read_callback = read_body;
   return d;
 }
@@ -452,9 +453,9 @@ static void m_submit_request(rt_args *a) {
   nghttp2_nv *nv = nv_from(rt_arg(a, 0), &n);
   if (!nv) return;
   bool end = rt_to_bool(rt_arg(a, 1));
-  nghttp2_data_provider d = provider();
   h2_out *o = end ? NULL : out_new(s);
-  int32_t id = nghttp2_submit_request(s->ng, NULL, nv, n, end ? NULL : &d, o);
+  nghttp2_data_provider d = provider(o);
+  int32_t id = nghttp2_submit_request(s->ng, NULL, nv, n, end ? NULL : &d, NULL);
   free(nv);
   if (id < 0) {
     if (o) out_free(s, o);
@@ -472,24 +473,15 @@ static void m_submit_response(rt_args *a) {
   nghttp2_nv *nv = nv_from(rt_arg(a, 1), &n);
   if (!nv) return;
   bool end = rt_to_bool(rt_arg(a, 2));
-  nghttp2_data_provider d = provider();
   h2_out *o = NULL;
   if (!end) {
     o = out_new(s);
     o->id = id;
-    if (nghttp2_session_set_stream_user_data(s->ng, id, o) != 0) {
-      out_free(s, o);
-      free(nv);
-      rt_return_int(a, NGHTTP2_ERR_INVALID_ARGUMENT);
-      return;
-    }
   }
+  nghttp2_data_provider d = provider(o);
   int rv = nghttp2_submit_response(s->ng, id, nv, n, end ? NULL : &d);
   free(nv);
-  if (rv != 0 && o) {
-    nghttp2_session_set_stream_user_data(s->ng, id, NULL);
-    out_free(s, o);
-  }
+  if (rv != 0 && o) out_free(s, o);
   rt_return_int(a, rv);
 }
 

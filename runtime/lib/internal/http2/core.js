@@ -238,6 +238,11 @@ class Http2Session extends EventEmitter {
     }
     if (flags & NGHTTP2_FLAG_END_STREAM) stream._endAfterHeaders = !stream._gotData;
     if (cat === NGHTTP2_HCAT_RESPONSE) {
+      const status = headers[HTTP2_HEADER_STATUS];
+      if (status >= 100 && status < 200) {
+        stream.emit('headers', headers, flags, raw);
+        return;
+      }
       stream._gotResponse = true;
       stream.emit('response', headers, flags, raw);
     } else if (cat === NGHTTP2_HCAT_HEADERS) {
