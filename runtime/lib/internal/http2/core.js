@@ -400,7 +400,14 @@ class ClientHttp2Session extends Http2Session {
       if (headers[HTTP2_HEADER_SCHEME] === undefined) headers[HTTP2_HEADER_SCHEME] = this._authority.scheme;
       if (headers[HTTP2_HEADER_PATH] === undefined) headers[HTTP2_HEADER_PATH] = '/';
     }
-    const list = toHeaderList(headers, assertValidHeaders);
+    let list;
+    try {
+      list = toHeaderList(headers, assertValidHeaders);
+    } catch (err) {
+      // As Node: a header name that is not a token kills the session too.
+      if (err.code === 'ERR_INVALID_HTTP_TOKEN') this.destroy(err);
+      throw err;
+    }
     if (options.endStream === undefined) options.endStream = kNoPayloadMethods.has(method);
     const stream = new ClientHttp2Stream(this, options);
     if (options.endStream) stream.end();
@@ -512,11 +519,9 @@ class Http2Stream extends Duplex {
     this._rstCode = code;
     this._closedByPeer = true;
     if (this._timer) { clearTimeout(this._timer); this._timer = null; }
-    if (!this._writableState.ending && !this._writableState.finished) {
-      if (code !== NGHTTP2_NO_ERROR || !this._ended) {
-        this._aborted = true;
-        this.emit('aborted');
-      }
+    if (!this._writableState.ending && !this._aborted) {
+      this._aborted = true;
+      this.emit('aborted');
     }
     if (code !== NGHTTP2_NO_ERROR) {
       this.destroy();
@@ -602,18 +607,16 @@ class Http2Stream extends Duplex {
     if (this._timer) { clearTimeout(this._timer); this._timer = null; }
     let code = this._rstCode;
     if (code === undefined) {
-      code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_CANCEL;
+      // As Node: no error resets with NO_ERROR, an error with INTERNAL_ERROR.
+      code = err ? NGHTTP2_INTERNAL_ERROR : NGHTTP2_NO_ERROR;
       this._rstCode = code;
       if (this._id !== undefined && !session._destroyed) {
         session._handle.rstStream(this._id, code);
         session._scheduleFlush();
       }
     }
-    if (!err && code !== NGHTTP2_NO_ERROR && code !== NGHTTP2_CANCEL) {
+    if (!err && code !== NGHTTP2_NO_ERROR) {
       err = new ERR_HTTP2_STREAM_ERROR(nameForErrorCode[code] || code);
-    }
-    if (!err && code === NGHTTP2_CANCEL && this._closedByPeer) {
-      err = new ERR_HTTP2_STREAM_ERROR(nameForErrorCode[code]);
     }
     if (this._id !== undefined) session._streams.delete(this._id);
     session._pendingStreams.delete(this);
@@ -675,7 +678,6 @@ class ServerHttp2Stream extends Http2Stream {
     let status = headers[HTTP2_HEADER_STATUS];
     if (status === undefined) status = headers[HTTP2_HEADER_STATUS] = 200;
     status |= 0;
-    if (status === 101) throw new ERR_HTTP2_STATUS_101();
     if (status < 200 || status > 599) throw new ERR_HTTP2_STATUS_INVALID(headers[HTTP2_HEADER_STATUS]);
     this._waitForTrailers = !!options.waitForTrailers;
     let endStream = !!options.endStream;
