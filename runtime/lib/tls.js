@@ -27,6 +27,7 @@ function initServer(server, options) {
       enableTrace: !!o.enableTrace,
       sessionCallbacks: server.listenerCount('newSession') > 0 || server.listenerCount('resumeSession') > 0,
       ocspCallbacks: server.listenerCount('OCSPRequest') > 0,
+      pskCallback: o.pskCallback, pskIdentityHint: o.pskIdentityHint,
       SNICallback: o.SNICallback || (server._contexts.length ? (name, cb) => cb(null, server._findContext(name)) : null),
     });
     s._tlsServer = server;
@@ -94,6 +95,7 @@ function normalizeConnectArgs(args) {
 
 function connect(...args) {
   const [options, cb] = normalizeConnectArgs(args);
+  if (options.pskCallback !== undefined) require('internal/validators').validateFunction(options.pskCallback, 'pskCallback');
   if (options.host === undefined && options.hostname) options.host = options.hostname;
   const host = options.host || 'localhost';
   if (options.servername === undefined && !net.isIP(host)) options.servername = host;

@@ -45,6 +45,7 @@
  *   tlsEnableSessionCallbacks(h): cycle() also gives newSessions ([{ id,
  *       data, late }]) and resume (a session id: call resumeDone(h, der|null)
  *       and cycle() again)
+ *   tlsPSK(h, hint|null): pskCallback through cycle()'s 4th argument
  *   tlsOCSP(h), ocspDone(h, der|null): OCSP stapling (see there); cycle()
  *       gives ocspRequest ({ cert, issuer }) and ocspResponse ({ response })
  *   write(h, clear) -> encrypted bytes (only once secure)
@@ -86,6 +87,7 @@ typedef struct {
   BIO *rbio, *wbio; /* owned by ssl */
   bool is_server, secure, eof;
   rt_val onsni;     /* valid only during cycle() */
+  rt_val onpsk;     /* valid only during cycle(): PSK callbacks */
   bool sni_failed;
   bool sni_wait;    /* onsni returned false: its answer comes later */
   bool sni_pending; /* paused in cert_cb until sniDone() */
@@ -367,6 +369,56 @@ static int ticket_cb(SSL *ssl, unsigned char *name, unsigned char *iv, EVP_CIPHE
   return 1;
 }
 
+/* PSK (pskCallback): the client's onpsk(hint|null) -> { psk, identity } |
+ * null, the server's onpsk(identity) -> psk | null.  A throw fails the
+ * handshake with the exception pending, as a throwing SNICallback. */
+static unsigned int psk_client_cb(SSL *ssl, const char *hint, char *identity, unsigned int max_identity_len,
+                                  unsigned char *psk, unsigned int max_psk_len) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t || !t->onpsk || t->sni_failed) return 0;
+  rt_val args[3] = {hint ? rt_string(hint) : rt_null(), rt_int(max_psk_len), rt_int(max_identity_len)};
+  rt_val r = rt_call(t->onpsk, rt_undefined(), 3, args);
+  if (!r) {
+    t->sni_failed = true;
+    return 0;
+  }
+  if (!rt_is_object(r)) return 0;
+  size_t klen;
+  const uint8_t *k = cr_bytes(rt_get(r, "psk"), &klen);
+  rt_val idv = rt_get(r, "identity");
+  if (!k || klen > max_psk_len || !idv || !rt_is_string(idv)) return 0;
+  size_t idlen = 0;
+  char *id = rt_to_utf8(idv, &idlen);
+  if (!id) {
+    t->sni_failed = true;
+    return 0;
+  }
+  if (idlen + 1 > max_identity_len) {
+    free(id);
+    return 0;
+  }
+  memcpy(identity, id, idlen + 1);
+  free(id);
+  memcpy(psk, k, klen);
+  return (unsigned int)klen;
+}
+
+static unsigned int psk_server_cb(SSL *ssl, const char *identity, unsigned char *psk, unsigned int max_psk_len) {
+  tls_conn *t = SSL_get_app_data(ssl);
+  if (!t || !t->onpsk || t->sni_failed) return 0;
+  rt_val args[2] = {rt_string(identity ? identity : ""), rt_int(max_psk_len)};
+  rt_val r = rt_call(t->onpsk, rt_undefined(), 2, args);
+  if (!r) {
+    t->sni_failed = true;
+    return 0;
+  }
+  size_t klen;
+  const uint8_t *k = cr_bytes(r, &klen);
+  if (!k || klen > max_psk_len) return 0;
+  memcpy(psk, k, klen);
+  return (unsigned int)klen;
+}
+
 static void ctx_new(rt_args *a) {
   tls_ctx *c = dr_calloc(1, sizeof *c);
   c->base.destroy = ctx_destroy;
@@ -595,7 +647,9 @@ static void ctx_set_ciphers(rt_args *a) {
     if (*s13) strcat(s13, ":");
     strcat(s13, tok);
   }
-  int ok13 = SSL_CTX_set_ciphersuites(c->ctx, s13);
+  /* as Node: a list without TLS 1.3 suites keeps the default ones */
+  int ok13 = 0;
+  if (*s13 || !*list) ok13 = SSL_CTX_set_ciphersuites(c->ctx, s13);
   free(s13);
   free(list);
   if (ok12 != 1 && ok13 != 1) cr_throw_openssl("no cipher match");
@@ -647,6 +701,9 @@ static void tls_new(rt_args *a) {
   SSL_set_app_data(t->ssl, t);
   if (t->is_server) SSL_set_accept_state(t->ssl);
   else {
+    /* as Node, only servers have a session id context (a client's would not
+     * match the sessions TLS 1.3 PSK callbacks make) */
+    SSL_set_session_id_context(t->ssl, (const unsigned char *)"", 0);
     SSL_set_connect_state(t->ssl);
     SSL_set_verify(t->ssl, SSL_VERIFY_PEER, accept_any);
   }
@@ -734,8 +791,9 @@ static void cycle(rt_args *a) {
     /* still waiting for 'resumeSession': input stays in the read BIO */
   } else if (!t->secure) {
     t->onsni = rt_is_function(rt_arg(a, 2)) ? rt_arg(a, 2) : NULL;
+    t->onpsk = rt_is_function(rt_arg(a, 3)) ? rt_arg(a, 3) : NULL;
     int r = SSL_do_handshake(t->ssl);
-    t->onsni = NULL;
+    t->onsni = t->onpsk = NULL;
     if (t->sni_failed) {
       t->keylines = NULL;
       t->new_sessions = NULL;
@@ -927,6 +985,26 @@ static void ocsp_done(rt_args *a) {
     t->ocsp_resp_len = len;
   }
   t->ocsp_pending = false;
+}
+
+/* tlsPSK(h, hint|null): PSK callbacks on (cycle()'s 4th argument answers);
+ * a server's identity hint.  Returns false when OpenSSL refuses the hint. */
+static void tls_psk(rt_args *a) {
+  tls_conn *t = get_conn(rt_arg(a, 0));
+  if (!t) return;
+  bool ok = true;
+  if (t->is_server) {
+    SSL_set_psk_server_callback(t->ssl, psk_server_cb);
+    if (rt_is_string(rt_arg(a, 1))) {
+      char *hint = RT_ARG_STR(a, 1);
+      ok = SSL_use_psk_identity_hint(t->ssl, hint) == 1;
+      free(hint);
+    }
+  } else {
+    SSL_set_psk_client_callback(t->ssl, psk_client_cb);
+  }
+  ERR_clear_error();
+  rt_return_bool(a, ok);
 }
 
 /* inInit(h): a renegotiation is under way (SSL_write would wait for it) */
@@ -1454,6 +1532,7 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "tlsOCSP", tls_ocsp);
   rt_set_method(e, "ocspDone", ocsp_done);
   rt_set_method(e, "sniDone", sni_done);
+  rt_set_method(e, "tlsPSK", tls_psk);
   rt_set_method(e, "enableTrace", enable_trace);
   rt_set_method(e, "useKeyCert", use_key_cert);
   rt_set_method(e, "finished", finished_);

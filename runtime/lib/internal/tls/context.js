@@ -19,6 +19,7 @@ add('ERR_TLS_SESSION_ATTACK', 'TLS session renegotiation attack detected', Error
 add('ERR_TLS_RENEGOTIATION_DISABLED', 'TLS session renegotiation disabled for this socket', Error);
 add('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
 add('ERR_CRYPTO_OPERATION_FAILED', '%s', Error);
+add('ERR_TLS_PSK_SET_IDENTIY_HINT_FAILED', 'Failed to set PSK identity hint', Error);
 add('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
 add('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 add('ERR_TLS_INVALID_STATE', 'TLS socket connection must be securely established', Error);

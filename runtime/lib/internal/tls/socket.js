@@ -34,6 +34,7 @@ class TLSHandle {
     this.ended = false;
     this.closed = false;
     this.onsni = null;
+    this.onpsk = null;
     this._onData = (chunk) => this._receive(chunk);
     this._onEnd = () => { if (this.secure) this._deliver(null); else this._fail(disconnected()); };
     this._onError = (err) => this._fail(err);
@@ -54,7 +55,7 @@ class TLSHandle {
     if (this.closed) return;
     let r;
     try {
-      r = binding.cycle(this.ssl, chunk || null, this.onsni);
+      r = binding.cycle(this.ssl, chunk || null, this.onsni, this.onpsk);
     } catch (e) {
       this._fail(e);
       return;
@@ -287,6 +288,7 @@ class TLSSocket extends net.Socket {
       if (options.requestOCSP) binding.tlsOCSP(ssl);
     }
     if (options.enableTrace) binding.enableTrace(ssl);
+    if (typeof options.pskCallback === 'function') this._setupPSK(options);
     if (options.handshakeTimeout > 0) {
       this._hsTimer = setTimeout(() => this._onTLSError(new (ctxmod.codes.ERR_TLS_HANDSHAKE_TIMEOUT)()), options.handshakeTimeout);
       this._hsTimer.unref();
@@ -493,6 +495,49 @@ class TLSSocket extends net.Socket {
     const data = B().from(x.data.buffer, x.data.byteOffset, x.data.byteLength);
     if (!server || !server.emit('newSession', id, data, cb)) cb();
   }
+  // Pre-shared keys, as Node: a client's pskCallback(hint) gives
+  // { psk, identity } or null, a server's pskCallback(socket, identity) the
+  // key (or { psk }) or null.
+  _setupPSK(options) {
+    const cb = options.pskCallback;
+    const { validateObject, validateBuffer, validateString } = require('internal/validators');
+    const isArrayBufferView = (v) => ArrayBuffer.isView(v);
+    const { codes } = require('internal/errors');
+    if (this._isServer) {
+      this._tlsHandle.onpsk = (identity, MAX) => {
+        const ret = cb(this, identity);
+        if (ret == null) return null;
+        let psk;
+        if (isArrayBufferView(ret)) psk = ret;
+        else {
+          validateObject(ret, 'PSK callback return');
+          psk = ret.psk;
+          validateBuffer(psk, 'psk');
+        }
+        if (psk.length > MAX) throw new codes.ERR_INVALID_ARG_VALUE('psk', psk, `Pre-shared key exceeds ${MAX} bytes`);
+        return psk;
+      };
+      const hint = options.pskIdentityHint;
+      if (!binding.tlsPSK(this._ssl, typeof hint === 'string' ? hint : null)) {
+        throw new (ctxmod.codes.ERR_TLS_PSK_SET_IDENTIY_HINT_FAILED)();
+      }
+    } else {
+      this._tlsHandle.onpsk = (hint, MAX, maxIdentityLen) => {
+        const ret = cb(hint);
+        if (ret == null) return null;
+        validateObject(ret, 'PSK callback return');
+        validateBuffer(ret.psk, 'psk');
+        if (ret.psk.length > MAX) throw new codes.ERR_INVALID_ARG_VALUE('psk', ret.psk, `Pre-shared key exceeds ${MAX} bytes`);
+        validateString(ret.identity, 'identity');
+        if (B().byteLength(ret.identity) > maxIdentityLen) {
+          throw new codes.ERR_INVALID_ARG_VALUE('identity', ret.identity, `PSK identity exceeds ${maxIdentityLen} bytes`);
+        }
+        return { psk: ret.psk, identity: ret.identity };
+      };
+      binding.tlsPSK(this._ssl, null);
+    }
+  }
+
   // OCSP stapling, as Node: the server's 'OCSPRequest'(certificate, issuer,
   // callback(err, response)) while the handshake waits
   _onOCSPRequest(info) {
