@@ -26,27 +26,28 @@
  * no dictionary that has been fed more than PAR_SWITCH bytes through
  * writeAsync with Z_NO_FLUSH only (or gets 2 * PAR_SWITCH bytes in one
  * writeAsync, as zlib.gzip(buffer, cb) does: its first PAR_SWITCH bytes go
- * serially) switches to parallel mode if a core is free (load average at
- * most CPUs + 1 then; DEVRUN_ZLIB_PARALLEL=1 forces it, DEVRUN_ZLIB_SERIAL=1
- * turns it off).  The job that crosses the threshold ends its output with
- * Z_SYNC_FLUSH (byte-aligned) and takes the running check value, total and
- * 32 KiB window from the serial z_stream (deflateGetDictionary).  From then
- * on the input is cut into PAR_BLOCK blocks; each is compressed on the
- * thread pool by its own raw z_stream primed with the 32 KiB before it
- * (deflateSetDictionary) and ended with Z_SYNC_FLUSH (Z_FINISH for the
- * last); the outputs are appended in order, their crc32/adler32 joined with
- * crc32_combine/adler32_combine, and the trailer written here: one valid
- * stream, compressed about as well as serially (a 5-byte sync marker per
- * block).  writeAsync then returns the output that is ready at once (an
- * ArrayBuffer; the callback is not called) unless the thread pool's size
- * less one blocks are running or the write flushes: then the callback gets
- * the output when the blocks up to that point are done.  A flush is
- * honoured at its place: Z_SYNC_FLUSH (and Z_PARTIAL_FLUSH and Z_BLOCK,
- * which it satisfies) ends a block, Z_FULL_FLUSH also drops the next
- * block's dictionary, Z_FINISH ends the stream.  params() applies to the
- * blocks after its sync flush, reset()/close() drop the blocks in flight.
- * Output bytes differ from a serial run (as they already differ from Node's
- * Chromium zlib); decoders see one ordinary stream.
+ * serially) switches to parallel mode if there is CPU to spare (load average
+ * at most twice the CPUs then; DEVRUN_ZLIB_PARALLEL=1 forces it,
+ * DEVRUN_ZLIB_SERIAL=1 turns it off).  The job that crosses the threshold
+ * ends its output with Z_SYNC_FLUSH (byte-aligned) and takes the running
+ * check value, total and 32 KiB window from the serial z_stream
+ * (deflateGetDictionary).  From then on the input is cut into PAR_BLOCK
+ * blocks; each is compressed on the thread pool by its own raw z_stream
+ * primed with the 32 KiB before it (deflateSetDictionary) and ended with
+ * Z_SYNC_FLUSH (Z_FINISH for the last); the outputs are appended in order,
+ * their crc32/adler32 joined with crc32_combine/adler32_combine, and the
+ * trailer written here: one valid stream, compressed about as well as
+ * serially (a 5-byte sync marker per block).  writeAsync then returns the
+ * output that is ready at once (an ArrayBuffer; the callback is not called)
+ * unless the thread pool's size less one blocks are running or the write
+ * flushes: then the callback gets the output when the blocks up to that
+ * point are done.  A flush is honoured at its place: Z_SYNC_FLUSH (and
+ * Z_PARTIAL_FLUSH and Z_BLOCK, which it satisfies) ends a block,
+ * Z_FULL_FLUSH also drops the next block's dictionary, Z_FINISH ends the
+ * stream.  params() applies to the blocks after its sync flush,
+ * reset()/close() drop the blocks in flight.  Output bytes differ from a
+ * serial run (as they already differ from Node's Chromium zlib); decoders
+ * see one ordinary stream.
  */
 #include <brotli/decode.h>
 #include <brotli/encode.h>
@@ -481,15 +482,16 @@ static bool par_allowed(const zl_t *z) {
          (z->mode == M_GZIP || z->mode == M_DEFLATE || z->mode == M_DEFLATERAW);
 }
 
-/* Going parallel pays only with a core to spare: measured here (2 cores),
- * blocks on the pool beat one thread up to a load average of about 3 and
- * lose to it above (every hand-over between threads then waits for a
- * time slice).  Checked once per stream, when it would switch. */
+/* Going parallel pays only with CPU to spare: measured here (2 cores,
+ * 102 MB, medians of 5), blocks on the pool beat one thread by 15-25 % up to
+ * a load average of about 4-6 and lose to it at 10-14 (every hand-over
+ * between threads then waits for a time slice).  Checked once per stream,
+ * when it would switch. */
 static bool par_cores_free(void) {
   if (par_forced) return true;
   double avg[3];
   uv_loadavg(avg);
-  return avg[0] <= par_cpus + 1;
+  return avg[0] <= 2.0 * par_cpus;
 }
 
 static void zbuf_add(zbuf *b, const void *p, size_t n) {
