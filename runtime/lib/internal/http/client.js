@@ -352,16 +352,21 @@ class ClientRequest extends OutgoingMessage {
         e.code = 'ECONNRESET';
         res.destroy(e);
       }
+      parser.close(); // the socket is gone: the native parser with it (closing twice is a no-op)
       if (!gotResponse && !this._upgradeRes) {
         const e = new Error('socket hang up');
         e.code = 'ECONNRESET';
         this._emitErrorClose(e);
-      } else if (res === null && !this._closeEmitted && socket._httpMessage === this) {
+      } else if (!this._closeEmitted && socket._httpMessage === this) {
+        // a response cut short (req.destroy(), res.destroy() or the socket
+        // destroyed mid-body) still ends the request with 'close', as Node
+        this._closeEmitted = true;
         this.emit('close');
       }
     };
     const onError = (err) => {
       cleanup();
+      parser.close();
       this._emitErrorClose(err);
     };
     const cleanup = () => {

@@ -76,7 +76,8 @@ class IncomingMessage extends Readable {
   }
   _destroy(err, cb) {
     if (!this.readableEnded || !this.complete) this.aborted = true;
-    if (this.socket && !this.complete && !this.socket.destroyed && err) this.socket.destroy(err);
+    // as Node: a message destroyed before it is complete takes its socket along (with or without an error)
+    if (this.socket && !this.complete && !this.socket.destroyed) this.socket.destroy(err);
     cb(err);
   }
 }
