@@ -13,7 +13,9 @@
  *   ctxSetCert(ctx, pem)                   leaf + chain; throws on bad PEM
  *   ctxSetKey(ctx, pem, passphrase|null)   throws on a bad key or a mismatch
  *   ctxAddCA(ctx, pem)                     trusts every certificate in pem
- *   ctxUseSystemCA(ctx)                    OpenSSL's default paths (/etc/ssl/certs)
+ *   ctxUseSystemCA(ctx, extraPem|null)     OpenSSL's default paths (/etc/ssl/certs)
+ *                                          in a store shared by the thread's contexts;
+ *                                          extraPem joins it when it is first made
  *   ctxLoadPKCS12(ctx, der, pass|undefined) key, certificate and CAs of a PFX;
  *                                          throws OpenSSL's reason ("mac verify failure")
  *   ctxConfigure(ctx, what, value)         sigalgs, curves, dhparam, options,
@@ -77,6 +79,7 @@ typedef struct {
   SSL_CTX *ctx;
   unsigned char *alpn; /* server's protocol list, wire format */
   size_t alpn_len;
+  bool shared_store; /* the thread's system CA store, not ours to change */
   /* session ticket keys as Node's: name 16, HMAC-SHA256 key 16, AES-128 key 16 */
   unsigned char ticket_keys[48];
 } tls_ctx;
@@ -119,6 +122,8 @@ static void ctx_destroy(cr_obj *o) {
   free(c->alpn);
   free(c);
 }
+
+static X509_STORE *own_store(tls_ctx *c);
 
 static void conn_destroy(cr_obj *o) {
   tls_conn *t = (tls_conn *)o;
@@ -524,7 +529,7 @@ static void ctx_load_pkcs12(rt_args *a) {
   }
   if (ok) {
     SSL_CTX_clear_chain_certs(c->ctx);
-    X509_STORE *st = SSL_CTX_get_cert_store(c->ctx);
+    X509_STORE *st = own_store(c);
     for (int i = 0; extra && i < sk_X509_num(extra); i++) {
       X509 *x = sk_X509_value(extra, i);
       X509_STORE_add_cert(st, x);
@@ -614,7 +619,7 @@ static void ctx_add_ca(rt_args *a) {
   if (!c) return;
   BIO *b = pem_bio(rt_arg(a, 1));
   if (!b) return;
-  X509_STORE *st = SSL_CTX_get_cert_store(c->ctx);
+  X509_STORE *st = own_store(c);
   X509 *x;
   int n = 0;
   while ((x = PEM_read_bio_X509(b, NULL, NULL, NULL))) {
@@ -627,11 +632,60 @@ static void ctx_add_ca(rt_args *a) {
   rt_return_int(a, n);
 }
 
+/* The system CA store (/etc/ssl/certs), loaded once per thread and shared
+ * by every context that trusts it, as Node shares its root store: parsing
+ * the bundle costs tens of milliseconds, too much for each connection. */
+static _Thread_local X509_STORE *root_store;
+
 static void ctx_use_system_ca(rt_args *a) {
   tls_ctx *c = get_ctx(rt_arg(a, 0));
   if (!c) return;
-  rt_return_bool(a, SSL_CTX_set_default_verify_paths(c->ctx) == 1);
+  if (!root_store) {
+    root_store = X509_STORE_new();
+    if (root_store && X509_STORE_set_default_paths(root_store) != 1) {
+      X509_STORE_free(root_store);
+      root_store = NULL;
+    }
+    /* extra PEM certificates (NODE_EXTRA_CA_CERTS), given with the first call */
+    size_t len;
+    const uint8_t *p = root_store ? cr_bytes(rt_arg(a, 1), &len) : NULL;
+    if (p) {
+      BIO *b = BIO_new_mem_buf(p, (int)len);
+      X509 *x;
+      while ((x = PEM_read_bio_X509(b, NULL, NULL, NULL))) {
+        X509_STORE_add_cert(root_store, x);
+        X509_free(x);
+      }
+      BIO_free(b);
+    }
+  }
   ERR_clear_error();
+  if (!root_store) {
+    rt_return_bool(a, false);
+    return;
+  }
+  SSL_CTX_set1_cert_store(c->ctx, root_store);
+  c->shared_store = true;
+  rt_return_bool(a, true);
+}
+
+/* The context's own store, copied from the shared one before a change */
+static X509_STORE *own_store(tls_ctx *c) {
+  if (!c->shared_store) return SSL_CTX_get_cert_store(c->ctx);
+  X509_STORE *st = X509_STORE_new();
+  STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(root_store);
+  for (int i = 0; i < sk_X509_OBJECT_num(objs); i++) {
+    X509 *x = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
+    if (x) X509_STORE_add_cert(st, x);
+  }
+  /* and the hashed directory, looked up lazily (the bundle file's
+   * certificates were copied above) */
+  X509_LOOKUP *l = X509_STORE_add_lookup(st, X509_LOOKUP_hash_dir());
+  if (l) X509_LOOKUP_add_dir(l, NULL, X509_FILETYPE_DEFAULT);
+  ERR_clear_error();
+  SSL_CTX_set_cert_store(c->ctx, st); /* frees the reference to the shared one */
+  c->shared_store = false;
+  return st;
 }
 
 static void ctx_set_ciphers(rt_args *a) {

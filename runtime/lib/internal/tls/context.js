@@ -54,6 +54,8 @@ function convertALPNProtocols(protocols, out) {
   }
 }
 
+let systemStoreLoaded = false;
+
 class SecureContext {
   constructor(options = {}) {
     this.context = binding.ctxNew();
@@ -72,11 +74,17 @@ class SecureContext {
     if (options.ca !== undefined && options.ca !== null) {
       for (const c of [].concat(options.ca)) binding.ctxAddCA(ctx, toBytes(c, 'ca'));
     } else {
-      binding.ctxUseSystemCA(ctx);
-      const extra = process.env.NODE_EXTRA_CA_CERTS;
-      if (extra) {
-        try { binding.ctxAddCA(ctx, require('fs').readFileSync(extra)); } catch {}
+      // NODE_EXTRA_CA_CERTS joins the shared system store when it is first
+      // loaded (once per thread), as Node reads it once
+      let extraPem = null;
+      if (!systemStoreLoaded) {
+        systemStoreLoaded = true;
+        const extra = process.env.NODE_EXTRA_CA_CERTS;
+        if (extra) {
+          try { extraPem = require('fs').readFileSync(extra); } catch {}
+        }
       }
+      binding.ctxUseSystemCA(ctx, extraPem);
     }
     if (options.cert !== undefined && options.cert !== null) {
       for (const c of [].concat(options.cert)) binding.ctxSetCert(ctx, toBytes(c, 'cert'));
