@@ -413,9 +413,23 @@ static void setup(rt_args *a) {
 static void create_channel(rt_args *a) {
   port_core *x, *y;
   rt_port_pair(&x, &y);
+  /* A port needs a descriptor (its eventfd): out of them (EMFILE), throw
+   * and give back what was made. */
+  rt_val p1 = wrap_core(x, false);
+  if (!p1) {
+    rt_port_core_release(x);
+    rt_port_core_release(y);
+    return;
+  }
+  rt_val p2 = wrap_core(y, false);
+  if (!p2) {
+    handle_release(handle_of(p1), true);
+    rt_port_core_release(y);
+    return;
+  }
   rt_val arr = rt_array(2);
-  rt_set_i(arr, 0, wrap_core(x, false));
-  rt_set_i(arr, 1, wrap_core(y, false));
+  rt_set_i(arr, 0, p1);
+  rt_set_i(arr, 1, p2);
   rt_return(a, arr);
 }
 
