@@ -17,7 +17,7 @@ const { Interface } = require('readline');
 const { wrapTopLevelAwait } = require('internal/repl/await');
 const {
   kBuffered, kEvalCount, kSawSigint, kOnLine, kPending, kQueue, kEditorLines,
-  kEvaluate, kDrain, kPrintError,
+  kEvaluate, kDrain, kPrintError, kCurrentEval,
 } = require('internal/repl/symbols');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_REPL_EVAL_CONFIG } = {} } = require('internal/errors');
 
@@ -158,6 +158,12 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   this.on('close', () => self.emit('exit'));
 
   this.on('SIGINT', () => {
+    // Ctrl+C while an evaluation is pending (an await that never settles):
+    // it is abandoned, as Node reports an interrupted script.
+    if (self[kPending] && self[kCurrentEval]) {
+      self[kCurrentEval](interruptedError());
+      return;
+    }
     const empty = self.line.length === 0 && self[kBuffered] === '';
     self.clearLine();
     self.clearBufferedCommand();
@@ -231,6 +237,7 @@ REPLServer.prototype[kEvaluate] = function evaluate(cmd, line) {
   const finish = (err, result) => {
     if (done) return;
     done = true;
+    if (this[kCurrentEval] === finish) this[kCurrentEval] = null;
     if (err && (err instanceof Recoverable)) {
       self[kBuffered] = cmd;
       if (line !== undefined) self.lines.push(line);
@@ -251,6 +258,7 @@ REPLServer.prototype[kEvaluate] = function evaluate(cmd, line) {
     if (!sync) self[kDrain]();
   };
   this[kPending] = true;
+  this[kCurrentEval] = finish;
   try {
     this.eval(cmd, this.context, file, finish);
   } catch (e) {
@@ -289,10 +297,20 @@ REPLServer.prototype[kPrintError] = function printError(e, fromCallback) {
   } else {
     text = this.writer(e);
   }
-  this._writeToOutput(`${decoration}Uncaught ${text}\n`);
+  // Node writes this one (an abandoned evaluation) on a line of its own.
+  const sep = e !== null && typeof e === 'object' && interrupted.has(e) ? ':\n' : ' ';
+  this._writeToOutput(`${decoration}Uncaught${sep}${text}\n`);
 };
 
 
+
+const interrupted = new WeakSet();
+function interruptedError() {
+  const { ERR_SCRIPT_EXECUTION_INTERRUPTED } = require('internal/errors').codes;
+  const err = new ERR_SCRIPT_EXECUTION_INTERRUPTED();
+  interrupted.add(err);
+  return err;
+}
 
 // `throw null` / `throw undefined` reach the callback in this box, since a
 // nullish first argument means success.

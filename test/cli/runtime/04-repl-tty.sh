@@ -4,7 +4,7 @@
 # a user would.  Checked: the greeting, results, multi-line input with the
 # `... ` prompt, `_`, an "Uncaught" error, top-level await, .help (with
 # .editor on a terminal), tab completion of a property, Ctrl+C on an empty
-# line (the hint), an error thrown later by a timer not ending the session,
+# line (the hint) and during a pending await (abandons it), an error thrown later by a timer not ending the session,
 # .exit (status 0), the history file (NODE_REPL_HISTORY) and recalling its
 # last line with the up arrow in a second session ended by Ctrl+D.  The
 # escape sequences are stripped before matching, not compared with Node's.
@@ -88,6 +88,9 @@ expect(s, b'Press Ctrl+C to abort current expression, Ctrl+D to exit the REPL')
 typ(s, b'Math.ma\t');                 expect(s, b'Math.max')
 typ(s, b'(1, 7)\r');                  expect(s, b'\r\n7\r\n')
 typ(s, b'\x03');                      expect(s, b'(To exit, press Ctrl+C again or Ctrl+D or type .exit)')
+typ(s, b'await new Promise(() => {})\r'); expect(s, b'await new Promise(() => {})')
+typ(s, b'\x03')                       # abandons the pending await
+expect(s, b'Uncaught:\r\n[Error [ERR_SCRIPT_EXECUTION_INTERRUPTED]: Script execution was interrupted by `SIGINT`]')
 typ(s, b'setTimeout(() => { throw new Error("from a timer"); }, 10); "set"\r')
 expect(s, b'Uncaught Error: from a timer')
 typ(s, b'fs.existsSync("/")\r');      expect(s, b'\r\ntrue\r\n')

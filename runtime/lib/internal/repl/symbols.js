@@ -13,4 +13,5 @@ module.exports = {
   kEvaluate: Symbol('evaluate'),
   kDrain: Symbol('drain'),
   kPrintError: Symbol('printError'),
+  kCurrentEval: Symbol('currentEval'),
 };
