@@ -26,8 +26,8 @@
  * no dictionary that has been fed more than PAR_SWITCH bytes through
  * writeAsync with Z_NO_FLUSH only (or gets 2 * PAR_SWITCH bytes in one
  * writeAsync, as zlib.gzip(buffer, cb) does: its first PAR_SWITCH bytes go
- * serially) switches to parallel mode if there is CPU to spare (load average
- * at most twice the CPUs then; DEVRUN_ZLIB_PARALLEL=1 forces it,
+ * serially) switches to parallel mode if a core is free (load average at
+ * most CPUs + 1 then; DEVRUN_ZLIB_PARALLEL=1 forces it,
  * DEVRUN_ZLIB_SERIAL=1 turns it off).  The job that crosses the threshold
  * ends its output with Z_SYNC_FLUSH (byte-aligned) and takes the running
  * check value, total and 32 KiB window from the serial z_stream
@@ -482,16 +482,16 @@ static bool par_allowed(const zl_t *z) {
          (z->mode == M_GZIP || z->mode == M_DEFLATE || z->mode == M_DEFLATERAW);
 }
 
-/* Going parallel pays only with CPU to spare: measured here (2 cores,
- * 102 MB, medians of 5), blocks on the pool beat one thread by 15-25 % up to
- * a load average of about 4-6 and lose to it at 10-14 (every hand-over
- * between threads then waits for a time slice).  Checked once per stream,
- * when it would switch. */
+/* Going parallel pays only with a core to spare: measured here (2 cores,
+ * 102 MB), blocks on the pool beat one thread by 15-25 % at a load average
+ * of 2.5-3.5, won and lost by about 15 % in two runs at 4-6, and lose by
+ * 10-50 % at 10-14 (every hand-over between threads then waits for a time
+ * slice).  Checked once per stream, when it would switch. */
 static bool par_cores_free(void) {
   if (par_forced) return true;
   double avg[3];
   uv_loadavg(avg);
-  return avg[0] <= 2.0 * par_cpus;
+  return avg[0] <= par_cpus + 1;
 }
 
 static void zbuf_add(zbuf *b, const void *p, size_t n) {
