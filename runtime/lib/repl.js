@@ -48,13 +48,14 @@ class Recoverable extends SyntaxError {
 }
 
 // V8's messages for input that may be completed by more lines.
-const kRecoverableMessages = /^(?:Unexpected end of input|Unterminated template literal|Unterminated regexp|missing \) after argument list)/;
+const kRecoverableMessages = /^(?:Unexpected end of input|Unterminated template literal)/;
 function isRecoverable(err, code) {
   if (!(err instanceof SyntaxError) && (err === null || typeof err !== 'object' || err.name !== 'SyntaxError')) return false;
   if (kRecoverableMessages.test(err.message)) return true;
-  // An unterminated string continued with a trailing backslash.
-  return err.message === 'Invalid or unexpected token' && /\\\n?$/.test(code.trimEnd() + '\n') &&
-    /['"][^'"]*\\\n$/.test(code);
+  if (err.message !== 'Invalid or unexpected token') return false;
+  // An unterminated string continued with a trailing backslash, or an
+  // unterminated block comment.
+  return /['"][^'"]*\\\n$/.test(code) || code.lastIndexOf('/*') > code.lastIndexOf('*/');
 }
 
 const kAwaitError = /await is only valid in async functions|Unexpected reserved word|Unexpected identifier/;
@@ -281,7 +282,7 @@ REPLServer.prototype[kPrintError] = function printError(e, fromCallback) {
     let stack = e.stack;
     // A syntax error of the input comes with `REPLn:line`, the source line
     // and carets: Node prints the line and carets before "Uncaught".
-    const m = /^REPL\d+:\d+\n([^\n]*\n\s*\^+\n)\n/.exec(stack);
+    const m = /^REPL\d+:\d+\n([^\n]*\n(?:\s*\^+\n)?)\n/.exec(stack);
     if (m !== null) {
       decoration = `${m[1]}\n`;
       stack = stack.slice(m[0].length);
