@@ -4,12 +4,13 @@
 # a user would.  Checked: the greeting, results, multi-line input with the
 # `... ` prompt, `_`, an "Uncaught" error, top-level await, .help (with
 # .editor on a terminal), tab completion of a property, Ctrl+C on an empty
-# line (the hint) and during a pending await (abandons it), an error thrown later by a timer not ending the session,
-# .exit (status 0), the history file (NODE_REPL_HISTORY) and recalling its
-# last line with the up arrow in a second session ended by Ctrl+D.  The
-# escape sequences are stripped before matching, not compared with Node's.
-# A program piped to stdin still runs as a script; with -i/--interactive
-# the REPL reads it instead.
+# line (the hint) and during a pending await (abandons it), an error thrown
+# later by a timer and a promise rejected with no handler not ending the
+# session, .exit (status 0), the history file (NODE_REPL_HISTORY) and
+# recalling its last line with the up arrow in a second session ended by
+# Ctrl+D.  The escape sequences are stripped before matching, not compared
+# with Node's (the script passes with node too).  A program piped to stdin
+# still runs as a script; with -i/--interactive the REPL reads it instead.
 set -eu
 DR=${1:?usage: 04-repl-tty.sh path/to/devrun-js}
 command -v python3 >/dev/null || { echo "python3 missing"; exit 1; }
@@ -93,6 +94,8 @@ typ(s, b'\x03')                       # abandons the pending await
 expect(s, b'Uncaught:\r\n[Error [ERR_SCRIPT_EXECUTION_INTERRUPTED]: Script execution was interrupted by `SIGINT`]')
 typ(s, b'setTimeout(() => { throw new Error("from a timer"); }, 10); "set"\r')
 expect(s, b'Uncaught Error: from a timer')
+typ(s, b'setTimeout(() => Promise.reject(new RangeError("not handled")), 10); 1\r')
+expect(s, b'Uncaught RangeError: not handled')
 typ(s, b'fs.existsSync("/")\r');      expect(s, b'\r\ntrue\r\n')
 typ(s, b'.exit\r')
 st = wait_exit(s)

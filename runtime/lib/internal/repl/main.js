@@ -3,7 +3,8 @@
 // stdin is a terminal (internal/main/run), as `node` does: a greeting, the
 // global context, history in NODE_REPL_HISTORY (default
 // ~/.devrun_repl_history; empty disables it), uncaught errors of callbacks
-// printed as "Uncaught ..." without ending the session, and exit when the
+// and unhandled rejections printed as "Uncaught ..." without ending the
+// session, and exit when the
 // REPL closes (.exit, Ctrl+D, Ctrl+C twice).
 
 const path = require('path');
@@ -26,14 +27,17 @@ function startMainRepl() {
   if (file === undefined) file = path.join(os.homedir(), '.devrun_repl_history');
   const size = Number(process.env.NODE_REPL_HISTORY_SIZE);
   server.setupHistory({ filePath: file, size: size > 0 ? size : 1000 }, () => {});
-  // Errors thrown later by callbacks the session started do not end it.
-  process.on('uncaughtException', (err) => {
+  // Errors thrown later by callbacks the session started, and promises
+  // rejected with no handler, do not end it.
+  const report = (err) => {
     server.clearBufferedCommand();
     cursorTo(server.output, 0);
     clearScreenDown(server.output);
     server[kPrintError](err, true);
     server.displayPrompt(true);
-  });
+  };
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
   server.on('exit', () => process.exit());
   return server;
 }
