@@ -562,7 +562,8 @@ static void ctx_load_pkcs12(rt_args *a) {
 /* ctxConfigure(ctx, what, value): the rarer secure context options.
  *   "sigalgs" string, "curves" string ("auto": OpenSSL's default list),
  *   "dhparam" PEM bytes or "auto", "options" (SSL_OP_* bits, added),
- *   "timeout" seconds, "ticketKeys" 48 bytes; "getTicketKeys" -> 48 bytes.
+ *   "timeout" seconds, "ticketKeys" 48 bytes, "crl" PEM bytes;
+ *   "getTicketKeys" -> 48 bytes.
  * Returns true, or false when OpenSSL refused the value. */
 static void ctx_configure(rt_args *a) {
   tls_ctx *c = get_ctx(rt_arg(a, 0));
@@ -600,6 +601,23 @@ static void ctx_configure(rt_args *a) {
     const uint8_t *p = cr_bytes(v, &len);
     ok = p && len == sizeof c->ticket_keys;
     if (ok) memcpy(c->ticket_keys, p, len);
+  } else if (!strcmp(what, "crl")) {
+    /* a PEM CRL: certificates it revokes fail verification (CERT_REVOKED) */
+    size_t len;
+    const uint8_t *p = cr_bytes(v, &len);
+    X509_CRL *crl = NULL;
+    if (p) {
+      BIO *b = BIO_new_mem_buf(p, (int)len);
+      crl = PEM_read_bio_X509_CRL(b, NULL, NULL, NULL);
+      BIO_free(b);
+    }
+    ok = crl != NULL;
+    if (ok) {
+      X509_STORE *st = own_store(c);
+      X509_STORE_add_crl(st, crl);
+      X509_STORE_set_flags(st, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+      X509_CRL_free(crl);
+    }
   } else if (!strcmp(what, "getTicketKeys")) {
     uint8_t *k = dr_malloc(sizeof c->ticket_keys);
     memcpy(k, c->ticket_keys, sizeof c->ticket_keys);
@@ -637,6 +655,11 @@ static void ctx_add_ca(rt_args *a) {
  * the bundle costs tens of milliseconds, too much for each connection. */
 static _Thread_local X509_STORE *root_store;
 
+static void root_store_free(void *arg) { /* a worker thread ends */
+  X509_STORE_free(root_store); /* contexts still alive hold their own reference */
+  root_store = NULL;
+}
+
 static void ctx_use_system_ca(rt_args *a) {
   tls_ctx *c = get_ctx(rt_arg(a, 0));
   if (!c) return;
@@ -646,6 +669,7 @@ static void ctx_use_system_ca(rt_args *a) {
       X509_STORE_free(root_store);
       root_store = NULL;
     }
+    if (root_store) rt_thread_at_exit(root_store_free, NULL);
     /* extra PEM certificates (NODE_EXTRA_CA_CERTS), given with the first call */
     size_t len;
     const uint8_t *p = root_store ? cr_bytes(rt_arg(a, 1), &len) : NULL;

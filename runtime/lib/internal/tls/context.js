@@ -99,6 +99,13 @@ class SecureContext {
       }
     }
     const { validateString, validateInteger, validateInt32 } = require('internal/validators');
+    if (options.crl !== undefined && options.crl !== null) {
+      for (const crl of [].concat(options.crl)) {
+        if (!binding.ctxConfigure(ctx, 'crl', toBytes(crl, 'crl'))) {
+          throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to parse CRL');
+        }
+      }
+    }
     if (options.sigalgs !== undefined && options.sigalgs !== null) {
       validateString(options.sigalgs, 'options.sigalgs');
       if (options.sigalgs === '') throw new codes.ERR_INVALID_ARG_VALUE('options.sigalgs', options.sigalgs);
