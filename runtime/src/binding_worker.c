@@ -172,9 +172,14 @@ static void worker_thread(void *arg) {
   self_worker = w;
   self_thread_id = w->thread_id;
   uv_loop_t loop;
-  uv_loop_init(&loop);
   uv_async_t stop;
-  uv_async_init(&loop, &stop, stop_cb);
+  int code = 1;
+  /* Out of descriptors (EMFILE) there is no loop: the worker exits with 1. */
+  if (uv_loop_init(&loop) != 0) goto done;
+  if (uv_async_init(&loop, &stop, stop_cb) != 0) {
+    uv_loop_close(&loop);
+    goto done;
+  }
   uv_unref((uv_handle_t *)&stop);
 
   rt_env env = {0};
@@ -188,8 +193,12 @@ static void worker_thread(void *arg) {
    * this frame minus a margin for C code (Node keeps 192 KiB). */
   char here;
   w->limits.stack_limit = &here - (w->stack_bytes - (256 << 10));
-  int code = 1;
-  if (rt_engine_isolate_new(&w->limits) < 0) goto done;
+  if (rt_engine_isolate_new(&w->limits) < 0) {
+    uv_close((uv_handle_t *)&stop, NULL);
+    uv_run(&loop, UV_RUN_DEFAULT);
+    uv_loop_close(&loop);
+    goto done;
+  }
 
   rt_on_near_heap_limit(near_heap_limit, w);
   uv_mutex_lock(&w->mu);
@@ -248,6 +257,10 @@ static void worker_thread(void *arg) {
   rt_thread_run_at_exit();
 
 done:
+  /* start-up data never read (terminated or failed during start-up): its
+   * bytes, backing stores and transferred ports */
+  rt_msg_free(w->init);
+  w->init = NULL;
   if (w->child_port) rt_port_core_release(w->child_port);
   if (w->child_stdio) rt_port_core_release(w->child_stdio);
   w->child_port = NULL;
