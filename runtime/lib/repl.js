@@ -152,6 +152,9 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
     prompt: prompt === undefined ? '> ' : prompt,
   }]);
   this._initialPrompt = prompt === undefined ? '> ' : String(prompt);
+  // The older names of input and output, still read by some REPLs (ts-node).
+  this.inputStream = this.input;
+  this.outputStream = this.output;
 
   this.resetContext();
   defineDefaultCommands(this);
@@ -235,10 +238,13 @@ REPLServer.prototype[kEvaluate] = function evaluate(cmd, line) {
   const file = `REPL${++this[kEvalCount]}`;
   let sync = true;
   let done = false;
-  const finish = (err, result) => {
+  // As Node: a result is printed only when the callback gets two arguments
+  // (`callback(null)` after printing something itself prints nothing more).
+  const finish = function finish(err, result) {
+    const hasResult = arguments.length >= 2;
     if (done) return;
     done = true;
-    if (this[kCurrentEval] === finish) this[kCurrentEval] = null;
+    if (self[kCurrentEval] === finish) self[kCurrentEval] = null;
     if (err && (err instanceof Recoverable)) {
       self[kBuffered] = cmd;
       if (line !== undefined) self.lines.push(line);
@@ -249,7 +255,7 @@ REPLServer.prototype[kEvaluate] = function evaluate(cmd, line) {
         self[kPrintError](err instanceof ThrownNullish ? err.value : err);
       } else {
         if (line !== undefined) self.lines.push(line);
-        if (!(self.ignoreUndefined && result === undefined)) {
+        if (hasResult && !(self.ignoreUndefined && result === undefined)) {
           if (!self.underscoreAssigned) self.last = result;
           self._writeToOutput(`${self.writer(result)}\n`);
         }

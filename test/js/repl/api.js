@@ -20,6 +20,7 @@ console.log(repl.writer.options.showProxy, repl.writer({ a: [1, { b: 2 }] }),
 
 const r = repl.start({ input: new PassThrough(), output: new PassThrough(), prompt: 'p> ' });
 console.log(r instanceof repl.REPLServer, r instanceof readline.Interface, r.getPrompt(), r.terminal);
+console.log(r.outputStream === r.output, r.inputStream === r.input);
 console.log(typeof r.context.require, typeof r.context.module, r.context.global === r.context,
   typeof r.context.process, typeof r.context.Buffer, typeof r.context.setTimeout);
 console.log(r.context.path === require('path'), typeof r.context.util.inspect);

@@ -41,10 +41,12 @@ globalThis.sharedValue = 'from outside';
       if (cmd.includes('(') && !cmd.includes(')')) return cb(new repl.Recoverable(new SyntaxError('more')));
       if (cmd.includes('fail')) return cb(new Error('custom failure'));
       if (cmd.includes('later')) return setTimeout(() => cb(null, 'async result'), 5);
+      if (cmd.includes('quiet')) return cb(null); // prints nothing, not `undefined`
+      if (cmd.includes('nothing')) return cb(null, undefined);
       cb(null, cmd.trim().toUpperCase());
     },
     writer: (v) => `<<${v}>>`,
-  }, ['hello', 'open(', 'close)', 'fail', 'later', '.exit']);
+  }, ['hello', 'open(', 'close)', 'fail', 'later', 'quiet', 'nothing', '.exit']);
   process.stdout.write(out + '\n--\n');
   console.log(JSON.stringify(calls));
 
