@@ -98,10 +98,10 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   } else {
     options = {};
   }
-  if (!options.input && !options.output) {
+  if (!options.input || !options.output) {
     if (!stream) stream = process;
-    options.input = stream.stdin || stream;
-    options.output = stream.stdout || stream;
+    if (!options.input) options.input = stream.stdin || stream;
+    if (!options.output) options.output = stream.stdout || stream;
   }
   if (options.terminal === undefined) options.terminal = !!options.output.isTTY;
   if (evalFn !== undefined && typeof evalFn !== 'function') {
@@ -119,6 +119,7 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   this.ignoreUndefined = !!ignoreUndefined;
   this.replMode = replMode || REPL_MODE_SLOPPY;
   this.breakEvalOnSigint = !!options.breakEvalOnSigint;
+  this.allowBlockingCompletions = !!options.allowBlockingCompletions;
   this.underscoreAssigned = false;
   this.last = undefined;
   this.underscoreErrAssigned = false;
@@ -153,8 +154,14 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   }]);
   this._initialPrompt = prompt === undefined ? '> ' : String(prompt);
   // The older names of input and output, still read by some REPLs (ts-node).
-  this.inputStream = this.input;
-  this.outputStream = this.output;
+  for (const [name, key] of [['inputStream', 'input'], ['outputStream', 'output']]) {
+    Object.defineProperty(this, name, {
+      configurable: true,
+      enumerable: false,
+      get() { return this[key]; },
+      set(v) { this[key] = v; },
+    });
+  }
 
   this.resetContext();
   defineDefaultCommands(this);
