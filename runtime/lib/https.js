@@ -56,16 +56,16 @@ class Agent extends http.Agent {
   }
   createConnection(options, cb) {
     const name = this.getName(options);
-    const session = this._sessionCache.map[name];
+    const session = this._getSession(name);
     const s = tls.connect({ ...options, session: options.session || session });
-    s.once('secureConnect', () => {
-      const sess = s.getSession();
-      if (sess && this.maxCachedSessions > 0) this._cacheSession(name, sess);
-    });
-    s.once('error', () => this._evictSession(name));
+    // as Node: every session the server sends is cached (TLS 1.3 tickets come
+    // after the handshake), and a connection closed by an error evicts it
+    s.on('session', (sess) => { if (this.maxCachedSessions > 0) this._cacheSession(name, sess); });
+    s.once('close', (hadError) => { if (hadError) this._evictSession(name); });
     if (cb) s.once('secureConnect', () => cb(null, s));
     return s;
   }
+  _getSession(key) { return this._sessionCache.map[key]; }
   _cacheSession(name, session) {
     const c = this._sessionCache;
     if (!(name in c.map)) {

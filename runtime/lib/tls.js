@@ -117,11 +117,15 @@ function connect(...args) {
   return s;
 }
 
+// OpenSSL's default cipher names and the TLS 1.3 suites, lower-cased,
+// without duplicates, sorted (as Node); computed once
+let ciphers;
 function getCiphers() {
-  return ['aes128-gcm-sha256', 'aes128-sha', 'aes128-sha256', 'aes256-gcm-sha384', 'aes256-sha', 'aes256-sha256',
-    'chacha20-poly1305', 'ecdhe-ecdsa-aes128-gcm-sha256', 'ecdhe-ecdsa-aes256-gcm-sha384',
-    'ecdhe-ecdsa-chacha20-poly1305', 'ecdhe-rsa-aes128-gcm-sha256', 'ecdhe-rsa-aes256-gcm-sha384',
-    'ecdhe-rsa-chacha20-poly1305', 'tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384', 'tls_chacha20_poly1305_sha256'];
+  if (!ciphers) {
+    const names = internalBinding('tls_wrap').ciphers().map((c) => c.toLowerCase());
+    ciphers = [...new Set(names)].sort();
+  }
+  return ciphers.slice();
 }
 
 module.exports = {
@@ -136,10 +140,11 @@ module.exports = {
   createSecureContext: ctxmod.createSecureContext,
   createServer,
   getCiphers,
-  _initServer: initServer,
-  _serverMethods: serverMethods,
-  _normalizeConnectArgs: normalizeConnectArgs,
 };
+// for https (not enumerable: Node's tls has no such exports)
+for (const [k, v] of [['_initServer', initServer], ['_serverMethods', serverMethods], ['_normalizeConnectArgs', normalizeConnectArgs]]) {
+  Object.defineProperty(module.exports, k, { value: v, enumerable: false, writable: true, configurable: true });
+}
 for (const k of ['DEFAULT_CIPHERS', 'DEFAULT_ECDH_CURVE', 'DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']) {
   Object.defineProperty(module.exports, k, {
     enumerable: true, get() { return ctxmod[k]; }, set(v) { ctxmod[k] = v; },

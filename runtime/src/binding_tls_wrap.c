@@ -43,7 +43,7 @@
  *   exportKeyingMaterial(h, len, label, context|null) -> bytes (RFC 5705)
  *   ephemeralKeyInfo(h) -> { type, name, size } | {}; sharedSigalgs(h) -> [..]
  *   setMaxSendFragment(h, n) -> bool; tlsSetKeylog(h, on); ticket(h) -> bytes|null
- *   enableTrace(h) (SSL_trace to stderr); useKeyCert(h, ctx)
+ *   enableTrace(h) (SSL_trace to stderr); useKeyCert(h, ctx); ciphers() -> names
  *   tlsEnableSessionCallbacks(h): cycle() also gives newSessions ([{ id,
  *       data, late }]) and resume (a session id: call resumeDone(h, der|null)
  *       and cycle() again)
@@ -1575,6 +1575,30 @@ static void ticket_(rt_args *a) {
   rt_return(a, p && n ? rt_uint8array(cr_ab(p, n), 0, n) : rt_null());
 }
 
+/* ciphers() -> the names of the ciphers OpenSSL enables by default, then
+ * the TLS 1.3 suites (as Node's getSSLCiphers) */
+static void ciphers_(rt_args *a) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+  SSL *ssl = ctx ? SSL_new(ctx) : NULL;
+  if (!ssl) {
+    SSL_CTX_free(ctx);
+    cr_throw_openssl("SSL_new failed");
+    return;
+  }
+  static const char *const tls13[] = {"tls_aes_256_gcm_sha384", "tls_chacha20_poly1305_sha256",
+                                      "tls_aes_128_gcm_sha256", "tls_aes_128_ccm_8_sha256",
+                                      "tls_aes_128_ccm_sha256"};
+  STACK_OF(SSL_CIPHER) *list = SSL_get_ciphers(ssl);
+  int n = list ? sk_SSL_CIPHER_num(list) : 0;
+  rt_val arr = rt_array(0);
+  uint32_t k = 0;
+  for (int i = 0; i < n; i++) rt_set_i(arr, k++, rt_string(SSL_CIPHER_get_name(sk_SSL_CIPHER_value(list, i))));
+  for (size_t i = 0; i < sizeof tls13 / sizeof *tls13; i++) rt_set_i(arr, k++, rt_string(tls13[i]));
+  SSL_free(ssl);
+  SSL_CTX_free(ctx);
+  rt_return(a, arr);
+}
+
 static void free_(rt_args *a) {
   cr_obj *o = cr_unwrap(rt_arg(a, 0));
   if (!o || o->destroy != conn_destroy) return;
@@ -1625,5 +1649,6 @@ void rt_binding_init_tls_wrap(rt_val e) {
   rt_set_method(e, "certPublicKey", cert_public_key);
   rt_set_method(e, "getSession", get_session);
   rt_set_method(e, "ticket", ticket_);
+  rt_set_method(e, "ciphers", ciphers_);
   rt_set_method(e, "free", free_);
 }
