@@ -5,8 +5,7 @@
 #   DEVRUN_JS=build-foo/bin/devrun-js bench/runtime/crypto.sh 3 256
 #   CASES="gzip" bench/runtime/crypto.sh 7     only some of: sha256 aes-gcm small gzip
 #   GZIP_VARIANTS=1 ...   also time devrun-js with parallel deflate off
-#                         (DEVRUN_ZLIB_SERIAL=1) and forced on whatever the
-#                         load (DEVRUN_ZLIB_PARALLEL=1); see binding_zlib.c
+#                         (DEVRUN_ZLIB_SERIAL=1); see binding_zlib.c
 #
 # Three programs, each in a fresh process, timing its own work with
 # performance.now() (start-up is not counted):
@@ -107,13 +106,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for case in ${CASES:-sha256 aes-gcm small gzip}; do
-  : > "$tmp/dr.$case"; : > "$tmp/node.$case"; : > "$tmp/serial.$case"; : > "$tmp/parallel.$case"
+  : > "$tmp/dr.$case"; : > "$tmp/node.$case"; : > "$tmp/serial.$case"
   for _ in $(seq "$RUNS"); do
     "$DR" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/dr.$case"
     [ -n "$NODE" ] && "$NODE" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/node.$case"
     if [ "$case" = gzip ] && [ -n "${GZIP_VARIANTS:-}" ]; then
       DEVRUN_ZLIB_SERIAL=1 "$DR" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/serial.$case"
-      DEVRUN_ZLIB_PARALLEL=1 "$DR" "$tmp/$case.js" "$MB" "$tmp/gzip-input.txt" "$tmp/out.gz" >> "$tmp/parallel.$case"
     fi
   done
   d=$(median < "$tmp/dr.$case")
@@ -133,8 +131,6 @@ for case in ${CASES:-sha256 aes-gcm small gzip}; do
   if [ -s "$tmp/serial.$case" ]; then
     s=$(median < "$tmp/serial.$case")
     printf "%-42s devrun-js %9.1f ms (%s)   DEVRUN_ZLIB_SERIAL=1 (one thread)\n" "  gzip, serial deflate" "$s" "$(unit "$s")"
-    s=$(median < "$tmp/parallel.$case")
-    printf "%-42s devrun-js %9.1f ms (%s)   DEVRUN_ZLIB_PARALLEL=1 (whatever the load)\n" "  gzip, parallel deflate" "$s" "$(unit "$s")"
   fi
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (medians over $RUNS processes each)"

@@ -26,9 +26,9 @@
  * no dictionary that has been fed more than PAR_SWITCH bytes through
  * writeAsync with Z_NO_FLUSH only (or gets 2 * PAR_SWITCH bytes in one
  * writeAsync, as zlib.gzip(buffer, cb) does: its first PAR_SWITCH bytes go
- * serially) switches to parallel mode if a core is free (load average at
- * most CPUs + 1 then; DEVRUN_ZLIB_PARALLEL=1 forces it,
- * DEVRUN_ZLIB_SERIAL=1 turns it off).  The job that crosses the threshold
+ * serially) switches to parallel mode, on any machine and at any load so
+ * that the output bytes are always the same (DEVRUN_ZLIB_SERIAL=1 turns it
+ * off).  The job that crosses the threshold
  * ends its output with Z_SYNC_FLUSH (byte-aligned) and takes the running
  * check value, total and 32 KiB window from the serial z_stream
  * (deflateGetDictionary).  From then on the input is cut into PAR_BLOCK
@@ -458,8 +458,6 @@ static rt_val out_value(zbuf *b) {
 /* ---- parallel deflate (see the top of the file) --------------------------- */
 
 static _Thread_local int par_disabled = -1; /* DEVRUN_ZLIB_SERIAL=1, or one CPU */
-static _Thread_local int par_forced;        /* DEVRUN_ZLIB_PARALLEL=1: whatever the load */
-static _Thread_local int par_cpus = 1;
 /* Blocks in flight before a write waits: the pool's threads less one (left
  * for the file reads that feed the stream); a queue deeper than the CPUs
  * rides out the scheduling delays of a loaded machine. */
@@ -468,31 +466,26 @@ static _Thread_local int par_inflight = 1;
 static bool par_allowed(const zl_t *z) {
   if (par_disabled < 0) {
     const char *v = getenv("DEVRUN_ZLIB_SERIAL");
-    int cpus = (int)uv_available_parallelism();
     const char *ps = getenv("UV_THREADPOOL_SIZE");
     int pool = ps && atoi(ps) > 0 ? atoi(ps) : 4;
     par_inflight = pool - 1;
     if (par_inflight < 1) par_inflight = 1;
-    par_disabled = (v && *v && strcmp(v, "0") != 0) || cpus < 2;
-    const char *f = getenv("DEVRUN_ZLIB_PARALLEL");
-    par_forced = f && *f && strcmp(f, "0") != 0;
-    par_cpus = cpus;
+    par_disabled = v && *v && strcmp(v, "0") != 0;
   }
   return !par_disabled && !z->dict &&
          (z->mode == M_GZIP || z->mode == M_DEFLATE || z->mode == M_DEFLATERAW);
 }
 
-/* Going parallel pays only with a core to spare: measured here (2 cores,
- * 102 MB), blocks on the pool beat one thread by 15-25 % at a load average
- * of 2.5-3.5, won and lost by about 15 % in two runs at 4-6, and lose by
- * 10-50 % at 10-14 (every hand-over between threads then waits for a time
- * slice).  Checked once per stream, when it would switch. */
-static bool par_cores_free(void) {
-  if (par_forced) return true;
-  double avg[3];
-  uv_loadavg(avg);
-  return avg[0] <= par_cpus + 1;
-}
+/* Whether a stream switches to blocks must not depend on the machine's
+ * load or CPU count: the compressed bytes differ between the two modes, and
+ * compressing the same input twice must give the same bytes (reproducible
+ * builds, caches keyed on output).  So the block format is used whenever the
+ * input allows it; with one CPU, or on a saturated machine, the blocks are
+ * simply compressed one after the other on the pool.  Measured here (2 cores,
+ * 102 MB): blocks beat one thread by 15-25 % at a load average of 2.5-3.5,
+ * and lose by 10-50 % at 10-14 (every hand-over between threads waits for a
+ * time slice); DEVRUN_ZLIB_SERIAL=1 keeps zlib's continuous stream. */
+static bool par_cores_free(void) { return true; }
 
 static void zbuf_add(zbuf *b, const void *p, size_t n) {
   if (!n) return;
