@@ -59,4 +59,26 @@ void rt_array_buffer_gc_check(void) {
   std::unique_ptr<BackingStore> bs = ArrayBuffer::NewBackingStore(iso, 1);
 }
 
+int64_t rt_int_fast(rt_val v) {
+  Local<Value> x = L(v);
+  if (x->IsInt32()) return x.As<Int32>()->Value();
+  return rt_to_int64(v);
+}
+
+uint8_t *rt_u8_data(rt_val view, size_t *len) {
+  Local<Value> x = L(view);
+  if (!x->IsArrayBufferView()) {
+    // Not a view (Buffer.prototype.toString.call(arrayBuffer or {})):
+    // an ArrayBuffer's bytes, else none — never an unchecked cast.
+    if (x->IsArrayBuffer() || x->IsSharedArrayBuffer()) return static_cast<uint8_t *>(rt_view_data(view, len));
+    *len = 0;
+    return nullptr;
+  }
+  Local<ArrayBufferView> u = x.As<ArrayBufferView>();
+  size_t n = u->ByteLength();
+  *len = n;
+  if (n == 0) return nullptr;
+  return static_cast<uint8_t *>(u->Buffer()->Data()) + u->ByteOffset();
+}
+
 }  // extern "C"

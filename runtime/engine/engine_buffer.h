@@ -8,6 +8,7 @@
 #define DEVRUN_RT_ENGINE_BUFFER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine.h"
 
@@ -32,6 +33,14 @@ rt_val rt_string_external_latin1_fn(char *data, size_t len, rt_release_fn releas
  * big short-lived Buffers gets their memory back in time (as Node, whose
  * buffers come from V8's allocator, does). */
 void rt_array_buffer_gc_check(void);
+
+/* The hot calls' argument helpers (Buffer.from of a short string, toString
+ * of a small Buffer), without the context lookup of the general ones:
+ * rt_int_fast(v) is rt_to_int64(v), cheaper for int32 values;
+ * rt_u8_data(view, &len) is rt_view_data, and gives no bytes (NULL, 0) for
+ * anything but a view or an ArrayBuffer instead of misreading it. */
+int64_t rt_int_fast(rt_val v);
+uint8_t *rt_u8_data(rt_val view, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -502,16 +502,16 @@ static void byte_length_fn(rt_args *a) {
 /* write(view, str, offset, max, enc) */
 static void write_fn(rt_args *a) {
   size_t len;
-  uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
-  int64_t off = rt_to_int64(rt_arg(a, 2));
-  int64_t max = rt_to_int64(rt_arg(a, 3));
+  uint8_t *p = rt_u8_data(rt_arg(a, 0), &len);
+  int64_t off = rt_int_fast(rt_arg(a, 2));
+  int64_t max = rt_int_fast(rt_arg(a, 3));
   if (off < 0 || (size_t)off > len) {
     rt_throw_range_error("The value of \"offset\" is out of range.");
     return;
   }
   if (max < 0) max = 0;
   if ((size_t)max > len - (size_t)off) max = (int64_t)(len - (size_t)off);
-  rt_return_int(a, (int64_t)write_string(rt_arg(a, 1), rt_to_int32(rt_arg(a, 4)),
+  rt_return_int(a, (int64_t)write_string(rt_arg(a, 1), (int)rt_int_fast(rt_arg(a, 4)),
                                          p ? p + off : NULL, (size_t)max));
 }
 
@@ -638,15 +638,15 @@ static rt_val decode(const uint8_t *p, size_t n, int enc) {
 /* toString(view, enc, start, end) */
 static void to_string_fn(rt_args *a) {
   size_t len;
-  const uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
-  int64_t s = rt_to_int64(rt_arg(a, 2)), e = rt_to_int64(rt_arg(a, 3));
+  const uint8_t *p = rt_u8_data(rt_arg(a, 0), &len);
+  int64_t s = rt_int_fast(rt_arg(a, 2)), e = rt_int_fast(rt_arg(a, 3));
   if (e > (int64_t)len) e = (int64_t)len;
   if (s < 0) s = 0;
   if (e <= s) {
     rt_return(a, rt_string(""));
     return;
   }
-  rt_val r = decode(p + s, (size_t)(e - s), rt_to_int32(rt_arg(a, 1)));
+  rt_val r = decode(p + s, (size_t)(e - s), (int)rt_int_fast(rt_arg(a, 1)));
   if (r) rt_return(a, r);
 }
 
