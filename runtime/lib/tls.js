@@ -14,7 +14,9 @@ const { TLSSocket } = require('internal/tls/socket');
 function initServer(server, options) {
   server._tlsOptions = options;
   server._contexts = [];
-  server._sharedCreds = options.secureContext || ctxmod.createSecureContext(options);
+  // as Node, servers prefer their own cipher order unless told otherwise
+  server._sharedCreds = options.secureContext ||
+    ctxmod.createSecureContext({ ...options, honorCipherOrder: options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true });
   const alpn = {};
   ctxmod.convertALPNProtocols(options.ALPNProtocols, alpn);
   if (alpn.ALPNProtocols) internalBinding('tls_wrap').ctxSetALPN(server._sharedCreds.context, alpn.ALPNProtocols);
@@ -62,7 +64,9 @@ const serverMethods = {
     return undefined;
   },
   setSecureContext(options) {
-    this._sharedCreds = ctxmod.createSecureContext(options);
+    this._sharedCreds = ctxmod.createSecureContext({
+      ...options, honorCipherOrder: options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true,
+    });
     Object.assign(this._tlsOptions, options);
   },
   // Session ticket keys (48 bytes: name, HMAC key, AES key) of the server's

@@ -13,6 +13,7 @@ add('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's al
 add('ERR_TLS_INVALID_PROTOCOL_VERSION', '%j is not a valid %s TLS protocol version', TypeError);
 add('ERR_TLS_PROTOCOL_VERSION_CONFLICT', 'TLS protocol version %j conflicts with secureProtocol %j', TypeError);
 add('ERR_TLS_SNI_FROM_SERVER', 'Cannot issue SNI from a TLS server-side socket', Error);
+add('ERR_TLS_INVALID_PROTOCOL_METHOD', '%s', TypeError);
 add('ERR_SSL_NO_CIPHER_MATCH', 'No cipher match', Error);
 add('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
 add('ERR_TLS_SESSION_ATTACK', 'TLS session renegotiation attack detected', Error);
@@ -56,8 +57,28 @@ function convertALPNProtocols(protocols, out) {
 
 let systemStoreLoaded = false;
 
+// secureProtocol: OpenSSL's method names as Node maps them to versions
+function protocolMethod(sp, min, max) {
+  const m = /^(SSLv2|SSLv3|SSLv23|TLS|TLSv1|TLSv1_1|TLSv1_2)_(?:(?:server|client)_)?method$/.exec(sp);
+  if (!m) throw new codes.ERR_TLS_INVALID_PROTOCOL_METHOD(`Unknown method: ${sp}`);
+  switch (m[1]) {
+    case 'SSLv2': throw new codes.ERR_TLS_INVALID_PROTOCOL_METHOD('SSLv2 methods disabled');
+    case 'SSLv3': throw new codes.ERR_TLS_INVALID_PROTOCOL_METHOD('SSLv3 methods disabled');
+    case 'SSLv23': return [min, VERSIONS['TLSv1.2']];
+    case 'TLS': return [0, VERSIONS['TLSv1.3']];
+    case 'TLSv1': return [VERSIONS.TLSv1, VERSIONS.TLSv1];
+    case 'TLSv1_1': return [VERSIONS['TLSv1.1'], VERSIONS['TLSv1.1']];
+    default: return [VERSIONS['TLSv1.2'], VERSIONS['TLSv1.2']];
+  }
+}
+
 class SecureContext {
   constructor(options = {}) {
+    const sp = options.secureProtocol;
+    if (sp) {
+      if (options.minVersion != null) throw new codes.ERR_TLS_PROTOCOL_VERSION_CONFLICT(options.minVersion, sp);
+      if (options.maxVersion != null) throw new codes.ERR_TLS_PROTOCOL_VERSION_CONFLICT(options.maxVersion, sp);
+    }
     this.context = binding.ctxNew();
     const ctx = this.context;
     const minVersion = options.minVersion || module.exports.DEFAULT_MIN_VERSION;
@@ -65,7 +86,12 @@ class SecureContext {
     for (const [v, which] of [[minVersion, 'minimum'], [maxVersion, 'maximum']]) {
       if (!(v in VERSIONS)) throw new codes.ERR_TLS_INVALID_PROTOCOL_VERSION(v, which);
     }
-    binding.ctxSetProtoRange(ctx, VERSIONS[minVersion], VERSIONS[maxVersion]);
+    let min = VERSIONS[minVersion];
+    let max = VERSIONS[maxVersion];
+    if (typeof sp === 'string') [min, max] = protocolMethod(sp, min, max);
+    binding.ctxSetProtoRange(ctx, min, max);
+    // honorCipherOrder is SSL_OP_CIPHER_SERVER_PREFERENCE
+    if (options.honorCipherOrder) binding.ctxConfigure(ctx, 'options', 0x400000);
     try {
       binding.ctxSetCiphers(ctx, options.ciphers || module.exports.DEFAULT_CIPHERS);
     } catch (e) {
