@@ -58,7 +58,6 @@ function isRecoverable(err, code) {
   return /['"][^'"]*\\\n$/.test(code) || code.lastIndexOf('/*') > code.lastIndexOf('*/');
 }
 
-const kAwaitError = /await is only valid in async functions|Unexpected reserved word|Unexpected identifier/;
 
 function isErrorLike(e) {
   return e !== null && typeof e === 'object' && (e instanceof Error ||
@@ -271,6 +270,9 @@ REPLServer.prototype[kEvaluate] = function evaluate(cmd, line) {
     }
     if (!sync) self[kDrain]();
   };
+  // The input counts as buffered until it is finished (a prompt shown
+  // meanwhile, as after .load of code that awaits, is `... ` as in Node).
+  this[kBuffered] = cmd;
   this[kPending] = true;
   this[kCurrentEval] = finish;
   try {
@@ -354,7 +356,10 @@ function defaultEval(code, context, file, cb) {
     script = new vm.Script(source, { filename: file, displayErrors: false });
   } catch (e) {
     if (isRecoverable(e, code)) return cb(new Recoverable(e));
-    if (/\bawait\b/.test(code) && e && e.name === 'SyntaxError' && kAwaitError.test(e.message)) {
+    // V8's message varies with where the await is ("await is only valid
+    // ...", "missing ) after argument list", ...): any syntax error of an
+    // input that awaits tries the async wrapper.
+    if (/\bawait\b/.test(code) && e && e.name === 'SyntaxError') {
       try {
         script = new vm.Script(wrapTopLevelAwait(code), { filename: file, displayErrors: false });
         awaited = true;

@@ -7,8 +7,10 @@
 // the function (as `let`/`var` of the script) so the names stay defined for
 // the next inputs, as in Node's REPL.  A small scanner finds the statements
 // at nesting depth 0 (strings, templates, comments and regular expressions
-// are skipped); no full parser is involved, so destructuring declarations
-// and function/class declarations stay local to that one input.
+// are skipped; a newline ends a statement where the next line cannot
+// continue it); function and class declarations become assignments to
+// hoisted names.  No full parser is involved: destructuring declarations
+// stay local to that one input.
 
 const kOperatorWords = new Set([
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw',
@@ -19,6 +21,7 @@ const kOperatorWords = new Set([
 function scanTopLevel(src) {
   const semis = [];
   const commas = [];
+  const newlines = [];
   let i = 0;
   let depth = 0;
   let prev = ''; // kind of the last significant token: 'value', 'op' or ''
@@ -79,6 +82,12 @@ function scanTopLevel(src) {
 
   while (i < n) {
     const c = src[i];
+    if (c === '\n' && depth === 0 && prev === 'value' && endsStatement(src, i + 1)) {
+      newlines.push(i);
+      prev = '';
+      i++;
+      continue;
+    }
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
     if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') i++; continue; }
     if (c === '/' && src[i + 1] === '*') { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
@@ -102,7 +111,17 @@ function scanTopLevel(src) {
     prev = 'op';
     i++;
   }
-  return { semis, commas };
+  return { semis, commas, newlines };
+}
+
+// Whether a newline before `src[from..]` ends a statement (automatic
+// semicolon insertion, roughly): the next line starts with something that
+// cannot continue an expression.
+function endsStatement(src, from) {
+  const rest = src.slice(from).replace(/^\s+/, '');
+  if (rest === '') return false;
+  if (/^(?:in|instanceof|of)\b/.test(rest)) return false;
+  return /^(?:[A-Za-z0-9_$'"{!~@#]|\+\+|--|\/\/|\/\*)/.test(rest);
 }
 
 const kStatementStart = /^(?:let|const|var|function|class|if|for|while|do|try|switch|return|throw|import|export|break|continue|debugger)\b|^\{/;
@@ -110,8 +129,9 @@ const kDeclaration = /^(let|const|var)\s+/;
 
 // Returns the rewritten script for `src`.
 function wrapTopLevelAwait(src) {
-  const { semis, commas } = scanTopLevel(src);
-  const bounds = [...semis, src.length];
+  const { semis, commas, newlines } = scanTopLevel(src);
+  const bounds = [...semis, ...newlines, src.length].sort((a, b) => a - b);
+  const isNewline = new Set(newlines);
   const hoistLet = [];
   const hoistVar = [];
   const parts = [];
@@ -121,6 +141,17 @@ function wrapTopLevelAwait(src) {
     const raw = src.slice(start, end);
     const text = raw.trim();
     const lead = raw.slice(0, raw.length - raw.trimStart().length);
+    // `function f() {}` and `class C {}` become assignments to names
+    // declared outside, so they stay defined too.
+    const fn = /^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/.exec(text);
+    const cls = fn === null ? /^class\s+([A-Za-z_$][\w$]*)[\s{]/.exec(text) : null;
+    if ((fn !== null || cls !== null) && text.endsWith('}')) {
+      const name = (fn || cls)[1];
+      (fn !== null ? hoistVar : hoistLet).push(name);
+      parts.push(`${lead}void (${name} = ${text})`);
+      start = end + 1;
+      continue;
+    }
     const decl = kDeclaration.exec(text);
     if (decl !== null) {
       // Split the declarators at the depth-0 commas of this statement.
@@ -153,7 +184,9 @@ function wrapTopLevelAwait(src) {
   let head = '';
   if (hoistLet.length) head += `let ${hoistLet.join(', ')}; `;
   if (hoistVar.length) head += `var ${hoistVar.join(', ')}; `;
-  return `${head}(async () => { ${parts.join(';')}\n})()`;
+  let body = parts[0];
+  for (let k = 1; k < parts.length; k++) body += (isNewline.has(bounds[k - 1]) ? ';\n' : ';') + parts[k];
+  return `${head}(async () => { ${body}\n})()`;
 }
 
 module.exports = { wrapTopLevelAwait, scanTopLevel };
