@@ -369,10 +369,20 @@ static void create_worker(rt_args *a) {
   rt_set_private(o, "worker:handle", rt_bool(true));
   rt_set(o, "threadId", rt_int(w->thread_id));
   rt_val port = rt_port_wrap(mine);
-  if (!port) return;
+  rt_val stdio_port = port ? rt_port_wrap(stdio) : NULL;
+  if (!stdio_port) {
+    /* no descriptor for a port (EMFILE is thrown): undo, or parent_async
+     * would keep the loop alive forever (a wrapped port closes when its
+     * peer goes) */
+    if (!port) rt_port_core_release(mine);
+    rt_port_core_release(stdio);
+    rt_port_core_release(w->child_port);
+    rt_port_core_release(w->child_stdio);
+    rt_msg_free(w->init);
+    uv_close((uv_handle_t *)&w->parent_async, parent_close_cb);
+    return;
+  }
   rt_set(o, "port", port);
-  rt_val stdio_port = rt_port_wrap(stdio);
-  if (!stdio_port) return;
   rt_set(o, "stdioPort", stdio_port);
   w->obj = rt_ref_new(o);
   rt_return(a, o);
