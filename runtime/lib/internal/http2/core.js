@@ -199,7 +199,7 @@ class Http2Session extends EventEmitter {
           }
           break;
         }
-        case 7: this._onGoaway(ev[1], ev[2], ev[3] ? Buffer.from(ev[3]) : Buffer.alloc(0)); break;
+        case 7: this._onGoaway(ev[1], ev[2], ev[3] ? Buffer.from(ev[3]) : undefined); break;
         case 8: break; // RST_STREAM: the stream's close event carries the code
         case 9: {
           const s = this._streams.get(ev[1]);
@@ -699,6 +699,8 @@ class ServerHttp2Stream extends Http2Stream {
   }
 
   respondWithFD(fd, headers, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this._headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     const fs = require('fs');
     options = { ...options };
     const st = fs.fstatSync(typeof fd === 'object' && fd !== null ? fd.fd : fd);
@@ -707,6 +709,8 @@ class ServerHttp2Stream extends Http2Stream {
   }
 
   respondWithFile(path, headers, options) {
+    if (this.destroyed || this.closed) throw new ERR_HTTP2_INVALID_STREAM();
+    if (this._headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     const fs = require('fs');
     options = { ...options };
     fs.stat(path, (err, st) => {
@@ -735,7 +739,6 @@ class ServerHttp2Stream extends Http2Stream {
     let body = data.subarray(offset);
     if (options.length >= 0) body = body.subarray(0, options.length);
     if (headers['content-length'] === undefined) headers['content-length'] = body.length;
-    if (headers['last-modified'] === undefined) headers['last-modified'] = st.mtime.toUTCString();
     this.respond(headers, { waitForTrailers: options.waitForTrailers, sendDate: options.sendDate });
     this.end(body);
   }
