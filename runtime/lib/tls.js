@@ -9,14 +9,28 @@ const net = require('net');
 const ctxmod = require('internal/tls/context');
 const { TLSSocket } = require('internal/tls/socket');
 
+// As Node, a server prefers its own cipher order unless told otherwise, and
+// its sessions resume only in a server with the same sessionIdContext (by
+// default a hash of the command line).
+let defaultSessionIdContext;
+function serverContextOptions(options) {
+  if (defaultSessionIdContext === undefined) {
+    defaultSessionIdContext = require('crypto').createHash('sha1').update(process.argv.join(' ')).digest('hex').slice(0, 32);
+  }
+  return {
+    ...options,
+    honorCipherOrder: options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true,
+    sessionIdContext: options.sessionIdContext || defaultSessionIdContext,
+  };
+}
+
 // A TLS server: each TCP connection becomes a server-side TLSSocket;
 // 'secureConnection' after the handshake, 'tlsClientError' when it fails.
 function initServer(server, options) {
   server._tlsOptions = options;
   server._contexts = [];
   // as Node, servers prefer their own cipher order unless told otherwise
-  server._sharedCreds = options.secureContext ||
-    ctxmod.createSecureContext({ ...options, honorCipherOrder: options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true });
+  server._sharedCreds = options.secureContext || ctxmod.createSecureContext(serverContextOptions(options));
   const alpn = {};
   ctxmod.convertALPNProtocols(options.ALPNProtocols, alpn);
   if (alpn.ALPNProtocols) internalBinding('tls_wrap').ctxSetALPN(server._sharedCreds.context, alpn.ALPNProtocols);
@@ -64,9 +78,7 @@ const serverMethods = {
     return undefined;
   },
   setSecureContext(options) {
-    this._sharedCreds = ctxmod.createSecureContext({
-      ...options, honorCipherOrder: options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true,
-    });
+    this._sharedCreds = ctxmod.createSecureContext(serverContextOptions(options));
     Object.assign(this._tlsOptions, options);
   },
   // Session ticket keys (48 bytes: name, HMAC key, AES key) of the server's

@@ -562,7 +562,8 @@ static void ctx_load_pkcs12(rt_args *a) {
 /* ctxConfigure(ctx, what, value): the rarer secure context options.
  *   "sigalgs" string, "curves" string ("auto": OpenSSL's default list),
  *   "dhparam" PEM bytes or "auto", "options" (SSL_OP_* bits, added),
- *   "timeout" seconds, "ticketKeys" 48 bytes, "crl" PEM bytes;
+ *   "timeout" seconds, "ticketKeys" 48 bytes, "crl" PEM bytes, "sidctx" string
+ *   (throws a TypeError over 32 bytes, as Node);
  *   "getTicketKeys" -> 48 bytes.
  * Returns true, or false when OpenSSL refused the value. */
 static void ctx_configure(rt_args *a) {
@@ -601,6 +602,26 @@ static void ctx_configure(rt_args *a) {
     const uint8_t *p = cr_bytes(v, &len);
     ok = p && len == sizeof c->ticket_keys;
     if (ok) memcpy(c->ticket_keys, p, len);
+  } else if (!strcmp(what, "sidctx")) {
+    /* a server's session id context: sessions resume only where it matches */
+    size_t len = 0;
+    char *sid = rt_to_utf8(v, &len);
+    if (!sid) {
+      free(what);
+      return;
+    }
+    ok = SSL_CTX_set_session_id_context(c->ctx, (const unsigned char *)sid, (unsigned)len) == 1;
+    free(sid);
+    if (!ok) {
+      free(what);
+      rt_val e = cr_openssl_error("ssl session id context too long");
+      rt_val m = rt_is_object(e) ? rt_get(e, "message") : NULL;
+      char *msg = m ? rt_to_utf8(m, NULL) : NULL;
+      rt_val te = rt_type_error(msg ? msg : "ssl session id context too long");
+      free(msg);
+      rt_throw(te);
+      return;
+    }
   } else if (!strcmp(what, "crl")) {
     /* a PEM CRL: certificates it revokes fail verification (CERT_REVOKED) */
     size_t len;

@@ -67,7 +67,8 @@ function session(serverOpts, clientOpts, check) {
   await session({ maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES256-GCM-SHA384', ecdhCurve: 'P-384' }, {}, (c, s, cl) => {
     console.log('tls1.2', c.getProtocol(), c.getCipher().name, c.getEphemeralKeyInfo());
     console.log('tls1.2 finished', hex(c.getFinished()), c.getFinished().equals(s.getPeerFinished()));
-    console.log('tls1.2 ticket', hex(c.getTLSTicket()), hex(s.getTLSTicket()));
+    // (the ticket's size depends on how the session encodes, not printed)
+    console.log('tls1.2 ticket', Buffer.isBuffer(c.getTLSTicket()) && c.getTLSTicket().length > 100, hex(s.getTLSTicket()));
     console.log('tls1.2 keylog', cl.map((l) => String(l).split(' ')[0]).join(','));
   });
   // 0x20000000 is crypto.constants.SSL_OP_NO_TLSv1_3

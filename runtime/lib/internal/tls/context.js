@@ -164,6 +164,10 @@ class SecureContext {
       if (k.byteLength !== 48) throw new codes.ERR_INVALID_ARG_VALUE('options.ticketKeys', k.byteLength, 'must be exactly 48 bytes');
       binding.ctxConfigure(ctx, 'ticketKeys', k);
     }
+    if (options.sessionIdContext) {
+      validateString(options.sessionIdContext, 'options.sessionIdContext');
+      binding.ctxConfigure(ctx, 'sidctx', options.sessionIdContext);
+    }
     if (options.sessionTimeout !== undefined && options.sessionTimeout !== null) {
       validateInt32(options.sessionTimeout, 'options.sessionTimeout');
       binding.ctxConfigure(ctx, 'timeout', options.sessionTimeout);
