@@ -18,7 +18,12 @@ static _Thread_local uint32_t *immediate_info; /* [0] count, [1] refCount, [2] h
 static void on_timer(uv_timer_t *h) {
   rt_scope *s = rt_scope_open();
   rt_val now = rt_number((double)uv_now(h->loop));
-  rt_val r = rt_make_callback(rt_ref_get(process_timers), rt_undefined(), 1, &now);
+  /* The uv timer is re-armed from processTimers' answer before the
+   * nextTicks and microtasks run: a timer they create calls scheduleTimer
+   * itself, and re-arming after them would overwrite it (a setTimeout in a
+   * promise callback after a timer never fired while a later unref'd timer
+   * existed). */
+  rt_val r = rt_call_toplevel(rt_ref_get(process_timers), rt_undefined(), 1, &now);
   if (r) {
     double next = rt_to_number(r);
     if (next != 0 && next == next) {
@@ -32,6 +37,7 @@ static void on_timer(uv_timer_t *h) {
         uv_unref((uv_handle_t *)&timer);
     }
   }
+  rt_tick();
   rt_scope_close(s);
 }
 
