@@ -401,6 +401,19 @@ Module.createRequire = function createRequire(filename) {
   return makeRequire(m);
 };
 
+// Loads modules as -r does, relative to the working directory (tools such
+// as ts-node call it for their own preloads).
+Module._preloadModules = function(requests) {
+  if (!Array.isArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  try {
+    parent.paths = Module._nodeModulePaths(process.cwd());
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  for (const request of requests) parent.require(request);
+};
+
 Module.runMain = function(main = process.argv[1]) {
   const resolved = Module._resolveFilename(path.resolve(main), null, true);
   if (resolved.endsWith('.mjs') || (resolved.endsWith('.js') && pkg.typeOf(resolved) === 'module')) {
