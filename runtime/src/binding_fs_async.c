@@ -290,9 +290,11 @@ static void fast_complete(fs_call *c, ssize_t n) {
   uv_idle_start(&fast.idle, fast_idle);
 }
 
+/* The pool's part of a partly cached read: the two counts add up; an error
+ * there still returns the bytes already read, as read(2) would. */
 static void after_rest(uv_fs_t *req) {
   fs_call *c = req->data;
-  if (req->result >= 0) req->result += c->done;
+  req->result = req->result >= 0 ? req->result + c->done : c->done;
   after(req);
 }
 
