@@ -29,20 +29,19 @@ function timingSafeEqual(buf1, buf2) {
   return binding.timingSafeEqual(buf1, buf2);
 }
 
-const constants = Object.freeze({
-  OPENSSL_VERSION_NUMBER: 0x30000000,
-  RSA_PKCS1_PADDING: 1,
-  RSA_NO_PADDING: 3,
-  RSA_PKCS1_OAEP_PADDING: 4,
-  RSA_X931_PADDING: 5,
-  RSA_PKCS1_PSS_PADDING: 6,
-  RSA_PSS_SALTLEN_DIGEST: -1,
-  RSA_PSS_SALTLEN_MAX_SIGN: -2,
-  RSA_PSS_SALTLEN_AUTO: -2,
-  POINT_CONVERSION_COMPRESSED: 2,
-  POINT_CONVERSION_UNCOMPRESSED: 4,
-  POINT_CONVERSION_HYBRID: 6,
-});
+// Values from the OpenSSL headers (internalBinding('crypto').constants), in
+// Node's order; the cipher lists are the tls module's defaults.
+const constants = (() => {
+  const c = { ...binding.constants };
+  const { DEFAULT_CIPHERS } = require('internal/tls/context');
+  const ordered = {};
+  for (const k of Object.keys(c)) {
+    if (k === 'TLS1_VERSION') ordered.defaultCoreCipherList = DEFAULT_CIPHERS;
+    ordered[k] = c[k];
+  }
+  ordered.defaultCipherList = DEFAULT_CIPHERS;
+  return Object.freeze(ordered);
+})();
 
 let webcryptoModule;
 function lazyWebCrypto() {

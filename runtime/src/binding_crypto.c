@@ -26,6 +26,9 @@
 #include <openssl/err.h>
 #include <openssl/ec.h>
 #include <openssl/rand.h>
+#include <openssl/ssl.h>
+#include <openssl/dh.h>
+#include <openssl/opensslv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -812,7 +815,45 @@ static void timing_safe_equal(rt_args *a) {
   rt_return_bool(a, CRYPTO_memcmp(pa, pb, la) == 0);
 }
 
+/* crypto.constants that come from the OpenSSL this binary is built on
+ * (Node takes them from its bundled OpenSSL 3.0 headers the same way). */
+static void set_constants(rt_val e) {
+  rt_val c = rt_object();
+#define K(name) rt_set(c, #name, rt_number((double)(name)))
+  K(OPENSSL_VERSION_NUMBER);
+  K(SSL_OP_ALL); K(SSL_OP_ALLOW_NO_DHE_KEX); K(SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION);
+  K(SSL_OP_CIPHER_SERVER_PREFERENCE); K(SSL_OP_CISCO_ANYCONNECT); K(SSL_OP_COOKIE_EXCHANGE);
+  K(SSL_OP_CRYPTOPRO_TLSEXT_BUG); K(SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS); K(SSL_OP_LEGACY_SERVER_CONNECT);
+  K(SSL_OP_NO_COMPRESSION); K(SSL_OP_NO_ENCRYPT_THEN_MAC); K(SSL_OP_NO_QUERY_MTU);
+  K(SSL_OP_NO_RENEGOTIATION); K(SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
+  rt_set(c, "SSL_OP_NO_SSLv2", rt_number(0)); /* gone from OpenSSL 3; Node keeps it as 0 */
+  K(SSL_OP_NO_SSLv3); K(SSL_OP_NO_TICKET); K(SSL_OP_NO_TLSv1); K(SSL_OP_NO_TLSv1_1);
+  K(SSL_OP_NO_TLSv1_2); K(SSL_OP_NO_TLSv1_3); K(SSL_OP_PRIORITIZE_CHACHA); K(SSL_OP_TLS_ROLLBACK_BUG);
+  /* ENGINE_METHOD_*: the ENGINE API's flag values (engine.h, deprecated in 3.0) */
+  rt_set(c, "ENGINE_METHOD_RSA", rt_number(0x0001));
+  rt_set(c, "ENGINE_METHOD_DSA", rt_number(0x0002));
+  rt_set(c, "ENGINE_METHOD_DH", rt_number(0x0004));
+  rt_set(c, "ENGINE_METHOD_RAND", rt_number(0x0008));
+  rt_set(c, "ENGINE_METHOD_EC", rt_number(0x0800));
+  rt_set(c, "ENGINE_METHOD_CIPHERS", rt_number(0x0040));
+  rt_set(c, "ENGINE_METHOD_DIGESTS", rt_number(0x0080));
+  rt_set(c, "ENGINE_METHOD_PKEY_METHS", rt_number(0x0200));
+  rt_set(c, "ENGINE_METHOD_PKEY_ASN1_METHS", rt_number(0x0400));
+  rt_set(c, "ENGINE_METHOD_ALL", rt_number(0xFFFF));
+  rt_set(c, "ENGINE_METHOD_NONE", rt_number(0x0000));
+  K(DH_CHECK_P_NOT_SAFE_PRIME); K(DH_CHECK_P_NOT_PRIME); K(DH_UNABLE_TO_CHECK_GENERATOR);
+  K(DH_NOT_SUITABLE_GENERATOR);
+  K(RSA_PKCS1_PADDING); K(RSA_NO_PADDING); K(RSA_PKCS1_OAEP_PADDING); K(RSA_X931_PADDING);
+  K(RSA_PKCS1_PSS_PADDING); K(RSA_PSS_SALTLEN_DIGEST); K(RSA_PSS_SALTLEN_MAX_SIGN);
+  K(RSA_PSS_SALTLEN_AUTO);
+  K(TLS1_VERSION); K(TLS1_1_VERSION); K(TLS1_2_VERSION); K(TLS1_3_VERSION);
+  K(POINT_CONVERSION_COMPRESSED); K(POINT_CONVERSION_UNCOMPRESSED); K(POINT_CONVERSION_HYBRID);
+#undef K
+  rt_set(e, "constants", c);
+}
+
 void rt_binding_init_crypto(rt_val e) {
+  set_constants(e);
   static const struct {
     const char *name;
     rt_native_fn fn;
