@@ -139,6 +139,7 @@ struct zl_t {
   rt_ref *wait_cb; /* a writeAsync waiting for block wait_seq */
   uint64_t wait_seq;
   rt_ref *keep; /* the handle wrapper, while blocks or a callback are pending */
+  struct zl_t *live_prev, *live_next; /* this thread's handles (see live_free_all) */
 };
 
 static void zbuf_reserve(zbuf *b, size_t want) {
@@ -353,9 +354,41 @@ static void zl_run(zl_t *z, const uint8_t *in, size_t n, int flush, zbuf *out, z
 static void par_release(zl_t *z);
 static bool par_allowed(const zl_t *z);
 
+/* This thread's handles.  V8 runs no weak callback when a worker's isolate
+ * is disposed, so the handles a worker leaves open (a stream not ended when
+ * it exits or is terminated: a deflate state is 256 KiB and more) are freed
+ * when its thread ends, after the isolate (no rt_ref is touched then). */
+static _Thread_local zl_t *live;
+static _Thread_local bool live_hooked;
+
+static void live_unlink(zl_t *z) {
+  if (z->live_prev)
+    z->live_prev->live_next = z->live_next;
+  else if (live == z)
+    live = z->live_next;
+  if (z->live_next) z->live_next->live_prev = z->live_prev;
+  z->live_prev = z->live_next = NULL;
+}
+
+static void live_free_all(void *arg) {
+  (void)arg;
+  while (live) {
+    zl_t *z = live;
+    live = z->live_next;
+    zl_end(z);
+    free(z->win);
+    free(z->pend.p);
+    free(z->ready.p);
+    free(z->dict);
+    free(z);
+  }
+  live_hooked = false;
+}
+
 static void zl_free(void *data) {
   zl_t *z = data;
   if (z->busy) return; /* the job frees it (see after_write) */
+  live_unlink(z);
   zl_end(z);
   par_release(z);
   free(z->dict);
@@ -363,6 +396,13 @@ static void zl_free(void *data) {
 }
 
 static rt_val zl_wrap(zl_t *z) {
+  if (!live_hooked) {
+    rt_thread_at_exit(live_free_all, NULL);
+    live_hooked = true;
+  }
+  z->live_next = live;
+  if (live) live->live_prev = z;
+  live = z;
   rt_val w = rt_object_with_slots();
   rt_object_set_ptr(w, z);
   rt_ref_set_weak(rt_ref_new(w), zl_free, z);
