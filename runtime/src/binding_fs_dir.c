@@ -21,12 +21,13 @@
 #include "devrun/util.h"
 #include "runtime.h"
 
-typedef struct {
+typedef struct dir_wrap {
   uv_dir_t *dir;        /* NULL once closed */
   uv_dirent_t *entries; /* the batch buffer handed to libuv */
   size_t cap;
   bool busy;
   rt_ref *weak; /* the handle object, weak */
+  struct dir_wrap *live_prev, *live_next; /* this thread's handles (see live_close_all) */
 } dir_wrap;
 
 typedef struct {
@@ -72,8 +73,40 @@ static void warn_later(void) {
   uv_timer_start(warn_timer, warn_cb, 0, 0);
 }
 
+/* This thread's handles.  V8 runs no weak callback when a worker's isolate
+ * is disposed: the directories a worker leaves open are closed when its
+ * thread ends, after the isolate (no rt_ref is touched then). */
+static _Thread_local dir_wrap *live;
+static _Thread_local bool live_hooked;
+
+static void live_unlink(dir_wrap *d) {
+  if (d->live_prev)
+    d->live_prev->live_next = d->live_next;
+  else if (live == d)
+    live = d->live_next;
+  if (d->live_next) d->live_next->live_prev = d->live_prev;
+  d->live_prev = d->live_next = NULL;
+}
+
+static void live_close_all(void *arg) {
+  (void)arg;
+  while (live) {
+    dir_wrap *d = live;
+    live = d->live_next;
+    if (d->dir) {
+      uv_fs_t req;
+      uv_fs_closedir(NULL, &req, d->dir, NULL);
+      uv_fs_req_cleanup(&req);
+    }
+    free(d->entries);
+    free(d);
+  }
+  live_hooked = false;
+}
+
 static void dir_gone(void *data) {
   dir_wrap *d = data;
+  live_unlink(d);
   if (d->dir) {
     uv_fs_t req;
     uv_fs_closedir(NULL, &req, d->dir, NULL);
@@ -93,6 +126,13 @@ static rt_val make_handle(uv_dir_t *dir) {
   if (!obj) return NULL;
   dir_wrap *d = dr_calloc(1, sizeof *d);
   d->dir = dir;
+  if (!live_hooked) {
+    rt_thread_at_exit(live_close_all, NULL);
+    live_hooked = true;
+  }
+  d->live_next = live;
+  if (live) live->live_prev = d;
+  live = d;
   d->weak = rt_ref_new(obj);
   rt_ref_set_weak(d->weak, dir_gone, d);
   rt_object_set_ptr(obj, d);
