@@ -84,6 +84,7 @@ static const int h2_tag = 0x4832; /* address used as the object tag */
 /* ---- events ------------------------------------------------------------- */
 
 static void push_event(h2_session *s, int argc, rt_val *argv) {
+  if (!s->events) return; /* only receive() and send() run callbacks */
   rt_val e = rt_array(argc);
   for (int i = 0; i < argc; i++) rt_set_i(e, i, argv[i]);
   rt_set_i(s->events, s->nevents++, e);
@@ -382,6 +383,10 @@ static void ctor(rt_args *a) {
 static void m_receive(rt_args *a) {
   h2_session *s = self(a);
   if (!s) return;
+  if (!rt_is_array_buffer_view(rt_arg(a, 0))) {
+    rt_throw_type_error("receive() wants bytes");
+    return;
+  }
   size_t len;
   const uint8_t *p = rt_view_data(rt_arg(a, 0), &len);
   begin_events(s);
@@ -507,6 +512,10 @@ static void m_write(rt_args *a) {
     rt_return_int(a, NGHTTP2_ERR_STREAM_CLOSED);
     return;
   }
+  if (!rt_is_array_buffer_view(rt_arg(a, 1))) {
+    rt_throw_type_error("write() wants bytes");
+    return;
+  }
   size_t len;
   const uint8_t *p = rt_view_data(rt_arg(a, 1), &len);
   if (len) {
@@ -560,7 +569,7 @@ static void m_ping(rt_args *a) {
   h2_session *s = self(a);
   if (!s) return;
   size_t len = 0;
-  const uint8_t *p = rt_is_undefined(rt_arg(a, 0)) ? NULL : rt_view_data(rt_arg(a, 0), &len);
+  const uint8_t *p = rt_is_array_buffer_view(rt_arg(a, 0)) ? rt_view_data(rt_arg(a, 0), &len) : NULL;
   uint8_t payload[8] = {0};
   if (p) memcpy(payload, p, len < 8 ? len : 8);
   rt_return_int(a, nghttp2_submit_ping(s->ng, NGHTTP2_FLAG_NONE, payload));

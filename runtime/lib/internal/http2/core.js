@@ -149,6 +149,7 @@ class Http2Session extends EventEmitter {
 
   _receive(data) {
     if (this._destroyed) return;
+    if (typeof data === 'string') data = Buffer.from(data, this._socket.readableEncoding || 'utf8');
     const events = this._handle.receive(data);
     this._dispatch(events);
     if (!this._destroyed) this._flush();
