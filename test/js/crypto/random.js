@@ -48,7 +48,10 @@ t('uuid opt2', () => crypto.randomUUID(1));
 t('grv float', () => crypto.getRandomValues(new Float64Array(2)));
 t('grv big', () => crypto.getRandomValues(new Uint8Array(65537)));
 console.log(crypto.getRandomValues(new Uint8Array(65536)).length, crypto.webcrypto.getRandomValues(new BigInt64Array(2)).length);
-crypto.randomBytes(32, (err, b) => console.log('async randomBytes', err, b.length));
-crypto.randomFill(new Uint8Array(10), 5, (err, b) => console.log('async randomFill', err, b.length));
-crypto.randomFill(Buffer.alloc(10), 2, 3, (err, b) => console.log('async randomFill 3', err, b[0], b[9]));
-crypto.randomInt(1, 3, (err, n) => console.log('async randomInt', err, n === 1 || n === 2));
+// The thread pool may finish these in any order (in Node too): print sorted.
+const asyncLines = [];
+const done = (line) => { asyncLines.push(line); if (asyncLines.length === 4) console.log(asyncLines.sort().join('\n')); };
+crypto.randomBytes(32, (err, b) => done(`async randomBytes ${err} ${b.length}`));
+crypto.randomFill(new Uint8Array(10), 5, (err, b) => done(`async randomFill ${err} ${b.length}`));
+crypto.randomFill(Buffer.alloc(10), 2, 3, (err, b) => done(`async randomFill 3 ${err} ${b[0]} ${b[9]}`));
+crypto.randomInt(1, 3, (err, n) => done(`async randomInt ${err} ${n === 1 || n === 2}`));
