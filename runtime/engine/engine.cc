@@ -19,6 +19,8 @@
 
 #include <libplatform/libplatform.h>
 
+#include "engine_tracing.h"
+
 using namespace v8;
 
 namespace rt {
@@ -77,7 +79,11 @@ static void on_reject(PromiseRejectMessage msg) {
 
 int rt_engine_process_init(void) {
   V8::InitializeICU();
-  g_platform = platform::NewDefaultPlatform(2);
+  // The tracing controller is engine_tracing.cc's (idle unless trace events
+  // are enabled, as the platform's own default one).
+  g_platform = platform::NewDefaultPlatform(2, platform::IdleTaskSupport::kDisabled,
+                                            platform::InProcessStackDumping::kDisabled,
+                                            std::unique_ptr<TracingController>(rt__tracing_controller()));
   V8::InitializePlatform(g_platform.get());
   V8::Initialize();
   allocator = ArrayBuffer::Allocator::NewDefaultAllocator();

@@ -17,6 +17,7 @@
 
 #include "devrun/exe.h"
 #include "devrun/util.h"
+#include "engine_tracing.h"
 #include "runtime.h"
 
 static const char usage[] =
@@ -39,6 +40,10 @@ static const char usage[] =
     "  --heapsnapshot-signal=SIG  write a heap snapshot when SIG arrives\n"
     "  --heapsnapshot-near-heap-limit=N  write up to N snapshots near the heap limit\n"
     "  --cpu-prof, --cpu-prof-dir=DIR, --heap-prof  profiles, as Node names them\n"
+    "  --trace-event-categories=LIST  record trace events of LIST (comma-separated)\n"
+    "  --trace-events-enabled   the same with v8,node,node.async_hooks\n"
+    "  --trace-event-file-pattern=PATTERN  trace file (${pid}, ${rotation};\n"
+    "                           default node_trace.${rotation}.log)\n"
     "  --v8-options             print V8's options and exit\n"
     "  -v, --version            print the version and exit\n"
     "  -h, --help               print this help and exit\n"
@@ -57,7 +62,8 @@ static const char usage[] =
 
 enum { OPT_V8_OPTIONS = RT_OPT_V8_OPTIONS, OPT_INPUT_TYPE, OPT_INSPECT, OPT_INSPECT_BRK,
        OPT_INSPECT_WAIT, OPT_INSPECT_PORT, OPT_INSPECT_PUBLISH, OPT_GC_TRACE, OPT_SNAP_SIGNAL,
-       OPT_SNAP_NEAR, OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF, OPT_BUILD_CODE_CACHE };
+       OPT_SNAP_NEAR, OPT_CPU_PROF, OPT_CPU_PROF_DIR, OPT_HEAP_PROF, OPT_BUILD_CODE_CACHE,
+       OPT_TRACE_CATEGORIES, OPT_TRACE_ENABLED, OPT_TRACE_PATTERN };
 
 static const struct option long_options[] = {
     {"eval", required_argument, NULL, 'e'},
@@ -79,6 +85,9 @@ static const struct option long_options[] = {
     {"cpu-prof", no_argument, NULL, OPT_CPU_PROF},
     {"cpu-prof-dir", required_argument, NULL, OPT_CPU_PROF_DIR},
     {"heap-prof", no_argument, NULL, OPT_HEAP_PROF},
+    {"trace-event-categories", required_argument, NULL, OPT_TRACE_CATEGORIES},
+    {"trace-events-enabled", no_argument, NULL, OPT_TRACE_ENABLED},
+    {"trace-event-file-pattern", required_argument, NULL, OPT_TRACE_PATTERN},
     {"build-code-cache", required_argument, NULL, OPT_BUILD_CODE_CACHE}, /* build step */
     {NULL, 0, NULL, 0}};
 
@@ -150,6 +159,7 @@ int main(int argc, char **argv) {
   int v8argc = 1;
   v8argv[0] = argv[0];
   bool print_v8_options = false;
+  const char *trace_categories = NULL; /* trace events (engine_tracing.h) */
 
   opterr = 0;
   int c;
@@ -173,6 +183,9 @@ int main(int argc, char **argv) {
         ro.mode = "eval";
         ro.code = warmup_script;
         break;
+      case OPT_TRACE_CATEGORIES: trace_categories = optarg; break;
+      case OPT_TRACE_ENABLED: if (!trace_categories) trace_categories = "v8,node,node.async_hooks"; break;
+      case OPT_TRACE_PATTERN: rt_tracing_set_file_pattern(optarg); break;
       case OPT_INPUT_TYPE:
         if (strcmp(optarg, "module") && strcmp(optarg, "commonjs")) {
           fprintf(stderr, "devrun-js: --input-type must be \"module\" or \"commonjs\"\n");
@@ -240,6 +253,16 @@ int main(int argc, char **argv) {
   rt_engine_set_flags_string("--harmony-import-assertions");
   rt_engine_on_uncaught(rt_on_uncaught);
   rt_engine_on_promise_reject(rt_on_promise_reject);
+  if (trace_categories && *trace_categories) { /* first preload: trace_events sets up the JS side */
+    memmove(ro.preload + 1, ro.preload, (size_t)ro.npreload * sizeof(char *));
+    ro.preload[0] = "trace_events";
+    ro.npreload++;
+  }
+  int terr = trace_categories && *trace_categories ? rt_tracing_enable(trace_categories) : 0;
+  if (terr < 0) {
+    fprintf(stderr, "devrun-js: cannot open the trace event file: %s\n", strerror(-terr));
+    return 9;
+  }
   double t0 = dr_now_ms();
   if (rt_engine_init() < 0) dr_die("cannot initialize V8");
   double t1 = dr_now_ms();

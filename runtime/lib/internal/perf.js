@@ -4,6 +4,7 @@
 // perf_hooks builds on this object.
 
 const pm = internalBinding('process_methods');
+const traceHooks = require('internal/trace_events_hooks'); // node.perf.usertiming
 
 // Time 0 is process start (when process_methods was first loaded, early in
 // bootstrap); timeOrigin is that moment in epoch milliseconds.
@@ -38,6 +39,7 @@ class Performance {
   mark(name, options = {}) {
     const m = new PerformanceMark(`${name}`, 'mark', options.startTime ?? now(), 0, options.detail ?? null);
     entries.push(m);
+    if (traceHooks.state.usertiming) traceHooks.mark(m);
     return m;
   }
   measure(name, startOrOptions, endMark) {
@@ -55,6 +57,7 @@ class Performance {
     if (endMark !== undefined) end = lookupMark(endMark);
     const m = new PerformanceMeasure(`${name}`, 'measure', start, end - start, detail);
     entries.push(m);
+    if (traceHooks.state.usertiming) traceHooks.measure(m);
     return m;
   }
   getEntries() { return entries.slice(); }
