@@ -86,7 +86,8 @@ class DuplexHandle {
 
   // 0: the callback will run once the Duplex took every part
   write(data, cb) {
-    if (this.closed || this.stream.destroyed || this.stream.writableEnded) return EPIPE;
+    const w = this.stream;
+    if (this.closed || typeof w.write !== 'function' || w.destroyed || w.writableEnded) return EPIPE;
     const parts = Array.isArray(data) ? data : [data];
     let left = parts.length;
     let failed = null;
@@ -108,7 +109,10 @@ class DuplexHandle {
 
   shutdown(cb) {
     const s = this.stream;
-    if (this.closed || s.destroyed || s.writableFinished) { process.nextTick(cb, 0); return 0; }
+    if (this.closed || typeof s.end !== 'function' || s.destroyed || s.writableFinished) {
+      process.nextTick(cb, 0); // nothing (more) to end: a Readable, or gone
+      return 0;
+    }
     let called = false;
     const finish = () => { if (!called) { called = true; cb(0); } };
     if (s.writableEnded) s.once('finish', finish);
@@ -146,6 +150,9 @@ class JSStreamSocket extends net.Socket {
     handle.owner = this;
     this.stream = stream;
     this._jsHandle = handle;
+    // a one-way stream makes a one-way socket
+    this.readable = !!stream.readable;
+    this.writable = !!stream.writable;
     // start reading (EOF is seen even if nobody consumes the data)
     this.read(0);
   }

@@ -78,4 +78,17 @@ run('duplex error -> socket error, then close', (log, done) => {
   d.destroy(new Error('boom'));
 });
 
+run('a Readable (one way): the socket is not writable', (log, done) => {
+  const { Readable } = require('stream');
+  const r = new Readable({ read() {} });
+  const s = new JSStreamSocket(r);
+  log(`readable ${s.readable} writable ${s.writable}`);
+  s.on('data', (c) => log(`socket data ${c}`));
+  s.on('end', () => log('socket end'));
+  s.on('error', (e) => log(`socket error ${e.message}`));
+  s.on('close', () => { log(`socket close; readable destroyed ${r.destroyed}`); done(); });
+  r.push('one way');
+  r.push(null);
+});
+
 next();
