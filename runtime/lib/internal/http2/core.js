@@ -863,10 +863,6 @@ class Http2Server extends net.Server {
     initServer(this, options, listener);
     this.on('connection', (socket) => setupSession(this, socket));
   }
-  close(cb) {
-    for (const s of this._sessions) s.close();
-    return super.close(cb);
-  }
 }
 for (const k of Object.keys(Object.getOwnPropertyDescriptors(serverMethods))) {
   Object.defineProperty(Http2Server.prototype, k, Object.getOwnPropertyDescriptor(serverMethods, k));
@@ -887,14 +883,13 @@ class Http2SecureServer extends tls.Server {
       setupSession(this, socket);
     });
   }
-  close(cb) {
-    for (const s of this._sessions) s.close();
-    return super.close(cb);
-  }
 }
 for (const k of Object.keys(Object.getOwnPropertyDescriptors(serverMethods))) {
   Object.defineProperty(Http2SecureServer.prototype, k, Object.getOwnPropertyDescriptor(serverMethods, k));
 }
+
+// server.close() stops accepting connections only: as Node 20, open sessions
+// stay until they are closed (http2session.close()) or their peer leaves.
 
 function createServer(options, listener) { return new Http2Server(options, listener); }
 function createSecureServer(options, listener) { return new Http2SecureServer(options, listener); }
