@@ -21,13 +21,15 @@ const enabledTracingObjects = new Set();
 
 class Tracing {
   constructor(categories) {
+    // What enable() enables is fixed now; the getter shows the array (Node).
+    this[kHandle] = categories.join(',');
     this[kCategories] = categories;
     this[kEnabled] = false;
   }
 
   enable() {
     if (!this[kEnabled]) {
-      binding.enable(this[kCategories].join(','));
+      binding.enable(this[kHandle]);
       this[kEnabled] = true;
       enabledTracingObjects.add(this);
       if (enabledTracingObjects.size > kMaxTracingCount) {
@@ -40,7 +42,7 @@ class Tracing {
 
   disable() {
     if (this[kEnabled]) {
-      binding.disable(this[kCategories].join(','));
+      binding.disable(this[kHandle]);
       this[kEnabled] = false;
       enabledTracingObjects.delete(this);
       hooks.refresh();
@@ -65,7 +67,7 @@ function createTracing(options) {
   }
   validateStringArray(options.categories, 'options.categories');
   if (options.categories.length <= 0) throw new ERR_TRACE_EVENTS_CATEGORY_REQUIRED();
-  return new Tracing(options.categories.slice());
+  return new Tracing(options.categories);
 }
 
 function getEnabledCategories() {
