@@ -20,6 +20,7 @@
  *   s.submitHeaders(id, headers, endStream)                   -> 0 | error
  *       (informational headers before the response)
  *   s.write(id, view)        queue body bytes of stream id
+ *   s.queued(id)            -> body bytes of stream id not yet framed
  *   s.end(id, trailers | undefined)   the body is complete; trailers (a
  *       headers list) are sent after it, with END_STREAM
  *   s.rstStream(id, code), s.ping(view8), s.goaway(code, lastId, view|undefined)
@@ -558,6 +559,15 @@ static void m_end(rt_args *a) {
   rt_return_int(a, 0);
 }
 
+static void m_queued(rt_args *a) {
+  h2_session *s = self(a);
+  if (!s) return;
+  h2_out *o = out_of(s, rt_to_int32(rt_arg(a, 0)));
+  size_t n = 0;
+  for (h2_chunk *c = o ? o->head : NULL; c; c = c->next) n += c->len - c->off;
+  rt_return_number(a, (double)n);
+}
+
 static void m_rst_stream(rt_args *a) {
   h2_session *s = self(a);
   if (!s) return;
@@ -681,6 +691,7 @@ void rt_binding_init_http2(rt_val e) {
   rt_set_method(c, "submitHeaders", m_submit_headers);
   rt_set_method(c, "write", m_write);
   rt_set_method(c, "end", m_end);
+  rt_set_method(c, "queued", m_queued);
   rt_set_method(c, "rstStream", m_rst_stream);
   rt_set_method(c, "ping", m_ping);
   rt_set_method(c, "goaway", m_goaway);

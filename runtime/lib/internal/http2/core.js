@@ -86,6 +86,7 @@ class Http2Session extends EventEmitter {
     this._goawayReceived = false;
     this._flushQueued = false;
     this._pings = [];
+    this._blocked = new Set(); // streams whose last write waits for nghttp2 to take the bytes
     this._pendingAcks = [];
     this._options = options || {};
     this._localSettings = undefined;
@@ -145,6 +146,9 @@ class Http2Session extends EventEmitter {
     const [out, events] = this._handle.send();
     if (out !== undefined && !this._socket.destroyed) this._socket.write(Buffer.from(out));
     this._dispatch(events);
+    if (this._blocked.size) {
+      for (const s of [...this._blocked]) s._releaseWrite();
+    }
   }
 
   _receive(data) {
@@ -551,10 +555,25 @@ class Http2Stream extends Duplex {
     if (this._id === undefined) { this._pendingWrites.push([chunk, cb]); return; }
     if (!this._sendReady()) return cb(new ERR_HTTP2_INVALID_STREAM());
     if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
-    const rv = this._session._handle.write(this._id, chunk);
+    const session = this._session;
+    const rv = session._handle.write(this._id, chunk);
     if (rv < 0) return cb(rv === -510 ? new ERR_HTTP2_INVALID_STREAM() : libError(rv));
-    this._session._scheduleFlush();
-    cb();
+    session._scheduleFlush();
+    // Backpressure: the write completes once nghttp2 has framed enough of
+    // the queue (the peer's flow-control window and the socket allow it).
+    if (session._handle.queued(this._id) < this.writableHighWaterMark) return cb();
+    this._heldWrite = cb;
+    session._blocked.add(this);
+  }
+
+  _releaseWrite(err) {
+    const session = this._session;
+    if (!err && !session._destroyed && this._id !== undefined &&
+        session._handle.queued(this._id) >= this.writableHighWaterMark) return;
+    session._blocked.delete(this);
+    const cb = this._heldWrite;
+    this._heldWrite = null;
+    if (cb) cb(err);
   }
 
   _sendReady() {
@@ -618,6 +637,10 @@ class Http2Stream extends Duplex {
     }
     if (!err && code !== NGHTTP2_NO_ERROR) {
       err = new ERR_HTTP2_STREAM_ERROR(nameForErrorCode[code] || code);
+    }
+    if (this._heldWrite) {
+      session._blocked.delete(this);
+      this._heldWrite = null; // the stream is going away with err
     }
     if (this._id !== undefined) session._streams.delete(this._id);
     session._pendingStreams.delete(this);
