@@ -54,7 +54,8 @@ function refresh() {
 function setup() {
   if (!setUp) {
     setUp = true;
-    process.on('exit', () => binding.stop());
+    // One recorder per process: a worker's exit must not end it.
+    if (require('worker_threads').isMainThread) process.on('exit', () => binding.stop());
   }
   refresh();
 }
@@ -74,5 +75,9 @@ function measure(entry) {
   binding.trace('b', kUserTiming, entry.name, id, undefined, toTs(entry.startTime));
   binding.trace('e', kUserTiming, entry.name, id, undefined, toTs(entry.startTime + entry.duration));
 }
+
+// A worker thread starts with the process's categories: its marks are
+// recorded without it loading trace_events (async_hooks only once it does).
+state.usertiming = binding.isEnabled(kUserTiming);
 
 module.exports = { state, setup, refresh, mark, measure };
