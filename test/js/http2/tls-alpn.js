@@ -39,7 +39,7 @@ server.listen(0, '127.0.0.1', () => {
   const port = server.address().port;
   const client = http2.connect(`https://localhost:${port}`, { ca: cert });
   client.on('connect', () => console.log('connect alpn', client.alpnProtocol, 'encrypted', client.encrypted,
-    'socket alpn', client.socket.alpnProtocol));
+    'socket alpn', client.socket.alpnProtocol, 'originSet', JSON.stringify(client.originSet) === JSON.stringify([`https://localhost:${port}`])));
   const req = client.request({ ':method': 'POST', ':path': '/api?x=1', 'user-agent': 'devrun-test' });
   req.on('response', (h) => console.log('response', h[':status'], h['content-type'], h['x-multi']));
   let data = '';

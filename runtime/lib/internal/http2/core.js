@@ -95,7 +95,7 @@ class Http2Session extends EventEmitter {
     this._connecting = true;
     this.encrypted = socket instanceof tls.TLSSocket;
     this.alpnProtocol = undefined;
-    this.originSet = undefined;
+    this._originSet = undefined;
 
     const settings = this._options.settings;
     if (settings !== undefined) validateSettings(settings);
@@ -111,6 +111,21 @@ class Http2Session extends EventEmitter {
   }
 
   get type() { return this._type; }
+  // The origins this session is authoritative for (TLS only): as Node, the
+  // socket's servername and port (ORIGIN frames are not supported).
+  get originSet() {
+    if (!this.encrypted || this._destroyed) return undefined;
+    if (this._originSet === undefined) {
+      this._originSet = new Set();
+      const sock = this._socket;
+      if (sock.servername != null) {
+        let o = `https://${sock.servername}`;
+        if (sock.remotePort != null) o += `:${sock.remotePort}`;
+        this._originSet.add(new URL(o).origin);
+      }
+    }
+    return Array.from(this._originSet);
+  }
   get socket() { return this._socket; }
   get closed() { return this._closed; }
   get destroyed() { return this._destroyed; }
