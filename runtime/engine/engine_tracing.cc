@@ -9,6 +9,7 @@
 #include <v8-platform.h>
 
 #include <cerrno>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -52,7 +53,8 @@ Controller *controller;                // owned by the platform
 std::map<std::string, int> refs;       // category -> references
 std::string pattern = "node_trace.${rotation}.log";
 std::ofstream *out;                    // the file while recording
-bool recording, stopped;
+std::atomic<bool> recording{false};  // read without mu by the fast checks
+bool stopped;
 }  // namespace
 
 v8::TracingController *rt__tracing_controller() {
@@ -152,6 +154,8 @@ void rt_tracing_add_event(char phase, const char *category, const char *name, bo
   if (!controller || !recording) return;
   const uint8_t *flag = controller->GetCategoryGroupEnabled(category);
   if (!flag || !*flag) return;
+  std::lock_guard<std::mutex> g(mu);  // rt_tracing_stop may be freeing the buffer
+  if (!recording) return;
   const char *arg_names[1] = {"data"};
   uint8_t arg_types[1] = {kTypeConvertable};
   uint64_t arg_values[1] = {0};
