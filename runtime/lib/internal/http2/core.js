@@ -69,6 +69,8 @@ function libError(rv) {
   return e;
 }
 
+function emitNT(target, ...args) { target.emit(...args); }
+
 function utcDate() { return new Date().toUTCString(); }
 
 // ---- sessions ---------------------------------------------------------------
@@ -186,17 +188,17 @@ class Http2Session extends EventEmitter {
         case 1: this._onHeaders(ev[1], ev[2], ev[3], ev[4]); break;
         case 2: {
           const s = this._streams.get(ev[1]);
-          if (s && !s.destroyed) s._onData(Buffer.from(ev[2]));
+          if (s) s._inOrder('_onData', Buffer.from(ev[2]));
           break;
         }
         case 3: {
           const s = this._streams.get(ev[1]);
-          if (s) s._onEnd();
+          if (s) s._inOrder('_onEnd');
           break;
         }
         case 4: {
           const s = this._streams.get(ev[1]);
-          if (s) s._onClose(ev[2]);
+          if (s) s._inOrder('_onClose', ev[2]);
           break;
         }
         case 5: {
@@ -242,6 +244,8 @@ class Http2Session extends EventEmitter {
     }
   }
 
+  // As Node, header events ('stream', 'response', 'headers', 'trailers') are
+  // emitted on the next tick; DATA and END_STREAM are pushed at once.
   _onHeaders(id, cat, flags, list) {
     const headers = toHeaderObject(list);
     const raw = [];
@@ -253,33 +257,33 @@ class Http2Session extends EventEmitter {
       this._streams.set(id, stream);
       if (flags & NGHTTP2_FLAG_END_STREAM) stream._endAfterHeaders = true;
       if (headers[HTTP2_HEADER_METHOD] === HTTP2_METHOD_HEAD) stream._headRequest = true;
-      this.emit('stream', stream, headers, flags, raw);
+      process.nextTick(emitNT, this, 'stream', stream, headers, flags, raw);
       return;
     }
     if (flags & NGHTTP2_FLAG_END_STREAM) stream._endAfterHeaders = !stream._gotData;
     if (cat === NGHTTP2_HCAT_RESPONSE) {
       const status = headers[HTTP2_HEADER_STATUS];
       if (status >= 100 && status < 200) {
-        stream.emit('headers', headers, flags, raw);
+        stream._deferEmit('headers', headers, flags, raw);
         return;
       }
       stream._gotResponse = true;
-      stream.emit('response', headers, flags, raw);
+      stream._deferEmit('response', headers, flags, raw);
     } else if (cat === NGHTTP2_HCAT_HEADERS) {
       const status = headers[HTTP2_HEADER_STATUS];
       if (stream._gotData || (this._type === NGHTTP2_SESSION_SERVER) ||
           (stream._gotResponse && status === undefined)) {
-        stream.emit('trailers', headers, flags, raw);
+        stream._deferEmit('trailers', headers, flags, raw);
       } else if (status !== undefined && status >= 100 && status < 200) {
-        stream.emit('headers', headers, flags, raw);
+        stream._deferEmit('headers', headers, flags, raw);
       } else if (!stream._gotResponse) {
         stream._gotResponse = true;
-        stream.emit('response', headers, flags, raw);
+        stream._deferEmit('response', headers, flags, raw);
       } else {
-        stream.emit('trailers', headers, flags, raw);
+        stream._deferEmit('trailers', headers, flags, raw);
       }
     } else {
-      stream.emit('headers', headers, flags, raw);
+      stream._deferEmit('headers', headers, flags, raw);
     }
   }
 
@@ -525,7 +529,21 @@ class Http2Stream extends Duplex {
     return this;
   }
 
+  // Header events are emitted on the next tick (as Node); DATA, END_STREAM
+  // and the close of the same stream that arrive behind them wait their turn.
+  _deferEmit(...args) {
+    this._deferred = (this._deferred || 0) + 1;
+    process.nextTick(() => { this._deferred--; this.emit(...args); });
+  }
+
+  _inOrder(method, arg) {
+    if (!this._deferred) { this[method](arg); return; }
+    this._deferred++;
+    process.nextTick(() => { this._deferred--; this[method](arg); });
+  }
+
   _onData(chunk) {
+    if (this.destroyed) return;
     this._gotData = true;
     this.push(chunk);
   }
@@ -533,6 +551,9 @@ class Http2Stream extends Duplex {
   _onEnd() {
     this._ended = true;
     this.push(null);
+    // As Node: with nothing buffered, 'end' comes even while paused (gRPC
+    // clients pause after each message and wait for it).
+    this.read(0);
   }
 
   _onClose(code) {
@@ -547,13 +568,15 @@ class Http2Stream extends Duplex {
       this.destroy();
       return;
     }
-    if (!this._ended) { this._ended = true; this.push(null); }
+    if (!this._ended) { this._ended = true; this.push(null); this.read(0); }
     if (!this._writableState.ending) this.end();
-    if (this.readableEnded || this.readableLength === 0 && this._readableState.flowing === null &&
-        this.listenerCount('data') === 0 && this.listenerCount('readable') === 0) {
+    if (this.readableEnded) {
       this._maybeDestroy(true);
     } else {
       this.once('end', () => this._maybeDestroy(true));
+      // A server stream nobody reads is drained so that it can close.
+      if (this._session._type === NGHTTP2_SESSION_SERVER && this._readableState.flowing === null) this.resume();
+      else this.read(0);
     }
   }
 
