@@ -21,6 +21,8 @@
  *       (informational headers before the response)
  *   s.write(id, view)        queue body bytes of stream id
  *   s.queued(id)            -> body bytes of stream id not yet framed
+ *   s.consume(id, n)        n received body bytes were read: the flow-control
+ *                           windows reopen by that much (WINDOW_UPDATE)
  *   s.end(id, trailers | undefined)   the body is complete; trailers (a
  *       headers list) are sent after it, with END_STREAM
  *   s.rstStream(id, code), s.ping(view8), s.goaway(code, lastId, view|undefined)
@@ -366,6 +368,9 @@ static void ctor(rt_args *a) {
   nghttp2_session_callbacks_set_on_frame_not_send_callback(cb, on_frame_not_send);
   nghttp2_option *opt;
   if (nghttp2_option_new(&opt) != 0) abort();
+  /* Received DATA is acknowledged (WINDOW_UPDATE) only once JavaScript has
+   * consumed it: consume(). */
+  nghttp2_option_set_no_auto_window_update(opt, 1);
   int rv = type == 1 ? nghttp2_session_client_new2(&s->ng, cb, s, opt)
                      : nghttp2_session_server_new2(&s->ng, cb, s, opt);
   nghttp2_option_del(opt);
@@ -559,6 +564,14 @@ static void m_end(rt_args *a) {
   rt_return_int(a, 0);
 }
 
+static void m_consume(rt_args *a) {
+  h2_session *s = self(a);
+  if (!s) return;
+  int32_t id = rt_to_int32(rt_arg(a, 0));
+  double n = rt_to_number(rt_arg(a, 1));
+  if (n > 0) rt_return_int(a, nghttp2_session_consume(s->ng, id, (size_t)n));
+}
+
 static void m_queued(rt_args *a) {
   h2_session *s = self(a);
   if (!s) return;
@@ -692,6 +705,7 @@ void rt_binding_init_http2(rt_val e) {
   rt_set_method(c, "write", m_write);
   rt_set_method(c, "end", m_end);
   rt_set_method(c, "queued", m_queued);
+  rt_set_method(c, "consume", m_consume);
   rt_set_method(c, "rstStream", m_rst_stream);
   rt_set_method(c, "ping", m_ping);
   rt_set_method(c, "goaway", m_goaway);

@@ -188,7 +188,8 @@ class Http2Session extends EventEmitter {
         case 1: this._onHeaders(ev[1], ev[2], ev[3], ev[4]); break;
         case 2: {
           const s = this._streams.get(ev[1]);
-          if (s) s._inOrder('_onData', Buffer.from(ev[2]));
+          if (s && !s.destroyed) s._inOrder('_onData', Buffer.from(ev[2]));
+          else this._handle.consume(ev[1], ev[2].byteLength); // nobody will read it
           break;
         }
         case 3: {
@@ -542,10 +543,29 @@ class Http2Stream extends Duplex {
     process.nextTick(() => { this._deferred--; this[method](arg); });
   }
 
+  // Flow control: bytes the reader has taken reopen the peer's window at
+  // once; bytes left in the buffer (push() said stop) only when _read asks.
   _onData(chunk) {
-    if (this.destroyed) return;
+    const session = this._session;
+    if (this.destroyed) {
+      if (!session._destroyed) session._handle.consume(this._id, chunk.length);
+      return;
+    }
     this._gotData = true;
-    this.push(chunk);
+    if (this.push(chunk)) {
+      session._handle.consume(this._id, chunk.length);
+    } else {
+      this._unconsumed = (this._unconsumed || 0) + chunk.length;
+    }
+  }
+
+  _consumeAll() {
+    const n = this._unconsumed;
+    if (!n) return;
+    this._unconsumed = 0;
+    if (this._session._destroyed || this._id === undefined) return;
+    this._session._handle.consume(this._id, n);
+    this._session._scheduleFlush();
   }
 
   _onEnd() {
@@ -587,7 +607,7 @@ class Http2Stream extends Duplex {
     }
   }
 
-  _read() {}
+  _read() { this._consumeAll(); }
 
   _write(chunk, encoding, cb) {
     if (this._id === undefined) { this._pendingWrites.push([chunk, cb]); return; }
@@ -676,6 +696,7 @@ class Http2Stream extends Duplex {
     if (!err && code !== NGHTTP2_NO_ERROR) {
       err = new ERR_HTTP2_STREAM_ERROR(nameForErrorCode[code] || code);
     }
+    this._consumeAll();
     if (this._heldWrite) {
       session._blocked.delete(this);
       this._heldWrite = null; // the stream is going away with err
