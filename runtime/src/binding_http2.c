@@ -25,6 +25,7 @@
  *                           windows reopen by that much (WINDOW_UPDATE)
  *   s.end(id, trailers | undefined)   the body is complete; trailers (a
  *       headers list) are sent after it, with END_STREAM
+ *   s.setLocalWindowSize(n) the connection's receive window -> 0 | error
  *   s.rstStream(id, code), s.ping(view8), s.goaway(code, lastId, view|undefined)
  *   s.terminate(code)       GOAWAY with the last processed stream id
  *   s.state()               -> {effectiveLocalWindowSize, ..., inflateDynamicTableSize}
@@ -572,6 +573,13 @@ static void m_consume(rt_args *a) {
   if (n > 0) rt_return_int(a, nghttp2_session_consume(s->ng, id, (size_t)n));
 }
 
+static void m_set_local_window_size(rt_args *a) {
+  h2_session *s = self(a);
+  if (!s) return;
+  rt_return_int(a, nghttp2_session_set_local_window_size(s->ng, NGHTTP2_FLAG_NONE, 0,
+                                                         rt_to_int32(rt_arg(a, 0))));
+}
+
 static void m_queued(rt_args *a) {
   h2_session *s = self(a);
   if (!s) return;
@@ -706,6 +714,7 @@ void rt_binding_init_http2(rt_val e) {
   rt_set_method(c, "end", m_end);
   rt_set_method(c, "queued", m_queued);
   rt_set_method(c, "consume", m_consume);
+  rt_set_method(c, "setLocalWindowSize", m_set_local_window_size);
   rt_set_method(c, "rstStream", m_rst_stream);
   rt_set_method(c, "ping", m_ping);
   rt_set_method(c, "goaway", m_goaway);

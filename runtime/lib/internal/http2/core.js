@@ -324,6 +324,14 @@ class Http2Session extends EventEmitter {
     this._scheduleFlush();
   }
 
+  setLocalWindowSize(windowSize) {
+    this._checkUsable();
+    require('internal/validators').validateInt32(windowSize, 'windowSize', 0);
+    const rv = this._handle.setLocalWindowSize(windowSize);
+    if (rv < 0) throw libError(rv);
+    this._scheduleFlush();
+  }
+
   setTimeout(msecs, cb) {
     this._socket.setTimeout(msecs);
     if (cb) this.on('timeout', cb);
