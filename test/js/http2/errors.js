@@ -35,6 +35,8 @@ function refused() {
   });
 }
 
+let serverCancelClosed;
+const serverCancelDone = new Promise((resolve) => { serverCancelClosed = resolve; });
 const server = http2.createServer();
 server.on('stream', (stream, headers) => {
   const path = headers[':path'];
@@ -43,7 +45,10 @@ server.on('stream', (stream, headers) => {
     stream.close(http2.constants.NGHTTP2_REFUSED_STREAM);
   } else if (path === '/cancel-by-client') {
     stream.on('aborted', () => console.log('server: stream aborted'));
-    stream.on('close', () => console.log('server: stream close rstCode', stream.rstCode));
+    stream.on('close', () => {
+      console.log('server: stream close rstCode', stream.rstCode);
+      serverCancelClosed();
+    });
     stream.respond({ ':status': 200 });
     stream.write('partial');
   } else if (path === '/bad-respond') {
@@ -114,7 +119,7 @@ function get(client, path) {
     req.on('error', (e) => console.log('cancel error', e.code));
     req.on('close', () => {
       console.log('client stream close rstCode', req.rstCode, 'destroyed', req.destroyed);
-      setTimeout(resolve, 100);
+      serverCancelDone.then(resolve);
     });
   });
   const cport = await listen(compat);
