@@ -12,7 +12,7 @@
  *   create(type)            a session handle: type 0 server, 1 client; the
  *                           methods below are in SessionMethods (JavaScript
  *                           makes it the handles' prototype)
- *   s.receive(view)         -> events array, or a negative nghttp2 error code
+ *   s.receive(view)         -> events array
  *   s.send()                -> [ArrayBuffer | undefined, events]
  *   s.submitSettings(flat [id, value, ...])                   -> 0 | error
  *   s.submitRequest(headers, endStream)                       -> stream id | error
@@ -36,6 +36,8 @@
  * index, for http2.sensitiveHeaders).
  *
  * Events (flat arrays, one per event):
+ *   [0, libError, message]        nghttp2 failed (bad preface, protocol
+ *                                  error): the session is unusable
  *   [1, id, cat, flags, headers]  HEADERS (cat: nghttp2_headers_category;
  *                                  flags: the frame's flags)
  *   [2, id, ArrayBuffer]          a DATA chunk
@@ -47,8 +49,9 @@
  *   [8, id, code]                 RST_STREAM
  *   [9, id, frameType, libError]  a frame could not be sent
  *
- * Ownership: the C struct lives until destroy() or until the JavaScript
- * object is collected (a weak reference frees it).
+ * Ownership: destroy() ends the nghttp2 session (later calls throw); the C
+ * struct itself is freed when the JavaScript handle is collected (a weak
+ * reference), so a stale handle never points at freed memory.
  */
 #include <stdlib.h>
 #include <string.h>
