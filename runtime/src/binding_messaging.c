@@ -5,11 +5,16 @@
  * queue of messages sent to it, its peer, and which thread owns it now; all
  * cores are guarded by one process-wide mutex (messages are rare next to the
  * work they carry, and one lock keeps entangle/transfer/close simple).  The
- * handle (port_handle) is the owning thread's side: an eventfd watched by a
- * uv_poll_t on that thread's loop, which senders poke once per batch
- * (wake_pending), and the MessagePort JavaScript object.  (Not uv_async_t:
- * libuv 1.44's receiver spins with sched_yield while a sender is inside
- * uv_async_send, which on a busy machine cost more CPU than the messages.)
+ * handle (port_handle) is the owning thread's side: the MessagePort object
+ * and a uv_async_t that is never sent, only ref'd/unref'd (an active handle
+ * that keeps the loop alive while the port listens; libuv's async handles
+ * share one descriptor per loop).  Senders on other threads wake the owner
+ * through its thread's waker: one eventfd per thread, watched by a uv_poll_t,
+ * with the list of its ports that have news (written once per batch;
+ * wake_pending).  Not uv_async_send: libuv 1.44's receiver spins with
+ * sched_yield while a sender is inside it, which on a busy machine cost more
+ * CPU than the messages; and not an eventfd per port, which ran a process out
+ * of descriptors with a few hundred open channels.
  * Transferring a port in a message detaches the handle on the sending thread
  * and makes a new one on the receiving thread; messages queued meanwhile
  * wait in the core.
@@ -47,10 +52,14 @@ struct port_core {
   struct port_core *bc_next; /* list of BroadcastChannel cores */
 };
 
+typedef struct waker waker;
+
 typedef struct port_handle {
   port_core *core;
-  uv_poll_t poll;
-  int efd;
+  uv_async_t keep; /* never sent: ref'd while the port keeps the loop alive */
+  waker *wk;       /* its thread's */
+  struct port_handle *next_woken; /* in wk's list, under g_mu */
+  bool in_woken;
   rt_ref *obj;
   bool started, closing;
   struct port_handle *next_on_thread;
@@ -95,6 +104,8 @@ static void core_unref_locked(port_core *c) {
 
 static void ready_add(port_handle *ph);
 static void ready_remove(port_handle *ph);
+static void waker_add_locked(port_handle *ph);
+static void waker_remove_locked(port_handle *ph);
 
 static void core_wake_locked(port_core *c) {
   if (!c->owner || c->owner->closing || c->wake_pending) return;
@@ -102,13 +113,11 @@ static void core_wake_locked(port_core *c) {
   /* A message to a port of this very thread needs no system call: the
    * thread is running, not waiting in epoll; its idle handle delivers it on
    * the next loop iteration (before the poll phase, as an eventfd would). */
-  if (rt_env_current && c->owner->poll.loop == rt_env_current->loop) {
+  if (rt_env_current && c->owner->keep.loop == rt_env_current->loop) {
     ready_add(c->owner);
     return;
   }
-  uint64_t one = 1;
-  while (write(c->owner->efd, &one, sizeof one) < 0 && errno == EINTR) {
-  }
+  waker_add_locked(c->owner);
 }
 
 static void wake_self(port_handle *ph) {
@@ -145,7 +154,6 @@ static void core_disentangle_locked(port_core *c) {
 
 static void handle_close_cb(uv_handle_t *h) {
   port_handle *ph = h->data;
-  close(ph->efd);
   free(ph);
 }
 
@@ -167,6 +175,7 @@ static void handle_release(port_handle *ph, bool close) {
   port_core *c = ph->core;
   c->owner = NULL;
   c->wake_pending = false; /* a wake of this handle never comes: the next owner needs its own */
+  waker_remove_locked(ph);
   if (close) {
     if (c->bc_name) {
       for (port_core **pp = &g_broadcast; *pp; pp = &(*pp)->bc_next) {
@@ -191,7 +200,7 @@ static void handle_release(port_handle *ph, bool close) {
   }
   unlink_handle(ph);
   ready_remove(ph);
-  uv_close((uv_handle_t *)&ph->poll, handle_close_cb);
+  uv_close((uv_handle_t *)&ph->keep, handle_close_cb);
 }
 
 static void dispatch(port_handle *ph, int kind, rt_val value, rt_val ports) {
@@ -203,14 +212,88 @@ static void dispatch(port_handle *ph, int kind, rt_val value, rt_val ports) {
 
 static void deliver(port_handle *ph);
 
-static void poll_cb(uv_poll_t *p, int status, int events) {
+/* ---- this thread's waker (messages posted from other threads) ---- */
+struct waker {
+  int efd;
+  uv_poll_t poll;
+  port_handle *woken; /* ports with news, under g_mu */
+  bool signaled;      /* efd written and not yet read, under g_mu */
+};
+
+static _Thread_local waker *thread_waker;
+
+static void waker_add_locked(port_handle *ph) {
+  waker *wk = ph->wk;
+  if (!ph->in_woken) {
+    ph->in_woken = true;
+    ph->next_woken = wk->woken;
+    wk->woken = ph;
+  }
+  if (!wk->signaled) {
+    wk->signaled = true;
+    uint64_t one = 1;
+    while (write(wk->efd, &one, sizeof one) < 0 && errno == EINTR) {
+    }
+  }
+}
+
+static void waker_remove_locked(port_handle *ph) {
+  if (!ph->in_woken) return;
+  for (port_handle **pp = &ph->wk->woken; *pp; pp = &(*pp)->next_woken) {
+    if (*pp == ph) {
+      *pp = ph->next_woken;
+      break;
+    }
+  }
+  ph->in_woken = false;
+  ph->next_woken = NULL;
+}
+
+static void waker_cb(uv_poll_t *p, int status, int events) {
   (void)status;
   (void)events;
-  port_handle *ph = p->data;
+  waker *wk = p->data;
   uint64_t n;
-  while (read(ph->efd, &n, sizeof n) < 0 && errno == EINTR) {
+  while (read(wk->efd, &n, sizeof n) < 0 && errno == EINTR) {
   }
-  deliver(ph);
+  for (;;) {
+    /* one port at a time: a delivery may close or move other ports */
+    uv_mutex_lock(&g_mu);
+    wk->signaled = false;
+    port_handle *ph = wk->woken;
+    if (ph) {
+      wk->woken = ph->next_woken;
+      ph->in_woken = false;
+      ph->next_woken = NULL;
+    }
+    uv_mutex_unlock(&g_mu);
+    if (!ph) break;
+    if (!ph->closing) deliver(ph);
+  }
+}
+
+static void waker_free(void *arg) {
+  waker *wk = arg;
+  close(wk->efd);
+  free(wk);
+}
+
+/* The calling thread's waker, made on first use (NULL with errno set when
+ * no descriptor is left). */
+static waker *waker_get(void) {
+  if (thread_waker) return thread_waker;
+  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd < 0) return NULL;
+  waker *wk = dr_calloc(1, sizeof *wk);
+  wk->efd = fd;
+  uv_poll_init(rt_env_current->loop, &wk->poll, fd);
+  wk->poll.data = wk;
+  uv_poll_start(&wk->poll, UV_READABLE, waker_cb);
+  uv_unref((uv_handle_t *)&wk->poll);
+  /* the poll handle is closed with the thread's loop; then the memory goes */
+  rt_thread_at_exit(waker_free, wk);
+  thread_waker = wk;
+  return wk;
 }
 
 /* ---- this thread's ready list (messages posted from this thread) ---- */
@@ -328,18 +411,14 @@ static void deliver(port_handle *ph) {
 static rt_val wrap_core(port_core *c, bool broadcast) {
   rt_ref *proto = broadcast ? bc_proto : port_proto;
   if (!proto) return rt_throw_error("worker messaging is not set up on this thread");
+  waker *wk = waker_get();
+  if (!wk) return rt_throw_errno(-errno, "eventfd", NULL, NULL);
   port_handle *ph = dr_calloc(1, sizeof *ph);
   ph->core = c;
-  ph->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (ph->efd < 0) {
-    int err = -errno;
-    free(ph);
-    return rt_throw_errno(err, "eventfd", NULL, NULL);
-  }
-  uv_poll_init(rt_env_current->loop, &ph->poll, ph->efd);
-  ph->poll.data = ph;
-  uv_poll_start(&ph->poll, UV_READABLE, poll_cb);
-  uv_unref((uv_handle_t *)&ph->poll);
+  ph->wk = wk;
+  uv_async_init(rt_env_current->loop, &ph->keep, NULL);
+  ph->keep.data = ph;
+  uv_unref((uv_handle_t *)&ph->keep);
   rt_val o = rt_object_with_tag(&port_tag);
   rt_set_prototype(o, rt_ref_get(proto));
   rt_object_set_ptr(o, ph);
@@ -433,7 +512,7 @@ static void create_channel(rt_args *a) {
   rt_return(a, arr);
 }
 
-static void detach_transferred(rt_msg *m) {
+void rt_messaging_detach_ports(rt_msg *m) {
   for (size_t i = 0; i < rt_msg_port_count(m); i++) {
     port_core *c = rt_msg_port(m, i);
     uv_mutex_lock(&g_mu);
@@ -463,7 +542,7 @@ static void post_message(rt_args *a) {
   }
   rt_msg *m = rt_msg_serialize(rt_arg(a, 1), transfer);
   if (!m) return;
-  detach_transferred(m);
+  rt_messaging_detach_ports(m);
   uv_mutex_lock(&g_mu);
   port_core *peer = ph->core ? ph->core->peer : NULL;
   if (peer) {
@@ -492,14 +571,14 @@ static void ref_(rt_args *a) {
   port_handle *ph = handle_of(rt_arg(a, 0));
   if (!ph || ph->closing) return;
   if (rt_is_true(rt_arg(a, 1)))
-    uv_ref((uv_handle_t *)&ph->poll);
+    uv_ref((uv_handle_t *)&ph->keep);
   else
-    uv_unref((uv_handle_t *)&ph->poll);
+    uv_unref((uv_handle_t *)&ph->keep);
 }
 
 static void has_ref(rt_args *a) {
   port_handle *ph = handle_of(rt_arg(a, 0));
-  rt_return_bool(a, ph && !ph->closing && uv_has_ref((uv_handle_t *)&ph->poll));
+  rt_return_bool(a, ph && !ph->closing && uv_has_ref((uv_handle_t *)&ph->keep));
 }
 
 /* close(port): both sides get 'close' (this one from JS, asynchronously). */
@@ -594,7 +673,7 @@ static void broadcast(rt_args *a) {
 static void structured_clone(rt_args *a) {
   rt_msg *m = rt_msg_serialize(rt_arg(a, 0), rt_arg(a, 1));
   if (!m) return;
-  detach_transferred(m);
+  rt_messaging_detach_ports(m);
   rt_val v = rt_msg_deserialize(m, NULL);
   rt_msg_free(m);
   if (v) rt_return(a, v);

@@ -342,6 +342,7 @@ static size_t mb(rt_val limits, const char *key) {
 static void create_worker(rt_args *a) {
   rt_msg *init = rt_msg_serialize(rt_arg(a, 0), rt_arg(a, 1));
   if (!init) return;
+  rt_messaging_detach_ports(init); /* ports in transferList now belong to the message */
   rt_worker *w = dr_calloc(1, sizeof *w);
   uv_mutex_init(&w->mu);
   w->init = init;

@@ -144,7 +144,7 @@ static bool is_node_flag(const char *arg) {
  * code cache covers what programs use. */
 static const char warmup_script[] =
     "for (const id of require('module').builtinModules) {\n"
-    "  if (id === 'sys') continue; /* deprecated alias: would print DEP0025 */\n"
+    "  if (id === 'sys' || id === '_stream_wrap') continue; /* deprecated: would print DEP0025/DEP0125 */\n"
     "  try { require(id); } catch {}\n"
     "}\n"
     "try { require('util').inspect({ a: [1, 'x', new Map([[1, { b: null }]])], c: new Set([1]) }); } catch {}\n"

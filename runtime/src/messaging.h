@@ -15,6 +15,10 @@ void rt_port_pair(port_core **a, port_core **b);
 rt_val rt_port_wrap(port_core *c);
 /* Drops a reference that was never wrapped (closes the channel). */
 void rt_port_core_release(port_core *c);
+/* After a successful rt_msg_serialize: the ports in m's transfer list leave
+ * their MessagePort objects (which become detached) and belong to m. */
+struct rt_msg;
+void rt_messaging_detach_ports(struct rt_msg *m);
 /* Closes every port of the calling thread (its worker is ending). */
 void rt_messaging_thread_teardown(void);
 
