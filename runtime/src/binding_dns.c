@@ -3,6 +3,7 @@
  *
  *   getaddrinfo(host, family (0|4|6), hints, all, cb(errno, addresses))
  *   addresses: [{ address, family: 4|6 }...] in the resolver's order
+ *   getnameinfo(ip, port, cb(errno, hostname, service))  (dns.lookupService)
  */
 #include <netdb.h>
 #include <stdlib.h>
@@ -73,6 +74,44 @@ static void getaddrinfo_(rt_args *a) {
   rt_return_int(a, r);
 }
 
+typedef struct {
+  uv_getnameinfo_t req;
+  rt_ref *cb;
+} service_req;
+
+static void nameinfo_cb(uv_getnameinfo_t *req, int status, const char *host, const char *service) {
+  service_req *l = (service_req *)req;
+  rt_scope *sc = rt_scope_open();
+  rt_val argv[3] = {rt_int(status), status == 0 && host ? rt_string(host) : rt_undefined(),
+                    status == 0 && service ? rt_string(service) : rt_undefined()};
+  rt_make_callback(rt_ref_get(l->cb), rt_undefined(), 3, argv);
+  rt_scope_close(sc);
+  rt_ref_free(l->cb);
+  free(l);
+}
+
+static void getnameinfo_(rt_args *a) {
+  char *ip = RT_ARG_STR(a, 0);
+  int port = rt_to_int32(rt_arg(a, 1));
+  struct sockaddr_storage ss;
+  memset(&ss, 0, sizeof ss);
+  int r = ip ? uv_ip4_addr(ip, port, (struct sockaddr_in *)&ss) : UV_EINVAL;
+  if (r < 0 && ip) r = uv_ip6_addr(ip, port, (struct sockaddr_in6 *)&ss);
+  free(ip);
+  if (r < 0) {
+    rt_return_int(a, r);
+    return;
+  }
+  service_req *l = dr_calloc(1, sizeof *l);
+  l->cb = rt_ref_new(rt_arg(a, 2));
+  r = uv_getnameinfo(rt_env_current->loop, &l->req, nameinfo_cb, (struct sockaddr *)&ss, NI_NAMEREQD);
+  if (r < 0) {
+    rt_ref_free(l->cb);
+    free(l);
+  }
+  rt_return_int(a, r);
+}
+
 static void is_ip(rt_args *a) {
   char *s = RT_ARG_STR(a, 0);
   unsigned char buf[16];
@@ -85,6 +124,7 @@ static void is_ip(rt_args *a) {
 
 void rt_binding_init_dns(rt_val e) {
   rt_set_method(e, "getaddrinfo", getaddrinfo_);
+  rt_set_method(e, "getnameinfo", getnameinfo_);
   rt_set_method(e, "isIP", is_ip);
   rt_set(e, "AI_ADDRCONFIG", rt_int(AI_ADDRCONFIG));
   rt_set(e, "AI_V4MAPPED", rt_int(AI_V4MAPPED));
