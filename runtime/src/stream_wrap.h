@@ -1,5 +1,6 @@
 /* stream_wrap.h — libuv streams (pipes, TCP, TTYs) as JavaScript handles:
- * the part shared by binding_pipe_wrap.c and binding_tcp_wrap.c, and used by
+ * the part shared by binding_pipe_wrap.c, binding_tcp_wrap.c and
+ * binding_tty_wrap.c, and used by
  * binding_process_wrap.c for a child's stdio pipes.
  *
  * Every handle object has the methods readStart(onread), readStop(),
@@ -32,6 +33,7 @@ typedef struct rt_stream {
     uv_stream_t stream;
     uv_pipe_t pipe;
     uv_tcp_t tcp;
+    uv_tty_t tty;
   } u;             /* first: a uv_stream_t* is an rt_stream* */
   rt_ref *obj;     /* the JavaScript handle, kept while open */
   rt_ref *on_read;
