@@ -22,11 +22,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
 N=${2:-1000}
-DR=${DEVRUN_JS:-build/bin/devrun-js}
-[ -x "$DR" ] || { echo "spawn.sh: build first (make build) or set DEVRUN_JS" >&2; exit 1; }
-NODE=$(command -v node || true)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. bench/runtime/lib.sh
+bench_setup spawn.sh
+BENCH_ARG=$N
 
 cat > "$tmp/prog.js" <<'JS'
 const cp = require('child_process');
@@ -64,25 +62,6 @@ runs[kind]().then(() => console.log((performance.now() - start).toFixed(3)),
   (err) => { console.error(err); process.exit(1); });
 JS
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-for kind in spawn spawn-ignore spawn-par execFile execFileSync spawnSync; do
-  : > "$tmp/dr.$kind"; : > "$tmp/node.$kind"
-  for _ in $(seq "$RUNS"); do
-    "$DR" "$tmp/prog.js" "$kind" "$N" >> "$tmp/dr.$kind"
-    [ -n "$NODE" ] && "$NODE" "$tmp/prog.js" "$kind" "$N" >> "$tmp/node.$kind"
-  done
-  d=$(median < "$tmp/dr.$kind")
-  label="$N x $kind"
-  if [ -n "$NODE" ]; then
-    n=$(median < "$tmp/node.$kind")
-    awk -v l="$label" -v d="$d" -v n="$n" -v c="$N" 'BEGIN {
-      printf "%-24s devrun-js %8.1f ms (%5.0f/s)   node %8.1f ms (%5.0f/s)   ratio %.2f\n",
-        l, d, c / (d / 1000), n, c / (n / 1000), d / n }'
-  else
-    awk -v l="$label" -v d="$d" -v c="$N" 'BEGIN {
-      printf "%-24s devrun-js %8.1f ms (%5.0f/s)   (node not installed)\n", l, d, c / (d / 1000) }'
-  fi
-done
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (medians over $RUNS processes each)"
+bench_load start
+for kind in spawn spawn-ignore spawn-par execFile execFileSync spawnSync; do bench_row "$kind" "$N"; done
+bench_load end

@@ -24,11 +24,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
 N=${2:-100000}
-DR=${DEVRUN_JS:-build/bin/devrun-js}
-[ -x "$DR" ] || { echo "worker.sh: build first (make build) or set DEVRUN_JS" >&2; exit 1; }
-NODE=$(command -v node || true)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. bench/runtime/lib.sh
+bench_setup worker.sh
+BENCH_ARG=$N
 
 cat > "$tmp/prog.js" <<'JS'
 const { Worker, MessageChannel } = require('worker_threads');
@@ -78,27 +76,7 @@ const start = performance.now();
 runs[kind]().then(() => console.log((performance.now() - start).toFixed(3)));
 JS
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-for kind in roundtrip stream channel startup; do
-  : > "$tmp/dr.$kind"; : > "$tmp/node.$kind"
-  for _ in $(seq "$RUNS"); do
-    "$DR" "$tmp/prog.js" "$kind" "$N" >> "$tmp/dr.$kind"
-    [ -n "$NODE" ] && "$NODE" "$tmp/prog.js" "$kind" "$N" >> "$tmp/node.$kind"
-  done
-  d=$(median < "$tmp/dr.$kind")
-  count=$N
-  [ "$kind" = startup ] && count=$(( N / 1000 > 0 ? N / 1000 : 1 ))
-  label="$count x $kind"
-  if [ -n "$NODE" ]; then
-    n=$(median < "$tmp/node.$kind")
-    awk -v l="$label" -v d="$d" -v n="$n" -v c="$count" 'BEGIN {
-      printf "%-20s devrun-js %9.1f ms (%8.0f/s)   node %9.1f ms (%8.0f/s)   ratio %.2f\n",
-        l, d, c / (d / 1000), n, c / (n / 1000), d / n }'
-  else
-    awk -v l="$label" -v d="$d" -v c="$count" 'BEGIN {
-      printf "%-20s devrun-js %9.1f ms (%8.0f/s)   (node not installed)\n", l, d, c / (d / 1000) }'
-  fi
-done
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (medians over $RUNS processes each)"
+bench_load start
+for kind in roundtrip stream channel; do bench_row "$kind" "$N"; done
+bench_row startup $(( N / 1000 > 0 ? N / 1000 : 1 ))
+bench_load end
