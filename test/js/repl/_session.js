@@ -17,7 +17,7 @@ function session(opts, lines, setup) {
     const r = repl.start({ input, output, ...opts });
     if (setup) setup(r);
     const check = () => {
-      if (fedAt === out.length || !/(?:> |\.\.\. )$/.test(out)) return;
+      if (fedAt === out.length || !/(?:> |\.\.\. |\$ )$/.test(out)) return;
       fedAt = out.length;
       const line = lines.shift();
       if (line === undefined) input.end();

@@ -3,7 +3,6 @@
 // line ends, declarations, functions and classes stay defined afterwards, the last expression is
 // the result, and the prompt shown while it is pending is `... ` as in Node.
 const repl = require('repl');
-const { PassThrough } = require('stream');
 
 const { session } = require('./_session');
 

@@ -2,7 +2,6 @@
 // Top-level await in the REPL: the awaited value, declarations that stay defined for later lines,
 // rejections as Uncaught, await inside expressions and loops, and lines typed while awaiting.
 const repl = require('repl');
-const { PassThrough } = require('stream');
 
 const { session } = require('./_session');
 

@@ -2,7 +2,6 @@
 // The dot commands: .help, .break, .clear (the 'reset' event), .save, .load, an invalid keyword,
 // defineCommand (function and object forms), .exit and the 'exit' event.
 const repl = require('repl');
-const { PassThrough } = require('stream');
 
 const { session } = require('./_session');
 

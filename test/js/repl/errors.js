@@ -2,7 +2,6 @@
 // Errors in the REPL: "Uncaught" and the stack of the input's own functions, thrown non-errors,
 // errors with properties, syntax errors with the source line and carets, _error.
 const repl = require('repl');
-const { PassThrough } = require('stream');
 
 const { session } = require('./_session');
 

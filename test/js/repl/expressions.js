@@ -1,7 +1,6 @@
 'use strict';
 // Expressions, declarations, object literals, multi-line input and _ in the REPL.
 const repl = require('repl');
-const { PassThrough } = require('stream');
 
 const { session } = require('./_session');
 

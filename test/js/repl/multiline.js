@@ -1,7 +1,6 @@
 'use strict';
 // Which unfinished inputs continue on the next line (`... `) and which are syntax errors at once.
 const repl = require('repl');
-const { PassThrough } = require('stream');
 
 const { session } = require('./_session');
 
